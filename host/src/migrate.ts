@@ -1,0 +1,28 @@
+import { createLogger, migrate } from '@app/platform';
+import { loadConfigOrExit } from './config.js';
+import { resolveDatabase } from './database.js';
+import { migrationPool } from './migration-pool.js';
+import { allMigrationSources } from './modules.js';
+
+/** `npm run migrate`: apply pending migrations (embedded database when DATABASE_URL is unset). */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config);
+  const database = await resolveDatabase(config, logger);
+  try {
+    const result = await migrationPool(database.config, logger, (pool) =>
+      migrate(pool, allMigrationSources, logger),
+    );
+    logger.info(
+      { applied: result.applied.length },
+      result.applied.length ? 'migrations applied' : 'nothing to apply',
+    );
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`migrate failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

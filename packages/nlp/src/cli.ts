@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { assessCefr } from './cefr/cefr.js';
+import { parseArgs, runLines, type TaskHandler } from './cli/run.js';
+import { extractKeywords } from './keywords/keywords.js';
+import { analyzeSentiment } from './sentiment/sentiment.js';
+import { summarize } from './summarize/summarize.js';
+
+/** The CLI contract: task name -> output object for one `{ "text": ... }` line. */
+const TASKS: Record<string, TaskHandler> = {
+  sentiment: (text, lang) => {
+    const r = analyzeSentiment(text, lang);
+    return { label: r.label, score: r.score };
+  },
+  cefr: (text) => {
+    const r = assessCefr(text);
+    return { level: r.level, confidence: r.confidence };
+  },
+  keywords: (text, lang) => ({ keywords: extractKeywords(text, { lang }).map((k) => k.term) }),
+  summarize: (text, lang) => ({ summary: summarize(text, { lang }) }),
+};
+
+try {
+  const args = parseArgs(process.argv.slice(2), Object.keys(TASKS));
+  await runLines(process.stdin, process.stdout, TASKS[args.task] as TaskHandler, args.lang);
+} catch (err) {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseArgs, processLine } from './run.js';
+
+const cliTs = fileURLToPath(new URL('../cli.ts', import.meta.url));
+const distCli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const tsxCli = fileURLToPath(import.meta.resolve('tsx/cli'));
+
+/** Runs the CLI from source through tsx (and from dist when it has been built). */
+function run(args: string[], input: string, useDist = false) {
+  const cmd = useDist ? [distCli, ...args] : [tsxCli, '--conditions=development', cliTs, ...args];
+  const r = spawnSync(process.execPath, cmd, { input, encoding: 'utf8', timeout: 60_000 });
+  const lines = r.stdout.split('\n').filter(Boolean);
+  return {
+    status: r.status,
+    stderr: r.stderr,
+    out: lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+describe('cli (spawned)', () => {
+  it('sentiment: one line per input, errors per line, processing continues', () => {
+    const input = [
+      JSON.stringify({ text: '정말 최고의 영화였어요 강추' }),
+      'not json',
+      JSON.stringify({ nope: 1 }),
+      JSON.stringify({ text: 'Awful food and a rude waiter.' }),
+      '',
+    ].join('\n');
+    const r = run(['sentiment'], input);
+    expect(r.status).toBe(0);
+    expect(r.out).toHaveLength(4);
+    expect(r.out[0]).toMatchObject({ label: 'positive' });
+    expect(Object.keys(r.out[0] ?? {}).sort()).toEqual(['label', 'score']);
+    expect(r.out[1]).toHaveProperty('error');
+    expect(r.out[2]).toHaveProperty('error');
+    expect(r.out[3]).toMatchObject({ label: 'negative' });
+    const score = r.out[3]?.score as number;
+    expect(score).toBeGreaterThanOrEqual(-1);
+    expect(score).toBeLessThan(0);
+  });
+
+  it('cefr, keywords and summarize follow the output contract', () => {
+    const text = 'The cat is black. It likes milk. The cat sleeps on the sofa all day.';
+    const cefr = run(['cefr'], JSON.stringify({ text }));
+    expect(cefr.out[0]?.level).toMatch(/^(A1|A2|B1|B2|C1|C2)$/);
+    expect(Object.keys(cefr.out[0] ?? {}).sort()).toEqual(['confidence', 'level']);
+    const kw = run(['keywords', '--lang', 'en'], JSON.stringify({ text }));
+    expect(kw.out[0]?.keywords).toContain('cat');
+    const sum = run(['summarize', '--lang=en'], JSON.stringify({ text }));
+    expect(typeof sum.out[0]?.summary).toBe('string');
+  });
+
+  it('rejects an unknown task or language with exit code 2', () => {
+    expect(run(['translate'], '').status).toBe(2);
+    expect(run(['sentiment', '--lang', 'fr'], '').status).toBe(2);
+  });
+
+  it.runIf(existsSync(distCli))('the built dist/cli.js answers too', () => {
+    const r = run(['sentiment', '--lang', 'en'], JSON.stringify({ text: 'I love it, great value!' }), true);
+    expect(r.out[0]).toMatchObject({ label: 'positive' });
+  });
+});
+
+describe('cli helpers', () => {
+  it('parses arguments', () => {
+    expect(parseArgs(['sentiment'], ['sentiment'])).toEqual({ task: 'sentiment' });
+    expect(parseArgs(['sentiment', '--lang', 'ko'], ['sentiment'])).toEqual({
+      task: 'sentiment',
+      lang: 'ko',
+    });
+    expect(() => parseArgs([], ['sentiment'])).toThrow(/usage/);
+    expect(() => parseArgs(['sentiment', 'extra'], ['sentiment'])).toThrow();
+  });
+
+  it('turns handler failures into error objects', () => {
+    const boom = () => {
+      throw new Error('boom');
+    };
+    expect(processLine('{"text":"x"}', boom, undefined)).toEqual({ error: 'boom' });
+    expect(processLine('[1]', boom, undefined)).toHaveProperty('error');
+    expect(processLine('{"text":"x"}', (t) => ({ echo: t }), 'en')).toEqual({ echo: 'x' });
+  });
+});

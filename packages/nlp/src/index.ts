@@ -1,0 +1,38 @@
+export {
+  aggregateCefr,
+  assessCefr,
+  assessCefrSentences,
+  type CefrResult,
+  type CefrSentenceResult,
+} from './cefr/cefr.js';
+export { CEFR_LEVELS, type CefrLevel } from './cefr/levels.js';
+export { extractKeywords, type Keyword, type KeywordOptions } from './keywords/keywords.js';
+export { josa } from './ko/josa.js';
+export { nounCore, stripParticle } from './ko/morph.js';
+export {
+  compareFingerprints,
+  comparePlagiarism,
+  corpusWeights,
+  type FingerprintEntry,
+  fingerprintCode,
+  fingerprintText,
+  type PlagiarismMatch,
+  type Span,
+} from './plagiarism/winnow.js';
+export { generateQuiz, type QuizItem, type QuizOptions, type QuizType } from './quiz/quiz.js';
+export {
+  draftReply,
+  type ReplyDraft,
+  type ReplyOptions,
+  type ReplyTone,
+  type SpeechLevel,
+} from './reply/reply.js';
+export { analyzeSentiment, type SentimentResult } from './sentiment/sentiment.js';
+export {
+  type RankedSentence,
+  rankSentences,
+  type SummarizeOptions,
+  summarize,
+} from './summarize/summarize.js';
+export { detectLang, hangulRatio, type Lang } from './text/lang.js';
+export { splitSentences } from './text/sentences.js';

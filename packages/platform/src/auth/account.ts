@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import { AppError, notFound } from '../http/app-error.js';
+import { toApiKey } from './api-keys.js';
+import { audit } from './audit.js';
+import type { AuthDeps } from './deps.js';
+import { verifyPassword } from './passwords.js';
+import type { RequestMeta } from './sessions.js';
+import { findUserById, toUser } from './users.js';
+
+/** The caller's sessions that can still be used, newest first, marking the current one. */
+export async function listSessions(deps: AuthDeps, userId: string, currentSessionId: string | undefined) {
+  const rows = await deps.db
+    .selectFrom('platform.sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('last_used_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    method: row.method,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at.toISOString(),
+    current: row.id === currentSessionId,
+  }));
+}
+
+/** Everything we hold about the user, as JSON (right of access; also the deletion receipt). */
+export async function exportAccount(deps: AuthDeps, userId: string) {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw notFound('Account');
+  const [sessions, logins, apiKeys, memberships, auditEntries] = await Promise.all([
+    deps.db.selectFrom('platform.sessions').selectAll().where('user_id', '=', userId).execute(),
+    deps.db.selectFrom('platform.login_events').selectAll().where('user_id', '=', userId).execute(),
+    deps.db.selectFrom('platform.api_keys').selectAll().where('user_id', '=', userId).execute(),
+    deps.db.selectFrom('platform.memberships').selectAll().where('user_id', '=', userId).execute(),
+    deps.db.selectFrom('platform.audit_log').selectAll().where('actor_id', '=', userId).execute(),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    user: toUser(user),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      method: s.method,
+      ip: s.ip,
+      userAgent: s.user_agent,
+      createdAt: s.created_at,
+      revokedAt: s.revoked_at,
+    })),
+    loginHistory: logins.map((l) => ({
+      at: l.created_at,
+      method: l.method,
+      outcome: l.outcome,
+      ip: l.ip,
+      userAgent: l.user_agent,
+    })),
+    apiKeys: apiKeys.map(toApiKey),
+    memberships: memberships.map((m) => ({ app: m.app, role: m.role, since: m.created_at })),
+    auditLog: auditEntries.map((a) => ({ at: a.created_at, action: a.action, data: a.data })),
+  };
+}
+
+/**
+ * Deletes the account after exporting its data; the export is returned to the caller. Accounts
+ * with a password must confirm it. The audit log keeps the deletion (actor set to null).
+ */
+export async function deleteAccount(
+  deps: AuthDeps,
+  userId: string,
+  password: string | undefined,
+  meta: RequestMeta,
+) {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw notFound('Account');
+  if (user.password_hash && !(await verifyPassword(user.password_hash, password ?? ''))) {
+    throw new AppError('INVALID_CREDENTIALS', 'Confirm with your current password.');
+  }
+  const exported = await exportAccount(deps, userId);
+  await deps.db.transaction().execute(async (trx) => {
+    await audit(trx, { actorId: null, action: 'user.deleted', targetId: userId, ip: meta.ip });
+    await trx.deleteFrom('platform.users').where('id', '=', userId).execute();
+  });
+  return exported;
+}
+
+/** Platform-level permissions by platform role; app permissions come from memberships. */
+const platformPermissions: Record<string, readonly string[]> = {
+  admin: ['platform:admin', 'platform:audit:read', 'platform:jobs:manage'],
+};
+
+/** Whether the caller holds `permission` (platform role first, then app memberships). */
+export async function hasPermission(
+  deps: Pick<AuthDeps, 'db'>,
+  userId: string,
+  permission: string,
+  appPermissions: (app: string, role: string) => readonly string[],
+): Promise<boolean> {
+  const user = await deps.db
+    .selectFrom('platform.users')
+    .select('platform_role')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (user?.platform_role && platformPermissions[user.platform_role]?.includes(permission)) return true;
+  const [app] = permission.split(':');
+  if (!app || app === 'platform') return false;
+  const membership = await deps.db
+    .selectFrom('platform.memberships')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('app', '=', app as 'eduforum')
+    .executeTakeFirst();
+  return membership ? appPermissions(app, membership.role).includes(permission) : false;
+}

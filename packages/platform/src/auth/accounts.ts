@@ -1,0 +1,140 @@
+import type { Locale, User } from '@app/contracts';
+import { sql } from 'kysely';
+import { AppError } from '../http/app-error.js';
+import { renderMail } from '../mail/templates.js';
+import { audit } from './audit.js';
+import type { AuthDeps } from './deps.js';
+import { hashPassword, passwordProblem } from './passwords.js';
+import { randomToken, tokenHash } from './secrets.js';
+import { type RequestMeta, revokeAllSessions } from './sessions.js';
+import { findUserByEmail, toUser, type UserRow } from './users.js';
+
+const VERIFY_TTL_S = 24 * 3600;
+const RESET_TTL_S = 3600;
+
+/** Creates an account and mails the verification link. 409 EMAIL_TAKEN when the email exists. */
+export async function register(
+  deps: AuthDeps,
+  input: { email: string; password: string; name: string; locale?: Locale | undefined },
+  meta: RequestMeta,
+): Promise<User> {
+  const problem = passwordProblem(input.password, input);
+  if (problem)
+    throw new AppError('WEAK_PASSWORD', problem, { issues: [{ path: 'body.password', message: problem }] });
+  const passwordHash = await hashPassword(input.password);
+  const user = await deps.db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto('platform.users')
+      .values({
+        email: input.email,
+        password_hash: passwordHash,
+        name: input.name,
+        locale: input.locale ?? 'ko',
+      })
+      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!created) throw new AppError('EMAIL_TAKEN');
+    await audit(trx, { actorId: created.id, action: 'user.registered', ip: meta.ip });
+    return created;
+  });
+  await sendEmailToken(deps, user, 'verify_email');
+  return toUser(user);
+}
+
+/** Marks the email of the token's user verified; the token works once. */
+export async function verifyEmail(deps: AuthDeps, token: string): Promise<User> {
+  const userId = await spendEmailToken(deps, token, 'verify_email');
+  const user = await deps.db
+    .updateTable('platform.users')
+    .set({ email_verified_at: sql<Date>`coalesce(email_verified_at, now())`, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(deps.db, { actorId: userId, action: 'user.email_verified' });
+  return toUser(user);
+}
+
+/**
+ * Starts a password reset. The caller always gets 202: the lookup and mail happen after the
+ * response is sent, so neither the answer nor its timing tells whether the account exists.
+ */
+export function forgotPassword(deps: AuthDeps, email: string): void {
+  setImmediate(() => {
+    void (async () => {
+      const user = await findUserByEmail(deps.db, email);
+      if (user) await sendEmailToken(deps, user, 'reset_password');
+    })().catch((error: unknown) => deps.logger.error({ err: error }, 'password reset mail failed'));
+  });
+}
+
+/** Sets a new password from a reset token and signs the account out everywhere. */
+export async function resetPassword(
+  deps: AuthDeps,
+  token: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const hash = tokenHash(token);
+  const pending = await deps.db
+    .selectFrom('platform.email_tokens as t')
+    .innerJoin('platform.users as u', 'u.id', 't.user_id')
+    .select(['u.email', 'u.name'])
+    .where('t.token_hash', '=', hash)
+    .executeTakeFirst();
+  const problem = passwordProblem(password, pending ?? {});
+  if (problem)
+    throw new AppError('WEAK_PASSWORD', problem, { issues: [{ path: 'body.password', message: problem }] });
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction().execute(async (trx) => {
+    const userId = await spendEmailToken({ ...deps, db: trx }, token, 'reset_password');
+    await trx
+      .updateTable('platform.users')
+      .set({ password_hash: passwordHash, updated_at: sql<Date>`now()` })
+      .where('id', '=', userId)
+      .execute();
+    await revokeAllSessions(trx, userId, 'password reset');
+    await audit(trx, { actorId: userId, action: 'password.reset', ip: meta.ip });
+  });
+}
+
+async function sendEmailToken(
+  deps: AuthDeps,
+  user: UserRow,
+  purpose: 'verify_email' | 'reset_password',
+): Promise<void> {
+  const token = randomToken();
+  const ttl = purpose === 'verify_email' ? VERIFY_TTL_S : RESET_TTL_S;
+  await deps.db
+    .insertInto('platform.email_tokens')
+    .values({
+      token_hash: tokenHash(token),
+      user_id: user.id,
+      purpose,
+      expires_at: sql<Date>`now() + make_interval(secs => ${ttl})`,
+    })
+    .execute();
+  const page = purpose === 'verify_email' ? 'verify-email' : 'reset-password';
+  const link = `${deps.config.server.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
+  const locale: Locale = user.locale === 'en' ? 'en' : 'ko';
+  const template = purpose === 'verify_email' ? 'verifyEmail' : 'resetPassword';
+  await deps.mailer.send(renderMail(template, locale, user.email, { name: user.name, link }));
+}
+
+async function spendEmailToken(
+  deps: Pick<AuthDeps, 'db'>,
+  token: string,
+  purpose: 'verify_email' | 'reset_password',
+): Promise<string> {
+  const row = await deps.db
+    .updateTable('platform.email_tokens')
+    .set({ used_at: sql<Date>`now()` })
+    .where('token_hash', '=', tokenHash(token))
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning('user_id')
+    .executeTakeFirst();
+  if (!row) throw new AppError('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
+  return row.user_id;
+}

@@ -1,0 +1,46 @@
+import { randomInt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../http/app.js';
+import { createTestDatabase, type TestDatabase, testConfig } from '../testing/index.js';
+
+const redisUrl = process.env.REDIS_URL?.trim();
+if (!redisUrl) {
+  process.stdout.write('SKIPPED: rate limits shared through Redis (set REDIS_URL to run them)\n');
+}
+
+describe.skipIf(!redisUrl)('rate limits shared through Redis', () => {
+  let database: TestDatabase;
+  let first: App;
+  let second: App;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env = { REDIS_URL: redisUrl ?? '' };
+    first = await buildApp(testConfig(database.url, env), { modules: [] });
+    second = await buildApp(testConfig(database.url, env), { modules: [] });
+  });
+
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await database?.drop();
+  });
+
+  it('counts sign-in attempts from one address across two instances', async () => {
+    // A fresh address per run: Redis outlives test runs.
+    const ip = `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const app = i % 2 === 0 ? first : second;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: `redis-${i}@example.test`, password: 'guess guess guess' },
+        remoteAddress: ip,
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+});

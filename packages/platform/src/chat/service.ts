@@ -1,0 +1,248 @@
+import type { AppName, ChatMessage, ChatRoom } from '@app/contracts';
+import { sql } from 'kysely';
+import type { PlatformDb } from '../db/pool.js';
+import { AppError, notFound } from '../http/app-error.js';
+import type { Gateway } from '../realtime/gateway/gateway.js';
+import { toChatMessage } from './mapper.js';
+
+/** Chat rooms and durable messages for every app; live delivery through the realtime gateway. */
+export class ChatService {
+  constructor(
+    private readonly db: PlatformDb,
+    private readonly realtime: Gateway,
+  ) {}
+
+  /** The one direct room of two users in an app (created on first use). */
+  async directRoom(app: AppName, userA: string, userB: string): Promise<string> {
+    if (userA === userB) throw new AppError('BAD_REQUEST', 'A direct chat needs two different people.');
+    const key = [userA, userB].sort().join(':');
+    return this.db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto('platform.chat_rooms')
+        .values({ app, kind: 'direct', direct_key: key, created_by: userA })
+        .onConflict((oc) => oc.columns(['app', 'direct_key']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (created) {
+        await trx
+          .insertInto('platform.chat_members')
+          .values([userA, userB].map((user_id) => ({ room_id: created.id, user_id })))
+          .execute();
+        return created.id;
+      }
+      const existing = await trx
+        .selectFrom('platform.chat_rooms')
+        .select('id')
+        .where('app', '=', app)
+        .where('direct_key', '=', key)
+        .executeTakeFirstOrThrow();
+      return existing.id;
+    });
+  }
+
+  /** A group room owned by `owner` with the given members. */
+  async groupRoom(app: AppName, owner: string, title: string, memberIds: readonly string[]): Promise<string> {
+    return this.db.transaction().execute(async (trx) => {
+      const room = await trx
+        .insertInto('platform.chat_rooms')
+        .values({ app, kind: 'group', title, created_by: owner })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const members = [...new Set([owner, ...memberIds])];
+      await trx
+        .insertInto('platform.chat_members')
+        .values(
+          members.map((user_id) => ({
+            room_id: room.id,
+            user_id,
+            role: user_id === owner ? 'owner' : 'member',
+          })),
+        )
+        .execute();
+      return room.id;
+    });
+  }
+
+  /** Adds a member to a group room (apps decide who may). */
+  async addMember(roomId: string, userId: string): Promise<void> {
+    await this.db
+      .insertInto('platform.chat_members')
+      .values({ room_id: roomId, user_id: userId })
+      .onConflict((oc) => oc.columns(['room_id', 'user_id']).doNothing())
+      .execute();
+  }
+
+  async isMember(roomId: string, userId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('platform.chat_members')
+      .select('user_id')
+      .where('room_id', '=', roomId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Throws 404 (not 403: a room's existence is not revealed) unless the user is a member. */
+  async requireMember(roomId: string, userId: string): Promise<void> {
+    if (!(await this.isMember(roomId, userId))) throw notFound('Chat room');
+  }
+
+  /** The user's rooms in an app, most recently active first. */
+  async rooms(app: AppName, userId: string, limit: number): Promise<ChatRoom[]> {
+    const rows = await this.db
+      .selectFrom('platform.chat_rooms as r')
+      .innerJoin('platform.chat_members as m', 'm.room_id', 'r.id')
+      .select([
+        'r.id',
+        'r.app',
+        'r.kind',
+        'r.title',
+        'r.last_seq',
+        'r.created_at',
+        'm.last_read_seq',
+        sql<
+          string[]
+        >`(select array_agg(x.user_id order by x.joined_at) from platform.chat_members x where x.room_id = r.id)`.as(
+          'member_ids',
+        ),
+      ])
+      .where('m.user_id', '=', userId)
+      .where('r.app', '=', app)
+      .orderBy('r.last_seq', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      app: r.app as AppName,
+      kind: r.kind === 'group' ? 'group' : 'direct',
+      title: r.title,
+      lastSeq: r.last_seq,
+      lastReadSeq: r.last_read_seq,
+      memberIds: r.member_ids,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  /**
+   * Stores a message, then announces it. The room row lock numbers messages without gaps; the
+   * message is committed before anyone (the sender's ack included) hears of it. A retry with the
+   * same clientId returns the stored message instead of a duplicate.
+   */
+  async send(
+    roomId: string,
+    senderId: string,
+    input: { body: string; attachments?: readonly string[]; clientId?: string | undefined },
+  ): Promise<ChatMessage> {
+    await this.requireMember(roomId, senderId);
+    const stored = await this.db.transaction().execute(async (trx) => {
+      // Lock the room first: sends to one room queue here, so the idempotency check below and the
+      // numbering cannot race.
+      await trx.selectFrom('platform.chat_rooms').select('id').where('id', '=', roomId).forUpdate().execute();
+      if (input.clientId) {
+        const earlier = await trx
+          .selectFrom('platform.chat_messages')
+          .selectAll()
+          .where('room_id', '=', roomId)
+          .where('sender_id', '=', senderId)
+          .where('client_id', '=', input.clientId)
+          .executeTakeFirst();
+        if (earlier) return { row: earlier, fresh: false };
+      }
+      const room = await trx
+        .updateTable('platform.chat_rooms')
+        .set({ last_seq: sql<number>`last_seq + 1` })
+        .where('id', '=', roomId)
+        .returning('last_seq')
+        .executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('platform.chat_messages')
+        .values({
+          room_id: roomId,
+          seq: room.last_seq,
+          sender_id: senderId,
+          body: input.body,
+          attachments: [...(input.attachments ?? [])],
+          client_id: input.clientId ?? null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('platform.chat_members')
+        .set({ last_read_seq: room.last_seq })
+        .where('room_id', '=', roomId)
+        .where('user_id', '=', senderId)
+        .execute();
+      return { row, fresh: true };
+    });
+    const message = toChatMessage(stored.row);
+    if (stored.fresh) await this.realtime.publish(`chat:${roomId}`, 'message', message);
+    return message;
+  }
+
+  /** Messages after `afterSeq` (resume) or before `beforeSeq` (scrolling back), in seq order. */
+  async history(
+    roomId: string,
+    userId: string,
+    page: { afterSeq?: number | undefined; beforeSeq?: number | undefined; limit: number },
+  ): Promise<{ items: ChatMessage[]; more: boolean }> {
+    await this.requireMember(roomId, userId);
+    let query = this.db.selectFrom('platform.chat_messages').selectAll().where('room_id', '=', roomId);
+    if (page.afterSeq !== undefined) query = query.where('seq', '>', page.afterSeq).orderBy('seq', 'asc');
+    else {
+      if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq);
+      query = query.orderBy('seq', 'desc');
+    }
+    const rows = await query.limit(page.limit + 1).execute();
+    const items = rows.slice(0, page.limit).map(toChatMessage);
+    if (page.afterSeq === undefined) items.reverse();
+    return { items, more: rows.length > page.limit };
+  }
+
+  /** Edits or deletes one's own message; members hear about it. */
+  async change(
+    roomId: string,
+    userId: string,
+    messageId: string,
+    change: { body: string } | 'delete',
+  ): Promise<ChatMessage> {
+    await this.requireMember(roomId, userId);
+    const row = await this.db
+      .updateTable('platform.chat_messages')
+      .set(
+        change === 'delete'
+          ? { deleted_at: sql<Date>`now()` }
+          : { body: change.body, edited_at: sql<Date>`now()` },
+      )
+      .where('id', '=', messageId)
+      .where('room_id', '=', roomId)
+      .where('sender_id', '=', userId)
+      .where('deleted_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'Message was not found, or is not yours to change.');
+    const message = toChatMessage(row);
+    await this.realtime.publish(
+      `chat:${roomId}`,
+      change === 'delete' ? 'message.deleted' : 'message.edited',
+      message,
+    );
+    return message;
+  }
+
+  /** Moves the user's read position forward (never back) and tells the room. */
+  async markRead(roomId: string, userId: string, seq: number): Promise<number> {
+    await this.requireMember(roomId, userId);
+    const row = await this.db
+      .updateTable('platform.chat_members')
+      .set({
+        last_read_seq: sql<number>`greatest(last_read_seq, least(${seq}::bigint, (select last_seq from platform.chat_rooms where id = ${roomId})))`,
+      })
+      .where('room_id', '=', roomId)
+      .where('user_id', '=', userId)
+      .returning('last_read_seq')
+      .executeTakeFirstOrThrow();
+    await this.realtime.publish(`chat:${roomId}`, 'read', { userId, seq: row.last_read_seq });
+    return row.last_read_seq;
+  }
+}

@@ -1,0 +1,34 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { DB } from '../db.generated.js';
+
+// timestamptz and bigint come back as strings by default; int8 counts fit in a JS number here.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+/** The platform's typed query builder over its own schema; apps extend it with `withTables`. */
+export type PlatformDb = Kysely<DB>;
+
+/**
+ * Creates the connection pool. Idle clients that the server drops (restart, failover) emit `error`
+ * on the pool; we log it and let the pool replace them, so the process survives a database outage
+ * and recovers without a restart.
+ */
+export function createPool(config: Config, url: string, logger: Logger): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.database.poolMax,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: config.database.statementTimeoutMs,
+    application_name: `campus:${config.role}`,
+  });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  return pool;
+}
+
+/** Wraps a pool in Kysely. Destroying the Kysely instance ends the pool. */
+export function createDb(pool: pg.Pool): PlatformDb {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

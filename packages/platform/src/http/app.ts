@@ -1,0 +1,201 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorBodySchema } from '@app/contracts';
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { aiRoutes } from '../ai/index.js';
+import { access, enforceAccess, type RouteAccess, requireAccessOnEveryRoute } from '../auth/access.js';
+import { accountRoutes } from '../auth/routes/account-routes.js';
+import { authRoutes } from '../auth/routes/auth-routes.js';
+import { oauthRoutes } from '../auth/routes/oauth-routes.js';
+import { callRoutes } from '../calls/routes.js';
+import { chatRoutes } from '../chat/routes.js';
+import type { Config } from '../config/index.js';
+import { readMigrations } from '../db/migrate.js';
+import type { AppModule, PlatformContext } from '../modules.js';
+import { platformMigrations } from '../modules.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { closePlatform, createPlatform } from '../platform-context.js';
+import { realtimeRoutes } from '../realtime/gateway/routes.js';
+import { iceServerRoutes } from '../realtime/ice-servers.js';
+import { presenceRoutes } from '../realtime/presence-routes.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { healthRoutes } from './health.js';
+import { requestIdFrom } from './request-id.js';
+import { apiSecurityHeaders, computeSecurityHeaders } from './security-headers.js';
+
+/** What `buildApp` needs besides the config. */
+export interface BuildAppOptions {
+  /** Apps to mount; the host passes the ones enabled by `APPS`. */
+  modules: readonly AppModule[];
+  /** Defaults to a logger built from the config. */
+  logger?: Logger;
+  /** When false, app routes are not mounted (role `worker` serves only health and metrics). */
+  mountApps?: boolean;
+}
+
+/** The HTTP app: Fastify with the zod type provider, so route schemas type the handlers. */
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: PlatformContext;
+    /** Every registered route with its access rule. */
+    routeAccess: readonly RouteAccess[];
+  }
+}
+
+/**
+ * Builds the HTTP application over the platform's services (createPlatform): kernel plugins
+ * (request ids, security headers, CORS, errors, access rules, metrics, OpenAPI), health routes,
+ * the platform's routes (accounts, AI, realtime, chat, calls), `/ws`, and the enabled app plugins
+ * under `/api/v1/<app>`. `app.close()` releases everything. It never listens: only `host/` does,
+ * and tests use `inject` or port 0.
+ */
+export async function buildApp(config: Config, options: BuildAppOptions): Promise<App> {
+  const logger = options.logger ?? createLogger(config);
+  const platform = await createPlatform(config, logger);
+  const { pool, auth, ai, realtime, chat, calls } = platform;
+  const metrics = createMetrics(pool);
+
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: requestIdFrom,
+    // Our onResponse hook writes one line per request instead of Fastify's two.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    bodyLimit: config.server.bodyLimitBytes,
+    trustProxy: trustProxyOption(config.server.trustProxy),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('platform', platform);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  // Before any route: a route without an access rule fails registration; the rule runs first.
+  const routeAccess = requireAccessOnEveryRoute(app);
+  app.decorate('routeAccess', routeAccess);
+  enforceAccess(app, () => auth.authenticator);
+
+  const pageHeaders = computeSecurityHeaders();
+  // Callback-style hooks: they run on every request, and skip a promise allocation each.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  // Pages get helmet's full set with the strict CSP; JSON and other data get the lean API set.
+  // A route that sets its own CSP (the docs UI) keeps it.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    const type = reply.getHeader('content-type');
+    const isPage = typeof type === 'string' && type.startsWith('text/html');
+    const ownPolicy = reply.getHeader('content-security-policy');
+    reply.headers(isPage ? pageHeaders : apiSecurityHeaders);
+    if (ownPolicy !== undefined) reply.header('content-security-policy', ownPolicy);
+    done(null, payload);
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    if (route !== '/health' && route !== '/ready' && route !== '/metrics') {
+      request.log.info(
+        {
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
+  // Every route documents the error shape for 4xx/5xx unless it declares its own.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide) return;
+    const response = (route.schema.response ?? {}) as Record<string, unknown>;
+    route.schema.response = { '4XX': errorBodySchema, '5XX': errorBodySchema, ...response };
+  });
+
+  // Without configured origins the API is same-origin only: no CORS headers, no per-request hook.
+  if (config.server.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: [...config.server.corsOrigins],
+      credentials: true,
+      exposedHeaders: ['x-request-id'],
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Campus platform API',
+        version: '0.1.0',
+        description: 'Platform and app endpoints of eduforum, languagemate, studymate and storehelper.',
+      },
+      servers: [{ url: config.server.publicUrl }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The docs UI needs its own CSP (inline styles); it must not upgrade requests on plain-HTTP
+    // deployments nor call the public validator (no outside network).
+    transformStaticCSP: (header) =>
+      header
+        .replace(/upgrade-insecure-requests;?/, '')
+        .replace(' validator.swagger.io', '')
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+    uiConfig: { deepLinking: true, validatorUrl: null },
+  });
+  app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  const expectedMigrations = (
+    await Promise.all([platformMigrations, ...options.modules].map((source) => readMigrations(source)))
+  ).flat();
+  await app.register(healthRoutes, { pool, metrics, metricsToken: config.metrics.token, expectedMigrations });
+
+  await app.register(authRoutes, { prefix: '/api/v1/auth', deps: auth.deps });
+  await app.register(oauthRoutes, { prefix: '/api/v1/auth', deps: auth.deps, oauth: auth.oauth });
+  await app.register(accountRoutes, { prefix: '/api/v1', deps: auth.deps });
+  await app.register(aiRoutes, { prefix: '/api/v1/ai', gateway: ai });
+  await app.register(iceServerRoutes, { prefix: '/api/v1/realtime', config });
+  await app.register(presenceRoutes, { prefix: '/api/v1/realtime', presence: realtime.presence });
+  await app.register(chatRoutes, { prefix: '/api/v1/chat', chat });
+  await app.register(callRoutes, { prefix: '/api/v1/realtime', calls });
+
+  if (options.mountApps !== false) {
+    await app.register(realtimeRoutes, { gateway: realtime });
+    for (const module of options.modules) {
+      await app.register(module.plugin, { prefix: `/api/v1/${module.name}`, platform });
+    }
+  }
+
+  app.addHook('onClose', async () => {
+    await closePlatform(platform);
+  });
+  return app;
+}
+
+/** A hop count means: trust that many proxies in front of us (proxy-addr's semantics). */
+function trustProxyOption(value: boolean | number): boolean | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}

@@ -1,0 +1,83 @@
+import { type ErrorBody, type ErrorCode, errorCatalogue, type FieldIssue } from '@app/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from './app-error.js';
+
+interface Mapped {
+  status: number;
+  body: ErrorBody;
+  reportable: boolean;
+}
+
+const codeByStatus: Partial<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Maps anything a handler threw to the one error shape; 5xx bodies never carry internals. */
+export function toErrorResponse(error: unknown, requestId: string): Mapped {
+  if (error instanceof AppError) {
+    return respond(error.code, error.message, error.details);
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = String(fastifyError.validationContext ?? 'request');
+    const issues: FieldIssue[] = error.validation.map((v) => ({
+      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'Invalid value',
+    }));
+    return respond('VALIDATION_FAILED', errorCatalogue.VALIDATION_FAILED.message, { issues });
+  }
+  if (!isResponseSerializationError(error) && typeof fastifyError.statusCode === 'number') {
+    const status = fastifyError.statusCode;
+    if (status >= 400 && status < 500) {
+      if (
+        fastifyError.code?.startsWith('FST_ERR_CTP_') &&
+        /JSON/i.test(fastifyError.code + (fastifyError.message ?? ''))
+      ) {
+        if (fastifyError.code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+          return respond('INVALID_JSON', fastifyError.message ?? errorCatalogue.INVALID_JSON.message);
+        }
+      }
+      const code = codeByStatus[status] ?? 'BAD_REQUEST';
+      return respond(code, fastifyError.message || errorCatalogue[code].message);
+    }
+  }
+  return respond('INTERNAL', `${errorCatalogue.INTERNAL.message} Reference: ${requestId}`);
+}
+
+function respond(code: ErrorCode, message: string, details?: unknown): Mapped {
+  const entry = errorCatalogue[code];
+  const error: ErrorBody['error'] = { code, message };
+  if (details !== undefined) error.details = details;
+  return { status: entry.status, body: { error }, reportable: entry.reportable };
+}
+
+/** The central Fastify error handler: log by severity, answer in the catalogue's shape. */
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const mapped = toErrorResponse(error, request.id);
+  const retryAfter = (mapped.body.error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+  if (mapped.reportable) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: mapped.body.error.code }, 'request rejected');
+  void reply.status(mapped.status).send(mapped.body);
+}
+
+/** Unknown routes answer 404 in the same shape as every other error. */
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+  const body: ErrorBody = {
+    error: {
+      code: 'ROUTE_NOT_FOUND',
+      message: `No endpoint ${request.method} ${request.url.split('?')[0]}.`,
+    },
+  };
+  void reply.status(404).send(body);
+}

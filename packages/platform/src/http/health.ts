@@ -1,0 +1,116 @@
+import { errorBodySchema } from '@app/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import { z } from 'zod';
+import { access } from '../auth/access.js';
+import { safeEqual } from '../auth/secrets.js';
+import { pendingMigrations } from '../db/migrate.js';
+import type { Metrics } from '../observability/metrics.js';
+
+interface HealthOptions {
+  pool: pg.Pool;
+  metrics: Metrics;
+  metricsToken: string | undefined;
+  /** Every migration this process expects to be applied. */
+  expectedMigrations: readonly { module: string; name: string }[];
+}
+
+const READY_TIMEOUT_MS = 2_000;
+
+/** `/health` (alive), `/ready` (database reachable and migrated) and `/metrics` (Prometheus). */
+export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, options) => {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/health',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness: the process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  typed.get(
+    '/ready',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: the database answers and every migration is applied',
+        response: { 200: z.object({ status: z.literal('ready') }), 503: errorBodySchema },
+      },
+    },
+    async (_request, reply) => {
+      const failure = await checkReadiness(options);
+      if (!failure) return { status: 'ready' as const };
+      return reply.status(503).send({
+        error: { code: 'NOT_READY', message: `Not ready: ${failure.part}.`, details: failure },
+      });
+    },
+  );
+
+  // Public route; METRICS_TOKEN, when set, is checked inside (a static bearer, not a user).
+  app.get(
+    '/metrics',
+    { config: { access: access.public }, schema: { hide: true } },
+    async (request, reply) => {
+      if (
+        options.metricsToken &&
+        !safeEqual(request.headers.authorization ?? '', `Bearer ${options.metricsToken}`)
+      ) {
+        return reply
+          .status(401)
+          .send({ error: { code: 'UNAUTHENTICATED', message: 'Metrics need a bearer token.' } });
+      }
+      return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+    },
+  );
+};
+
+async function checkReadiness(
+  options: HealthOptions,
+): Promise<{ part: 'database' | 'migrations'; reason: string; pending?: string[] } | undefined> {
+  let client: pg.PoolClient | undefined;
+  try {
+    client = await connectWithin(options.pool, READY_TIMEOUT_MS);
+    await withTimeout(client.query('select 1'), READY_TIMEOUT_MS);
+  } catch (error) {
+    // A client that failed mid-query is broken; destroy it instead of returning it to the pool.
+    client?.release(true);
+    return { part: 'database', reason: error instanceof Error ? error.message : 'unreachable' };
+  }
+  try {
+    const pending = await pendingMigrations(client, options.expectedMigrations);
+    client.release();
+    return pending.length > 0
+      ? { part: 'migrations', reason: `${pending.length} pending`, pending }
+      : undefined;
+  } catch (error) {
+    client.release(true);
+    return { part: 'database', reason: error instanceof Error ? error.message : 'query failed' };
+  }
+}
+
+async function connectWithin(pool: pg.Pool, ms: number): Promise<pg.PoolClient> {
+  const connecting = pool.connect();
+  try {
+    return await withTimeout(connecting, ms);
+  } catch (error) {
+    // If the connection arrives after we gave up, do not leak it.
+    connecting.then((late) => late.release(true)).catch(() => {});
+    throw error;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

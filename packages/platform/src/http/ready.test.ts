@@ -1,0 +1,58 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { migrate } from '../db/migrate.js';
+import { platformMigrations } from '../modules.js';
+import { testConfig } from '../testing/index.js';
+import { type App, buildApp } from './app.js';
+
+// This test stops and restarts a database server, so it uses a private embedded one on a fixed
+// port (the pool keeps pointing at the same address) whatever DATABASE_URL says.
+let dir: string;
+let server: EmbeddedPostgres;
+let app: App;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'ready-test-'));
+  await chmod(dir, 0o755);
+  server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'ready' });
+  const pool = new pg.Pool({ connectionString: server.url });
+  await migrate(pool, [platformMigrations]);
+  await pool.end();
+  app = await buildApp(testConfig(server.url), { modules: [] });
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await server?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('turns /ready 503 naming the database while it is down, and 200 again when it returns', async () => {
+  expect((await app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
+
+  await server.stop();
+  const down = await app.inject({ method: 'GET', url: '/ready' });
+  expect(down.statusCode).toBe(503);
+  expect(down.json().error).toMatchObject({ code: 'NOT_READY', details: { part: 'database' } });
+  expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+
+  server = await startEmbeddedPostgres({ dataDir: server.dataDir, port: server.port, database: 'ready' });
+  const up = await app.inject({ method: 'GET', url: '/ready' });
+  expect(up.statusCode).toBe(200);
+});
+
+it('turns /ready 503 naming the migrations when one is missing', async () => {
+  const pool = new pg.Pool({ connectionString: server.url });
+  await pool.query("delete from platform.schema_migrations where module = 'platform'");
+  await pool.end();
+  const res = await app.inject({ method: 'GET', url: '/ready' });
+  expect(res.statusCode).toBe(503);
+  const details = res.json().error.details;
+  expect(details.part).toBe('migrations');
+  expect(details.pending).toContain('platform/0001_platform_schema.sql');
+});

@@ -1,0 +1,47 @@
+import { createAiGateway } from './ai/index.js';
+import { createAuth } from './auth/auth.js';
+import { CallService } from './calls/service.js';
+import { registerChatChannel } from './chat/channel.js';
+import { ChatService } from './chat/service.js';
+import type { Config } from './config/index.js';
+import { createDb, createPool } from './db/pool.js';
+import type { PlatformContext } from './modules.js';
+import type { Logger } from './observability/logger.js';
+import { createBus } from './realtime/bus/index.js';
+import { Gateway } from './realtime/gateway/gateway.js';
+
+/**
+ * Creates the platform's services for one process: database pool, accounts, AI gateway, bus,
+ * realtime gateway (with presence), chat and calls. `closePlatform` releases them in reverse.
+ */
+export async function createPlatform(config: Config, logger: Logger): Promise<PlatformContext> {
+  const databaseUrl = config.database.url;
+  if (!databaseUrl)
+    throw new Error('the platform needs config.database.url (the host resolves the embedded database)');
+  const pool = createPool(config, databaseUrl, logger);
+  const db = createDb(pool);
+  const auth = await createAuth(config, db, logger);
+  const ai = createAiGateway({ config: config.ai, db: pool, logger });
+  const bus = await createBus(config, pool, logger);
+  const realtime = new Gateway({
+    authenticator: auth.authenticator,
+    bus,
+    logger,
+    presence: config.realtime.presence,
+  });
+  await realtime.presence.start();
+  const chat = new ChatService(db, realtime);
+  registerChatChannel(realtime, chat);
+  const calls = new CallService(db, realtime, logger, config.realtime.ringTimeoutMs);
+  return Object.freeze({ config, logger, pool, db, auth, ai, bus, realtime, chat, calls });
+}
+
+/** Closes what `createPlatform` opened: sockets, bus, auth resources, then the pool. */
+export async function closePlatform(platform: PlatformContext): Promise<void> {
+  platform.realtime.close();
+  await platform.bus.close();
+  await platform.auth.close();
+  // Kysely ends the pool only if it ever ran a query through it; end it ourselves otherwise.
+  await platform.db.destroy();
+  if (!platform.pool.ended) await platform.pool.end();
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { AuthContext } from '../../auth/access.js';
+
+/** A client event a channel type accepts: its payload schema, and what to do with it. */
+export interface ClientEventSpec<T extends z.ZodType = z.ZodType> {
+  schema: T;
+  /**
+   * Handles the event; the default relays it to the channel's subscribers as a server event of the
+   * same name with `{ from: userId, ...payload }`. Return a value to put it in the ack.
+   */
+  handle?: (input: {
+    auth: AuthContext;
+    channel: string;
+    id: string;
+    payload: z.infer<T>;
+  }) => Promise<unknown>;
+}
+
+/** Who may subscribe to channels of one type, and which client events it takes. */
+export interface ChannelType {
+  authorize(auth: AuthContext, id: string): Promise<boolean> | boolean;
+  clientEvents?: Record<string, ClientEventSpec>;
+}
+
+/** Channel types by name (the part before `:`), registered by the platform and the apps. */
+export class ChannelRegistry {
+  private readonly types = new Map<string, ChannelType>();
+
+  register(name: string, type: ChannelType): void {
+    if (this.types.has(name)) throw new Error(`channel type ${name} is already registered`);
+    this.types.set(name, type);
+  }
+
+  /** Splits `type:id` and finds its type. */
+  resolve(channel: string): { name: string; id: string; type: ChannelType | undefined } {
+    const at = channel.indexOf(':');
+    const name = channel.slice(0, at);
+    return { name, id: channel.slice(at + 1), type: this.types.get(name) };
+  }
+}
+
+/**
+ * Declares a client event with its payload type inferred from the schema (the registry stores
+ * events without their individual types; the gateway validates with the schema before `handle`).
+ */
+export function clientEvent<T extends z.ZodType>(spec: ClientEventSpec<T>): ClientEventSpec {
+  return spec as unknown as ClientEventSpec;
+}

@@ -1,0 +1,168 @@
+import {
+  type ClientFrame,
+  clientFrameSchema,
+  closeCodes,
+  type RealtimeErrorCode,
+  type ServerFrame,
+} from '@app/contracts';
+import type { WebSocket } from 'ws';
+import type { AuthContext } from '../../auth/access.js';
+import type { Gateway } from './gateway.js';
+
+export const AUTH_TIMEOUT_MS = 10_000;
+export const HEARTBEAT_MS = 25_000;
+/** Grace after the access token expires for the client to send a fresh one in-band. */
+const REAUTH_GRACE_MS = 30_000;
+/** Token bucket: sustained frames per second and burst. */
+const RATE_PER_S = 20;
+const BURST = 40;
+/** A client whose unsent data exceeds this is not reading: cut it off. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+/** One client socket: authentication, frame validation, rate limit, subscriptions, heartbeats. */
+export class Connection {
+  auth: AuthContext | undefined;
+  readonly channels = new Map<string, number>();
+  private tokens = BURST;
+  private lastRefill = Date.now();
+  private alive = true;
+  private timers: NodeJS.Timeout[] = [];
+  private expiryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly gateway: Gateway,
+  ) {
+    this.timers.push(
+      setTimeout(() => this.close(closeCodes.UNAUTHENTICATED, 'authenticate first'), gateway.authTimeoutMs),
+    );
+    socket.on('message', (raw, isBinary) => {
+      void this.onMessage(isBinary ? null : raw.toString());
+    });
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+    socket.on('close', () => this.cleanup());
+    socket.on('error', () => this.cleanup());
+  }
+
+  /** Sends a frame unless the client stopped reading (then closes it as a slow consumer). */
+  send(frame: ServerFrame): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(closeCodes.SLOW_CONSUMER, 'send buffer overflow');
+      return;
+    }
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  /** Delivers a channel event with the next sequence number of that channel on this socket. */
+  deliver(channel: string, event: string, payload: unknown): void {
+    const last = this.channels.get(channel);
+    if (last === undefined) return;
+    const seq = last + 1;
+    this.channels.set(channel, seq);
+    this.send({ t: 'ev', ch: channel, seq, d: { event, payload } });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
+      this.socket.close(code, reason);
+    }
+    this.cleanup();
+  }
+
+  private error(code: RealtimeErrorCode, message: string, id?: number): void {
+    this.send(id === undefined ? { t: 'err', d: { code, message } } : { t: 'err', id, d: { code, message } });
+  }
+
+  private async onMessage(text: string | null): Promise<void> {
+    if (!this.takeToken()) {
+      this.close(closeCodes.RATE_LIMITED, 'too many frames');
+      return;
+    }
+    let frame: ClientFrame;
+    try {
+      const parsed = clientFrameSchema.safeParse(text === null ? undefined : JSON.parse(text));
+      if (!parsed.success) {
+        if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'authenticate first');
+        return this.error('INVALID_FRAME', parsed.error.issues[0]?.message ?? 'invalid frame');
+      }
+      frame = parsed.data;
+    } catch {
+      if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'authenticate first');
+      return this.error('INVALID_FRAME', 'frames are JSON text');
+    }
+    if (frame.t === 'auth') return this.authenticate(frame.d.token, frame.id);
+    if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'authenticate first');
+    try {
+      await this.gateway.handle(this, frame);
+    } catch (error) {
+      this.gateway.logger.error({ err: error }, 'realtime frame failed');
+      this.error('INTERNAL', 'Something went wrong on our side.', 'id' in frame ? frame.id : undefined);
+    }
+  }
+
+  private async authenticate(token: string, id: number | undefined): Promise<void> {
+    let auth: AuthContext;
+    try {
+      auth = await this.gateway.authenticate(token);
+    } catch {
+      if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'invalid token');
+      return this.error('TOKEN_EXPIRED', 'That token is not valid; send a fresh one.', id);
+    }
+    if (this.auth && auth.userId !== this.auth.userId)
+      return this.close(closeCodes.UNAUTHENTICATED, 'different user');
+    const first = !this.auth;
+    this.auth = auth;
+    this.scheduleExpiry(auth.expiresAt);
+    if (first) {
+      for (const timer of this.timers) clearTimeout(timer);
+      this.timers = [setInterval(() => this.heartbeat(), HEARTBEAT_MS)];
+      this.gateway.authenticated(this);
+      this.send({ t: 'ready', d: { userId: auth.userId, heartbeatMs: HEARTBEAT_MS } });
+    } else if (id !== undefined) {
+      this.send({ t: 'ack', id });
+    }
+  }
+
+  /** At expiry: ask for a fresh token in-band; close with TOKEN_EXPIRED if none comes. */
+  private scheduleExpiry(expiresAt: number | undefined): void {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    if (!expiresAt) return;
+    const ms = Math.max(0, expiresAt * 1000 - Date.now());
+    this.expiryTimer = setTimeout(() => {
+      this.error('TOKEN_EXPIRED', 'The access token expired; send a fresh one in an auth frame.');
+      this.expiryTimer = setTimeout(
+        () => this.close(closeCodes.TOKEN_EXPIRED, 'token expired'),
+        REAUTH_GRACE_MS,
+      );
+    }, ms);
+  }
+
+  private heartbeat(): void {
+    if (!this.alive) {
+      this.socket.terminate();
+      this.cleanup();
+      return;
+    }
+    this.alive = false;
+    this.socket.ping();
+  }
+
+  private takeToken(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(BURST, this.tokens + ((now - this.lastRefill) / 1000) * RATE_PER_S);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  private cleanup(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers = [];
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.gateway.forget(this);
+  }
+}

@@ -1,0 +1,187 @@
+import type { ClientFrame, RealtimeErrorCode } from '@app/contracts';
+import type { WebSocket } from 'ws';
+import type { AuthContext, Authenticator } from '../../auth/access.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Bus } from '../bus/index.js';
+import { defaultPresenceOptions, Presence, type PresenceOptions } from '../presence.js';
+import { ChannelRegistry } from './channels.js';
+import { AUTH_TIMEOUT_MS, Connection } from './connection.js';
+
+const BUS_PREFIX = 'rt:';
+
+interface ChannelEvent {
+  event: string;
+  payload: unknown;
+}
+
+/**
+ * The WebSocket hub of one instance: it tracks which local sockets are on which channel, relays
+ * channel events across instances through the bus (subscribing to a channel's bus topic while it
+ * has local subscribers), and lets server code publish to channels.
+ */
+export class Gateway {
+  readonly channels = new ChannelRegistry();
+  private readonly connections = new Set<Connection>();
+  private readonly local = new Map<string, Set<Connection>>();
+  private readonly busSubscriptions = new Map<string, () => void>();
+
+  /** How long a socket may stay without a valid `auth` frame. */
+  readonly authTimeoutMs: number;
+  /** Who is online and in which channel, across instances. */
+  readonly presence: Presence;
+
+  constructor(
+    private readonly deps: {
+      authenticator: Authenticator;
+      bus: Bus;
+      logger: Logger;
+      authTimeoutMs?: number;
+      presence?: Partial<PresenceOptions>;
+    },
+  ) {
+    this.authTimeoutMs = deps.authTimeoutMs ?? AUTH_TIMEOUT_MS;
+    this.presence = new Presence(
+      deps.bus,
+      deps.logger,
+      { ...defaultPresenceOptions, ...deps.presence },
+      (channel, userId, joined) => {
+        this.publish(channel, joined ? 'presence.join' : 'presence.leave', { userId }).catch(
+          (error: unknown) => deps.logger.warn({ err: error }, 'presence event failed'),
+        );
+      },
+    );
+    // Every user has a private channel (notifications, calls); only they may listen.
+    this.channels.register('user', { authorize: (auth, id) => auth.userId === id });
+  }
+
+  get logger(): Logger {
+    return this.deps.logger;
+  }
+
+  /** Sockets open on this instance. */
+  get size(): number {
+    return this.connections.size;
+  }
+
+  attach(socket: WebSocket): void {
+    this.connections.add(new Connection(socket, this));
+  }
+
+  /** Access tokens only: API keys are for server-to-server calls, not live sockets. */
+  authenticate(token: string): Promise<AuthContext> {
+    if (token.startsWith('ck_')) return Promise.reject(new Error('API keys cannot open sockets'));
+    return this.deps.authenticator.fromAccessToken(token);
+  }
+
+  /** Sends an event to every subscriber of `channel`, on every instance. */
+  async publish(channel: string, event: string, payload: unknown): Promise<void> {
+    this.deliverLocal(channel, { event, payload });
+    await this.deps.bus.publish(`${BUS_PREFIX}${channel}`, { event, payload } satisfies ChannelEvent);
+  }
+
+  /** Runs one validated frame of an authenticated connection. */
+  async handle(connection: Connection, frame: Exclude<ClientFrame, { t: 'auth' }>): Promise<void> {
+    const auth = connection.auth;
+    if (!auth) return;
+    const fail = (code: RealtimeErrorCode, message: string, id?: number) =>
+      connection.send(
+        id === undefined ? { t: 'err', d: { code, message } } : { t: 'err', id, d: { code, message } },
+      );
+    switch (frame.t) {
+      case 'ping':
+        connection.send(frame.id === undefined ? { t: 'pong' } : { t: 'pong', id: frame.id });
+        return;
+      case 'sub': {
+        const { id, type } = this.channels.resolve(frame.ch);
+        if (!type) return fail('UNKNOWN_CHANNEL_TYPE', `No channel type for ${frame.ch}.`, frame.id);
+        if (!(await type.authorize(auth, id)))
+          return fail('FORBIDDEN', `You may not join ${frame.ch}.`, frame.id);
+        if (!connection.channels.has(frame.ch)) {
+          connection.channels.set(frame.ch, 0);
+          this.join(frame.ch, connection);
+          this.presence.joined(auth.userId, frame.ch);
+        }
+        connection.send({ t: 'ack', id: frame.id });
+        return;
+      }
+      case 'unsub':
+        if (connection.channels.delete(frame.ch)) {
+          this.leave(frame.ch, connection);
+          this.presence.left(auth.userId, frame.ch);
+        }
+        connection.send({ t: 'ack', id: frame.id });
+        return;
+      case 'pub': {
+        if (!connection.channels.has(frame.ch))
+          return fail('NOT_SUBSCRIBED', `Subscribe to ${frame.ch} first.`, frame.id);
+        const { id, type } = this.channels.resolve(frame.ch);
+        const spec = type?.clientEvents?.[frame.d.event];
+        if (!spec) return fail('UNKNOWN_EVENT', `${frame.ch} takes no event ${frame.d.event}.`, frame.id);
+        const payload = spec.schema.safeParse(frame.d.payload);
+        if (!payload.success)
+          return fail('INVALID_PAYLOAD', payload.error.issues[0]?.message ?? 'invalid payload', frame.id);
+        const result = spec.handle
+          ? await spec.handle({ auth, channel: frame.ch, id, payload: payload.data })
+          : await this.publish(frame.ch, frame.d.event, { from: auth.userId, data: payload.data });
+        connection.send(
+          result === undefined ? { t: 'ack', id: frame.id } : { t: 'ack', id: frame.id, d: result },
+        );
+        return;
+      }
+    }
+  }
+
+  /** Called when a socket goes away: leave every channel. */
+  forget(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const userId = connection.auth?.userId;
+    for (const channel of connection.channels.keys()) {
+      this.leave(channel, connection);
+      if (userId) this.presence.left(userId, channel);
+    }
+    connection.channels.clear();
+    if (userId) this.presence.disconnected(userId);
+  }
+
+  /** Called by a connection once it is authenticated. */
+  authenticated(connection: Connection): void {
+    if (connection.auth) this.presence.connected(connection.auth.userId);
+  }
+
+  /** Closes every socket (code 1001: reconnect elsewhere) and drops bus subscriptions. */
+  close(): void {
+    for (const connection of [...this.connections]) connection.close(1001, 'server shutting down');
+    for (const stop of this.busSubscriptions.values()) stop();
+    this.busSubscriptions.clear();
+    this.presence.stop();
+  }
+
+  private join(channel: string, connection: Connection): void {
+    let members = this.local.get(channel);
+    if (!members) {
+      members = new Set();
+      this.local.set(channel, members);
+      this.busSubscriptions.set(
+        channel,
+        this.deps.bus.subscribe(`${BUS_PREFIX}${channel}`, (data) =>
+          this.deliverLocal(channel, data as ChannelEvent),
+        ),
+      );
+    }
+    members.add(connection);
+  }
+
+  private leave(channel: string, connection: Connection): void {
+    const members = this.local.get(channel);
+    if (!members) return;
+    members.delete(connection);
+    if (members.size > 0) return;
+    this.local.delete(channel);
+    this.busSubscriptions.get(channel)?.();
+    this.busSubscriptions.delete(channel);
+  }
+
+  private deliverLocal(channel: string, { event, payload }: ChannelEvent): void {
+    for (const connection of this.local.get(channel) ?? []) connection.deliver(channel, event, payload);
+  }
+}

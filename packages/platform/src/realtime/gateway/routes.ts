@@ -1,0 +1,22 @@
+import websocket from '@fastify/websocket';
+import type { FastifyPluginAsync } from 'fastify';
+import { access } from '../../auth/access.js';
+import type { Gateway } from './gateway.js';
+
+/** Largest frame a client may send; a bigger one closes the socket with 1009. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+/** `GET /ws`: one WebSocket per client, authenticated in-band by its first frame. */
+export const realtimeRoutes: FastifyPluginAsync<{ gateway: Gateway }> = async (app, { gateway }) => {
+  await app.register(websocket, {
+    options: { maxPayload: MAX_FRAME_BYTES },
+    // On shutdown, tell clients to reconnect (1001) instead of dropping them without a code.
+    preClose(done) {
+      gateway.close();
+      done();
+    },
+  });
+  app.get('/ws', { websocket: true, config: { access: access.public }, schema: { hide: true } }, (socket) =>
+    gateway.attach(socket),
+  );
+};

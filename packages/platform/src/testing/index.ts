@@ -1,0 +1,10 @@
+export { bearer, makeAccount, signIn, type TestAccount, tokenFromOutbox } from './accounts.js';
+export { type ListeningApp, listenTestApp } from './listening-app.js';
+export { openSocket, type TestSocket } from './realtime-client.js';
+export {
+  createTestDatabase,
+  provideTestDatabase,
+  type TestDatabase,
+  type TestDatabaseContext,
+  testConfig,
+} from './test-database.js';

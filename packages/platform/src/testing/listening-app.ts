@@ -1,0 +1,23 @@
+import type { AddressInfo } from 'node:net';
+import { type App, buildApp } from '../http/app.js';
+import { testConfig } from './test-database.js';
+
+/** An app listening on a free loopback port, for tests that need real sockets (WebSocket, browsers). */
+export interface ListeningApp {
+  app: App;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** `ws://127.0.0.1:<port>/ws` */
+  wsUrl: string;
+}
+
+/** Builds an app on `databaseUrl` with extra environment variables and starts it on port 0. */
+export async function listenTestApp(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ListeningApp> {
+  const app = await buildApp(testConfig(databaseUrl, env), { modules: [] });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return { app, origin: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };
+}
