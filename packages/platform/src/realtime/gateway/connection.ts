@@ -19,23 +19,27 @@ const BURST = 40;
 /** A client whose unsent data exceeds this is not reading: cut it off. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-/** One client socket: authentication, frame validation, rate limit, subscriptions, heartbeats. */
+/**
+ * One client socket: authentication, frame validation, rate limit, subscriptions, heartbeats.
+ * It owns no timers: the gateway's sweep calls `tick` about once a second (one timer for every
+ * socket keeps idle connections small; bench/results/realtime.md).
+ */
 export class Connection {
   auth: AuthContext | undefined;
   readonly channels = new Map<string, number>();
   private tokens = BURST;
   private lastRefill = Date.now();
   private alive = true;
-  private timers: NodeJS.Timeout[] = [];
-  private expiryTimer: NodeJS.Timeout | undefined;
+  private readonly openedAt = Date.now();
+  private nextPingAt = 0;
+  /** When the access token expires (ms), and when the grace for a fresh one ends. */
+  private expiresAtMs: number | undefined;
+  private graceUntil: number | undefined;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly gateway: Gateway,
   ) {
-    this.timers.push(
-      setTimeout(() => this.close(closeCodes.UNAUTHENTICATED, 'authenticate first'), gateway.authTimeoutMs),
-    );
     socket.on('message', (raw, isBinary) => {
       void this.onMessage(isBinary ? null : raw.toString());
     });
@@ -48,21 +52,45 @@ export class Connection {
 
   /** Sends a frame unless the client stopped reading (then closes it as a slow consumer). */
   send(frame: ServerFrame): void {
-    if (this.socket.readyState !== this.socket.OPEN) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(closeCodes.SLOW_CONSUMER, 'send buffer overflow');
-      return;
-    }
-    this.socket.send(JSON.stringify(frame));
+    this.sendText(JSON.stringify(frame));
   }
 
-  /** Delivers a channel event with the next sequence number of that channel on this socket. */
-  deliver(channel: string, event: string, payload: unknown): void {
+  /**
+   * Delivers a channel event with the next sequence number of that channel on this socket. The
+   * gateway serialises the event once per delivery and hands every member the two halves of the
+   * frame around the sequence number.
+   */
+  deliver(channel: string, head: string, tail: string): void {
     const last = this.channels.get(channel);
     if (last === undefined) return;
     const seq = last + 1;
     this.channels.set(channel, seq);
-    this.send({ t: 'ev', ch: channel, seq, d: { event, payload } });
+    this.sendText(head + seq + tail);
+  }
+
+  /** Called by the gateway's sweep: authentication deadline, heartbeat, token expiry. */
+  tick(now: number): void {
+    if (!this.auth) {
+      if (now - this.openedAt >= this.gateway.authTimeoutMs)
+        this.close(closeCodes.UNAUTHENTICATED, 'authenticate first');
+      return;
+    }
+    if (now >= this.nextPingAt) {
+      if (!this.alive) {
+        this.socket.terminate();
+        this.cleanup();
+        return;
+      }
+      this.alive = false;
+      this.nextPingAt = now + HEARTBEAT_MS;
+      this.socket.ping();
+    }
+    if (this.graceUntil !== undefined && now >= this.graceUntil) {
+      this.close(closeCodes.TOKEN_EXPIRED, 'token expired');
+    } else if (this.expiresAtMs !== undefined && this.graceUntil === undefined && now >= this.expiresAtMs) {
+      this.error('TOKEN_EXPIRED', 'The access token expired; send a fresh one in an auth frame.');
+      this.graceUntil = now + REAUTH_GRACE_MS;
+    }
   }
 
   close(code: number, reason: string): void {
@@ -70,6 +98,15 @@ export class Connection {
       this.socket.close(code, reason);
     }
     this.cleanup();
+  }
+
+  private sendText(text: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(closeCodes.SLOW_CONSUMER, 'send buffer overflow');
+      return;
+    }
+    this.socket.send(text);
   }
 
   private error(code: RealtimeErrorCode, message: string, id?: number): void {
@@ -115,39 +152,16 @@ export class Connection {
       return this.close(closeCodes.UNAUTHENTICATED, 'different user');
     const first = !this.auth;
     this.auth = auth;
-    this.scheduleExpiry(auth.expiresAt);
+    // A fresh token restarts the expiry watch; the sweep asks for the next one in-band.
+    this.expiresAtMs = auth.expiresAt ? auth.expiresAt * 1000 : undefined;
+    this.graceUntil = undefined;
     if (first) {
-      for (const timer of this.timers) clearTimeout(timer);
-      this.timers = [setInterval(() => this.heartbeat(), HEARTBEAT_MS)];
+      this.nextPingAt = Date.now() + HEARTBEAT_MS;
       this.gateway.authenticated(this);
       this.send({ t: 'ready', d: { userId: auth.userId, heartbeatMs: HEARTBEAT_MS } });
     } else if (id !== undefined) {
       this.send({ t: 'ack', id });
     }
-  }
-
-  /** At expiry: ask for a fresh token in-band; close with TOKEN_EXPIRED if none comes. */
-  private scheduleExpiry(expiresAt: number | undefined): void {
-    if (this.expiryTimer) clearTimeout(this.expiryTimer);
-    if (!expiresAt) return;
-    const ms = Math.max(0, expiresAt * 1000 - Date.now());
-    this.expiryTimer = setTimeout(() => {
-      this.error('TOKEN_EXPIRED', 'The access token expired; send a fresh one in an auth frame.');
-      this.expiryTimer = setTimeout(
-        () => this.close(closeCodes.TOKEN_EXPIRED, 'token expired'),
-        REAUTH_GRACE_MS,
-      );
-    }, ms);
-  }
-
-  private heartbeat(): void {
-    if (!this.alive) {
-      this.socket.terminate();
-      this.cleanup();
-      return;
-    }
-    this.alive = false;
-    this.socket.ping();
   }
 
   private takeToken(): boolean {
@@ -160,9 +174,6 @@ export class Connection {
   }
 
   private cleanup(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers = [];
-    if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.gateway.forget(this);
   }
 }

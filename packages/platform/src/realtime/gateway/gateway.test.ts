@@ -159,6 +159,49 @@ describe('channels across instances', () => {
   });
 });
 
+describe('deadlines (one sweep for every socket)', () => {
+  it('closes with 4401 a socket that has not authenticated within 10 s', async () => {
+    const [d, urlD] = await start('rt-d');
+    try {
+      const silent = await openSocket(urlD);
+      d.platform.realtime.sweep(Date.now() + 5_000);
+      silent.send({ t: 'auth', d: { token: user(0).token } });
+      expect(await silent.next((f) => f.t === 'ready')).toBeTruthy();
+      const late = await openSocket(urlD);
+      d.platform.realtime.sweep(Date.now() + d.platform.realtime.authTimeoutMs + 1);
+      expect(await late.closed).toBe(closeCodes.UNAUTHENTICATED);
+      silent.ws.close();
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('asks for a fresh token when it expires, keeps a socket that sends one, closes one that does not', async () => {
+    const [d, urlD] = await start('rt-e');
+    try {
+      const expiresAt =
+        1000 *
+        (JSON.parse(Buffer.from(user(0).token.split('.')[1] ?? '', 'base64url').toString()).exp as number);
+      const renewing = await openSocket(urlD, user(0).token);
+      const lapsing = await openSocket(urlD, user(0).token);
+      d.platform.realtime.sweep(expiresAt + 1);
+      for (const socket of [renewing, lapsing]) {
+        expect(await socket.next((f) => f.t === 'err')).toMatchObject({ d: { code: 'TOKEN_EXPIRED' } });
+      }
+      // A token still valid by the real clock stands in for a fresh one.
+      renewing.send({ t: 'auth', id: 7, d: { token: user(0).token } });
+      expect(await acked(renewing, 7)).toMatchObject({ t: 'ack' });
+      d.platform.realtime.sweep(expiresAt + 31_000);
+      expect(await lapsing.closed).toBe(closeCodes.TOKEN_EXPIRED);
+      renewing.send({ t: 'ping', id: 8 });
+      expect(await renewing.next((f) => f.t === 'pong' && f.id === 8)).toBeTruthy();
+      renewing.ws.close();
+    } finally {
+      await d.close();
+    }
+  });
+});
+
 describe('shutdown', () => {
   it('closes open sockets with 1001 so clients reconnect elsewhere, without hanging', async () => {
     const [c, urlC] = await start('rt-c');

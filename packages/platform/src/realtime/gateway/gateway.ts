@@ -8,6 +8,8 @@ import { ChannelRegistry } from './channels.js';
 import { AUTH_TIMEOUT_MS, Connection } from './connection.js';
 
 const BUS_PREFIX = 'rt:';
+/** How often the sweep runs every socket's deadlines (auth, heartbeat, token expiry). */
+const SWEEP_MS = 1_000;
 
 interface ChannelEvent {
   event: string;
@@ -52,7 +54,12 @@ export class Gateway {
     );
     // Every user has a private channel (notifications, calls); only they may listen.
     this.channels.register('user', { authorize: (auth, id) => auth.userId === id });
+    // One timer for every socket; it must not keep a process alive on its own.
+    this.sweepTimer = setInterval(() => this.sweep(), SWEEP_MS);
+    this.sweepTimer.unref();
   }
+
+  private readonly sweepTimer: NodeJS.Timeout;
 
   get logger(): Logger {
     return this.deps.logger;
@@ -150,6 +157,7 @@ export class Gateway {
 
   /** Closes every socket (code 1001: reconnect elsewhere) and drops bus subscriptions. */
   close(): void {
+    clearInterval(this.sweepTimer);
     for (const connection of [...this.connections]) connection.close(1001, 'server shutting down');
     for (const stop of this.busSubscriptions.values()) stop();
     this.busSubscriptions.clear();
@@ -181,7 +189,20 @@ export class Gateway {
     this.busSubscriptions.delete(channel);
   }
 
+  /** Serialises the event once; each member adds its own sequence number (`ev` frame of the protocol). */
   private deliverLocal(channel: string, { event, payload }: ChannelEvent): void {
-    for (const connection of this.local.get(channel) ?? []) connection.deliver(channel, event, payload);
+    const members = this.local.get(channel);
+    if (!members) return;
+    const head = `{"t":"ev","ch":${JSON.stringify(channel)},"seq":`;
+    const tail = `,"d":${JSON.stringify({ event, payload })}}`;
+    for (const connection of members) connection.deliver(channel, head, tail);
+  }
+
+  /**
+   * Runs every socket's deadlines (authentication, heartbeat, token expiry) as of `now`. The
+   * gateway's timer calls it every second; tests call it with a later clock.
+   */
+  sweep(now = Date.now()): void {
+    for (const connection of [...this.connections]) connection.tick(now);
   }
 }
