@@ -18,14 +18,34 @@ export const defaultPresenceOptions: PresenceOptions = {
   ttlMs: 30_000,
 };
 
-interface Snapshot {
-  kind: 'snapshot';
-  instance: string;
-  /** [userId, channels][] of users present on that instance. */
-  users: [string, string[]][];
-}
+/** [userId, channels] of one user; channels `null` when the user left the instance. */
+type UserEntry = [string, string[]];
 
-type Wire = Snapshot | { kind: 'hello'; instance: string };
+/**
+ * Presence messages on the bus. Joins and leaves travel as small deltas; a full snapshot is sent
+ * only when an instance starts (`hello`) or a peer missed something (`sync`). `epoch` tells a
+ * restarted instance (same id, new process) from its previous life.
+ */
+type Wire =
+  | { kind: 'hello'; instance: string }
+  | { kind: 'sync'; instance: string; target: string }
+  | { kind: 'snapshot'; instance: string; epoch: string; version: number; users: UserEntry[] }
+  | {
+      kind: 'delta';
+      instance: string;
+      epoch: string;
+      from: number;
+      version: number;
+      changes: [string, string[] | null][];
+    }
+  | { kind: 'alive'; instance: string; epoch: string; version: number };
+
+interface RemoteInstance {
+  epoch: string;
+  version: number;
+  expiresAt: number;
+  users: Map<string, Set<string>>;
+}
 
 /** Who is here: per user, the number of open sockets and of sockets per channel. */
 interface LocalUser {
@@ -34,14 +54,22 @@ interface LocalUser {
 }
 
 /**
- * Presence across instances. Each instance knows its own sockets exactly and announces them on
- * the bus (on change, debounced, and every heartbeat); others keep each instance's latest
- * announcement until its TTL runs out, so a killed instance's users drop off within `ttlMs`.
- * Leaving is delayed by `graceMs`, so a quick reconnect does not flicker offline.
+ * Presence across instances. Each instance knows its own sockets exactly. It announces what
+ * changed as a versioned delta (debounced to one message per 200 ms) and a tiny `alive` every
+ * heartbeat; peers apply deltas in version order and ask for a snapshot when they see a gap, so
+ * bus traffic follows the churn, not the number of users online. A peer forgets an instance not
+ * heard from for `ttlMs` (killed). Leaving is delayed by `graceMs`, so a quick reconnect does not
+ * flicker offline.
  */
 export class Presence {
   private readonly local = new Map<string, LocalUser>();
-  private readonly remote = new Map<string, { expiresAt: number; users: Map<string, Set<string>> }>();
+  private readonly remote = new Map<string, RemoteInstance>();
+  /** Users whose presence changed since the last delta. */
+  private readonly dirty = new Set<string>();
+  private readonly epoch = Math.random().toString(36).slice(2, 10);
+  private version = 0;
+  /** When this instance last asked each peer for a snapshot (one request per heartbeat at most). */
+  private readonly syncRequested = new Map<string, number>();
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
   private heartbeat: NodeJS.Timeout | undefined;
   private debounce: NodeJS.Timeout | undefined;
@@ -57,7 +85,7 @@ export class Presence {
 
   async start(): Promise<void> {
     this.stopBus = this.bus.subscribe(TOPIC, (data) => this.receive(data as Wire));
-    this.heartbeat = setInterval(() => void this.announce(), this.options.heartbeatMs);
+    this.heartbeat = setInterval(() => void this.alive(), this.options.heartbeatMs);
     this.heartbeat.unref();
     // Ask the others to announce now instead of waiting for their next heartbeat.
     await this.bus.publish(TOPIC, { kind: 'hello', instance: this.bus.instanceId } satisfies Wire);
@@ -72,9 +100,10 @@ export class Presence {
   }
 
   connected(userId: string): void {
-    this.user(userId).sockets++;
+    const user = this.user(userId);
+    user.sockets++;
     this.cancelGrace(`${userId}|`);
-    this.changed();
+    if (user.sockets === 1) this.changed(userId);
   }
 
   disconnected(userId: string): void {
@@ -90,7 +119,7 @@ export class Presence {
     user.channels.set(channel, count + 1);
     const lingering = this.cancelGrace(`${userId}|${channel}`);
     if (count === 0 && !lingering) this.onChannelChange(channel, userId, true);
-    this.changed();
+    if (count === 0) this.changed(userId);
   }
 
   left(userId: string, channel: string): void {
@@ -106,6 +135,7 @@ export class Presence {
       if ((user.channels.get(channel) ?? 0) > 0) return;
       user.channels.delete(channel);
       this.onChannelChange(channel, userId, false);
+      this.changed(userId);
       this.dropIfIdle(userId);
     });
   }
@@ -144,7 +174,7 @@ export class Presence {
     const user = this.local.get(userId);
     if (!user || user.sockets > 0 || user.channels.size > 0) return;
     this.local.delete(userId);
-    this.changed();
+    this.changed(userId);
   }
 
   private afterGrace(key: string, then: () => void): void {
@@ -166,37 +196,128 @@ export class Presence {
     return true;
   }
 
-  /** Announces soon (at most every 200 ms), batching bursts of joins and leaves. */
-  private changed(): void {
+  /** Marks a user changed; the delta goes out within 200 ms, batching bursts of joins and leaves. */
+  private changed(userId: string): void {
+    this.dirty.add(userId);
     if (this.debounce) return;
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
-      void this.announce();
+      void this.flush();
     }, 200);
     this.debounce.unref();
   }
 
-  private async announce(): Promise<void> {
-    const users: [string, string[]][] = [...this.local].map(([id, user]) => [id, [...user.channels.keys()]]);
+  private async flush(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    const changes: [string, string[] | null][] = [...this.dirty].map((id) => {
+      const user = this.local.get(id);
+      return [id, user ? [...user.channels.keys()] : null];
+    });
+    this.dirty.clear();
+    const from = this.version++;
+    await this.send({
+      kind: 'delta',
+      instance: this.bus.instanceId,
+      epoch: this.epoch,
+      from,
+      version: this.version,
+      changes,
+    });
+  }
+
+  private alive(): Promise<void> {
+    return this.send({
+      kind: 'alive',
+      instance: this.bus.instanceId,
+      epoch: this.epoch,
+      version: this.version,
+    });
+  }
+
+  private snapshot(): Promise<void> {
+    const users: UserEntry[] = [...this.local].map(([id, user]) => [id, [...user.channels.keys()]]);
+    return this.send({
+      kind: 'snapshot',
+      instance: this.bus.instanceId,
+      epoch: this.epoch,
+      version: this.version,
+      users,
+    });
+  }
+
+  private async send(message: Wire): Promise<void> {
     try {
-      await this.bus.publish(TOPIC, {
-        kind: 'snapshot',
-        instance: this.bus.instanceId,
-        users,
-      } satisfies Wire);
+      await this.bus.publish(TOPIC, message);
     } catch (error) {
-      this.logger.warn({ err: error }, 'presence announcement failed');
+      this.logger.warn({ err: error, kind: message.kind }, 'presence announcement failed');
     }
   }
 
+  /** Asks `target` for a snapshot, at most once per heartbeat. */
+  private requestSync(target: string): void {
+    const now = Date.now();
+    if (now - (this.syncRequested.get(target) ?? 0) < this.options.heartbeatMs) return;
+    this.syncRequested.set(target, now);
+    void this.send({ kind: 'sync', instance: this.bus.instanceId, target });
+  }
+
   private receive(message: Wire): void {
-    if (message.kind === 'hello') {
-      void this.announce();
-      return;
+    const expiresAt = Date.now() + this.options.ttlMs;
+    switch (message.kind) {
+      case 'hello':
+        void this.snapshot();
+        return;
+      case 'sync':
+        if (message.target === this.bus.instanceId) void this.snapshot();
+        return;
+      case 'snapshot': {
+        const known = this.remote.get(message.instance);
+        // A snapshot older than the deltas already applied (the bus may reorder) is stale.
+        if (known && known.epoch === message.epoch && known.version > message.version) return;
+        this.remote.set(message.instance, {
+          epoch: message.epoch,
+          version: message.version,
+          expiresAt,
+          users: new Map(message.users.map(([id, channels]) => [id, new Set(channels)])),
+        });
+        return;
+      }
+      case 'delta': {
+        let known = this.remote.get(message.instance);
+        if ((!known || known.epoch !== message.epoch) && message.from === 0) {
+          known = { epoch: message.epoch, version: 0, expiresAt, users: new Map() };
+          this.remote.set(message.instance, known);
+        }
+        if (!known || known.epoch !== message.epoch || known.version !== message.from) {
+          // A gap (missed or reordered delta, or a peer we have not met): start over from a snapshot.
+          if (!known || known.epoch !== message.epoch || known.version < message.from)
+            this.requestSync(message.instance);
+          return;
+        }
+        for (const [id, channels] of message.changes) {
+          if (channels) known.users.set(id, new Set(channels));
+          else known.users.delete(id);
+        }
+        known.version = message.version;
+        known.expiresAt = expiresAt;
+        return;
+      }
+      case 'alive': {
+        let known = this.remote.get(message.instance);
+        if ((!known || known.epoch !== message.epoch) && message.version === 0) {
+          // A peer that has announced nothing yet has nobody on it.
+          known = { epoch: message.epoch, version: 0, expiresAt, users: new Map() };
+          this.remote.set(message.instance, known);
+        }
+        if (known && known.epoch === message.epoch && known.version === message.version) {
+          known.expiresAt = expiresAt;
+          return;
+        }
+        // Still catching up (a delta may be in flight) or out of date: a snapshot settles it.
+        if (known) known.expiresAt = expiresAt;
+        this.requestSync(message.instance);
+        return;
+      }
     }
-    this.remote.set(message.instance, {
-      expiresAt: Date.now() + this.options.ttlMs,
-      users: new Map(message.users.map(([id, channels]) => [id, new Set(channels)])),
-    });
   }
 }
