@@ -144,6 +144,16 @@ async function idle(kind: Kind, databaseUrl: string, tokens: string[]) {
     );
     await new Promise((r) => setTimeout(r, 2000));
     const after = await server.measure();
+    if (process.env.BENCH_HEAP_SNAPSHOT) {
+      server.child.send({ cmd: 'heapsnapshot' });
+      const file = await new Promise((resolve) =>
+        server.child.on(
+          'message',
+          (m: { cmd?: string; file?: string }) => m.cmd === 'heapsnapshot' && resolve(m.file),
+        ),
+      );
+      log(`heap snapshot of ${kind}: ${String(file)}`);
+    }
     const connected = connects.reduce((sum, c) => sum + c.connected, 0);
     const result = {
       connections: after.connections,

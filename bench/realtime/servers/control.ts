@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
 
 /**
  * What every benchmark server does besides its work: announce its port on stdout and answer the
@@ -26,6 +27,11 @@ export function announce(port: number, connections: () => number): void {
   process.on('message', (message: { cmd?: string }) => {
     if (message.cmd === 'fanouts') {
       process.send?.({ cmd: 'fanouts', fanouts: fanouts.splice(0) });
+      return;
+    }
+    if (message.cmd === 'heapsnapshot') {
+      // Diagnostics (BENCH_HEAP_SNAPSHOT=1): where the per-connection bytes go.
+      process.send?.({ cmd: 'heapsnapshot', file: writeHeapSnapshot() });
       return;
     }
     if (message.cmd !== 'measure') return;

@@ -71,6 +71,9 @@ export class Gateway {
   }
 
   attach(socket: WebSocket): void {
+    // @fastify/websocket's error listener closes over the upgrade's request and reply, which would
+    // stay in memory for the socket's whole life (about 2 KiB each); the connection handles errors.
+    socket.removeAllListeners('error');
     this.connections.add(new Connection(socket, this));
   }
 

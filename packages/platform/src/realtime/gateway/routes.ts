@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import { access } from '../../auth/access.js';
@@ -16,7 +18,16 @@ export const realtimeRoutes: FastifyPluginAsync<{ gateway: Gateway }> = async (a
       done();
     },
   });
-  app.get('/ws', { websocket: true, config: { access: access.public }, schema: { hide: true } }, (socket) =>
-    gateway.attach(socket),
+  app.get(
+    '/ws',
+    { websocket: true, config: { access: access.public }, schema: { hide: true } },
+    (socket, request) => {
+      // The upgrade was routed through Fastify with a response that never finishes, and Node links
+      // the TCP socket to it: detach it so the request, reply and their logger (about 5 KiB) are not
+      // kept for the socket's whole life (bench/results/realtime.md).
+      const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null };
+      tcp._httpMessage?.detachSocket(tcp);
+      gateway.attach(socket);
+    },
   );
 };
