@@ -48,7 +48,15 @@ async function startServer(
   const child = fork(`${here}servers/${kind}.ts`, [], {
     cwd: root,
     env: childEnv,
-    execArgv: ['--conditions=development', '--import', 'tsx', '--expose-gc', '--max-old-space-size=8192'],
+    execArgv: [
+      '--conditions=development',
+      '--import',
+      'tsx',
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      // Diagnostics: BENCH_CPU_PROF=<dir> writes a CPU profile of every server process there.
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -61,10 +61,14 @@ function histogram(group: string): hdr.Histogram {
   return h;
 }
 
+/** Messages sent inside this window are measured, whenever they arrive. */
+let windowStart = Number.POSITIVE_INFINITY;
+let windowEnd = Number.POSITIVE_INFINITY;
+
 function record(group: string, ts: number): void {
   const at = now();
   onDelivery?.(ts, at);
-  if (!recording || Number.isNaN(ts)) return;
+  if (!(ts >= windowStart && ts <= windowEnd)) return;
   histogram(group).recordValue(Math.max(1, Math.round((at - ts) * 1000)));
 }
 
@@ -149,13 +153,17 @@ async function traffic(publishers: Publisher[], perSecond: number, seconds: numb
   }, tickMs);
   await new Promise((r) => setTimeout(r, warmupSeconds * 1000));
   for (const h of histograms.values()) h.reset();
+  windowStart = now();
+  windowEnd = Number.POSITIVE_INFINITY;
   recording = true;
   const closesBefore = abnormalCloses;
   await new Promise((r) => setTimeout(r, seconds * 1000));
   clearInterval(timer);
   recording = false;
-  // Let in-flight deliveries land (they are counted once `recording` is off only if late).
-  await new Promise((r) => setTimeout(r, 500));
+  windowEnd = now();
+  // Messages sent in the window still count when they arrive late; give them time to land.
+  await new Promise((r) => setTimeout(r, 2000));
+  windowStart = Number.POSITIVE_INFINITY;
   const result: Record<string, LatencySummary> = {};
   for (const group of histograms.keys()) result[group] = summary(group);
   return { sent, groups: result, abnormalCloses: abnormalCloses - closesBefore };
