@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { migrate, platformMigrations } from '@app/platform';
@@ -132,13 +132,13 @@ async function startLoader(tokens: string[], addressBase: number, addressCount: 
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-async function idle(kind: Kind, databaseUrl: string, tokens: string[]) {
+async function idle(kind: Kind, databaseUrl: string, tokens: string[], count = IDLE) {
   const server = await startServer(kind, databaseUrl);
   // Two loaders: each process may hold at most 20,000 sockets here.
   const loaders = [await startLoader(tokens, 2, 8), await startLoader(tokens, 10, 8)];
   try {
     const before = await server.measure();
-    const half = Math.ceil(IDLE / 2);
+    const half = Math.ceil(count / 2);
     const connects = await Promise.all(
       loaders.map((l, i) =>
         l.send<{ connected: number; failed: number; ms: number }>({
@@ -146,7 +146,7 @@ async function idle(kind: Kind, databaseUrl: string, tokens: string[]) {
           group: 'idle',
           driver: kind,
           url: server.url,
-          count: i === 0 ? half : IDLE - half,
+          count: i === 0 ? half : count - half,
         }),
       ),
     );
@@ -347,11 +347,17 @@ async function main(): Promise<void> {
       tokens.push(await keys.sign({ sub: user, sid: `bench-${i}`, amr: ['password'] }));
     }
     await close();
-    const results: Results = { idle: {}, fanout: {}, broadcast: {}, hop: {} };
+    const results: Results = { idle: {}, idleSteps: [], fanout: {}, broadcast: {}, hop: {} };
     const only = process.env.BENCH_SCENARIOS?.split(',');
     const wanted = (name: string) => !only || only.includes(name);
     for (const kind of KINDS) {
       if (wanted('idle')) results.idle[kind] = await idle(kind, scratch.url, tokens);
+      // Does memory per connection stay flat as connections grow? (It has to, to extrapolate.)
+      if (wanted('idle') && kind === 'gateway') {
+        for (const step of [Math.round(IDLE / 4), Math.round(IDLE / 2)]) {
+          results.idleSteps.push(await idle(kind, scratch.url, tokens, step));
+        }
+      }
       if (wanted('fanout')) results.fanout[kind] = await fanout(kind, scratch.url, tokens);
       if (wanted('broadcast')) results.broadcast[kind] = await broadcast(kind, scratch.url, tokens);
     }
@@ -361,7 +367,10 @@ async function main(): Promise<void> {
       else log('hop redis: SKIPPED (set REDIS_URL)');
     }
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const limits = await readFile('/proc/self/limits', 'utf8').catch(() => '');
+    const fileLimit = /Max open files\s+\S+\s+(\S+)/.exec(limits)?.[1] ?? 'unknown';
     const settings = {
+      fileLimit,
       idle: IDLE,
       rooms: ROOMS,
       members: MEMBERS,
