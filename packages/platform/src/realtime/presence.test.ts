@@ -18,12 +18,17 @@ let database: TestDatabase;
 const apps: App[] = [];
 const urls: string[] = [];
 const people: { id: string; token: string }[] = [];
+/** What the lobby channel type's onPresence hook was told, on which instance. */
+const hooks: { instance: string; id: string; userId: string; joined: boolean }[] = [];
 
 async function start(instance: string): Promise<number> {
   const { app, wsUrl } = await listenTestApp(database.url, { ...timing, INSTANCE_ID: instance });
   app.platform.realtime.channels.register('lobby', {
     authorize: () => true,
     clientEvents: { wave: { schema: z.object({}) } },
+    onPresence: ({ id, userId, joined }) => {
+      hooks.push({ instance, id, userId, joined });
+    },
   });
   apps.push(app);
   urls.push(wsUrl);
@@ -96,6 +101,11 @@ describe('presence across instances', () => {
     expect(await watcher.next((f) => f.t === 'ev' && f.d.event === 'presence.leave')).toMatchObject({
       d: { payload: { userId: person(0).id } },
     });
+    // The channel type heard it too, once, from the instance the visitor was on.
+    expect(hooks.filter((h) => h.userId === person(0).id)).toEqual([
+      { instance: 'pr-a', id: 'main', userId: person(0).id, joined: true },
+      { instance: 'pr-a', id: 'main', userId: person(0).id, joined: false },
+    ]);
     watcher.ws.close();
   });
 

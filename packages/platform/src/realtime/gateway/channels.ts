@@ -20,6 +20,12 @@ export interface ClientEventSpec<T extends z.ZodType = z.ZodType> {
 export interface ChannelType {
   authorize(auth: AuthContext, id: string): Promise<boolean> | boolean;
   clientEvents?: Record<string, ClientEventSpec>;
+  /**
+   * Told when a user appears in a channel of this type on this instance, and when they have left
+   * it (after the presence grace, so a reconnect is not a leave). A user connected to two instances
+   * is reported by each. Errors are logged, never thrown at the socket.
+   */
+  onPresence?(input: { id: string; userId: string; joined: boolean }): Promise<void> | void;
 }
 
 /** Channel types by name (the part before `:`), registered by the platform and the apps. */

@@ -146,6 +146,28 @@ describe('channels across instances', () => {
     bob.ws.close();
   });
 
+  it('evicts a user from a channel on every instance', async () => {
+    const room = `room:${user(0).id}.${user(1).id}`;
+    const alice = await openSocket(urlA, user(0).token);
+    const bobOnB = await openSocket(urlB, user(1).token);
+    const bobOnA = await openSocket(urlA, user(1).token);
+    for (const socket of [alice, bobOnB, bobOnA]) {
+      socket.send({ t: 'sub', id: 1, ch: room });
+      expect(await acked(socket, 1)).toMatchObject({ t: 'ack' });
+    }
+    await a.platform.realtime.evict(room, user(1).id);
+    for (const socket of [bobOnB, bobOnA]) {
+      expect(await socket.next((f) => f.t === 'ev' && f.d.event === 'channel.removed')).toMatchObject({
+        ch: room,
+      });
+      socket.send({ t: 'pub', id: 2, ch: room, d: { event: 'say', payload: { text: 'still here?' } } });
+      expect(await acked(socket, 2)).toMatchObject({ t: 'err', d: { code: 'NOT_SUBSCRIBED' } });
+    }
+    alice.send({ t: 'pub', id: 2, ch: room, d: { event: 'say', payload: { text: 'only me' } } });
+    expect(await acked(alice, 2)).toMatchObject({ t: 'ack' });
+    for (const socket of [alice, bobOnB, bobOnA]) socket.ws.close();
+  });
+
   it('lets server code on one instance reach a user connected to the other', async () => {
     const socket = await openSocket(urlA, user(1).token);
     socket.send({ t: 'sub', id: 1, ch: `user:${user(1).id}` });

@@ -8,6 +8,7 @@ import { ChannelRegistry } from './channels.js';
 import { AUTH_TIMEOUT_MS, Connection } from './connection.js';
 
 const BUS_PREFIX = 'rt:';
+const EVICT_TOPIC = 'rt-evict';
 /** How often the sweep runs every socket's deadlines (auth, heartbeat, token expiry). */
 const SWEEP_MS = 1_000;
 
@@ -50,8 +51,17 @@ export class Gateway {
         this.publish(channel, joined ? 'presence.join' : 'presence.leave', { userId }).catch(
           (error: unknown) => deps.logger.warn({ err: error }, 'presence event failed'),
         );
+        const { id, type } = this.channels.resolve(channel);
+        if (!type?.onPresence) return;
+        Promise.resolve()
+          .then(() => type.onPresence?.({ id, userId, joined }))
+          .catch((error: unknown) => deps.logger.error({ err: error, channel }, 'onPresence failed'));
       },
     );
+    this.stopEvictions = deps.bus.subscribe(EVICT_TOPIC, (data) => {
+      const { channel, userId } = data as { channel: string; userId: string };
+      this.evictLocal(channel, userId);
+    });
     // Every user has a private channel (notifications, calls); only they may listen.
     this.channels.register('user', { authorize: (auth, id) => auth.userId === id });
     // One timer for every socket; it must not keep a process alive on its own.
@@ -60,6 +70,7 @@ export class Gateway {
   }
 
   private readonly sweepTimer: NodeJS.Timeout;
+  private readonly stopEvictions: () => void;
 
   get logger(): Logger {
     return this.deps.logger;
@@ -141,6 +152,32 @@ export class Gateway {
     }
   }
 
+  /**
+   * Takes a user out of a channel on every instance (e.g. removed from a live session): their
+   * sockets get a `channel.removed` event and are unsubscribed. Authorization still decides whether
+   * they may subscribe again.
+   */
+  async evict(channel: string, userId: string): Promise<void> {
+    this.evictLocal(channel, userId);
+    await this.deps.bus.publish(EVICT_TOPIC, { channel, userId });
+  }
+
+  private evictLocal(channel: string, userId: string): void {
+    const members = this.local.get(channel);
+    if (!members) return;
+    for (const connection of [...members]) {
+      if (connection.auth?.userId !== userId) continue;
+      connection.deliver(
+        channel,
+        `{"t":"ev","ch":${JSON.stringify(channel)},"seq":`,
+        ',"d":{"event":"channel.removed","payload":{}}}',
+      );
+      connection.channels.delete(channel);
+      this.leave(channel, connection);
+      this.presence.left(userId, channel);
+    }
+  }
+
   /** Called when a socket goes away: leave every channel. */
   forget(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
@@ -161,6 +198,7 @@ export class Gateway {
   /** Closes every socket (code 1001: reconnect elsewhere) and drops bus subscriptions. */
   close(): void {
     clearInterval(this.sweepTimer);
+    this.stopEvictions();
     for (const connection of [...this.connections]) connection.close(1001, 'server shutting down');
     for (const stop of this.busSubscriptions.values()) stop();
     this.busSubscriptions.clear();
