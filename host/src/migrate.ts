@@ -1,4 +1,4 @@
-import { createLogger, migrate } from '@app/platform';
+import { createLogger, migrate, migrateJobQueue } from '@app/platform';
 import { loadConfigOrExit } from './config.js';
 import { resolveDatabase } from './database.js';
 import { migrationPool } from './migration-pool.js';
@@ -10,9 +10,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const database = await resolveDatabase(config, logger);
   try {
-    const result = await migrationPool(database.config, logger, (pool) =>
-      migrate(pool, allMigrationSources, logger),
-    );
+    const result = await migrationPool(database.config, logger, async (pool) => {
+      const applied = await migrate(pool, allMigrationSources, logger);
+      await migrateJobQueue(pool);
+      return applied;
+    });
     logger.info(
       { applied: result.applied.length },
       result.applied.length ? 'migrations applied' : 'nothing to apply',

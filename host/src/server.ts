@@ -1,7 +1,9 @@
 import { type App, buildApp, type Config, type Logger, migrate } from '@app/platform';
 import { resolveDatabase } from './database.js';
+import { seedEduforumDemo } from './demo-eduforum.js';
 import { migrationPool } from './migration-pool.js';
 import { allMigrationSources, enabledModules } from './modules.js';
+import { registerWebApps } from './web-serve.js';
 
 /** A running host: its HTTP app, the URLs to print, and an orderly stop. */
 export interface RunningServer {
@@ -22,17 +24,23 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     const resolved = database.config;
     await migrationPool(resolved, logger, (pool) => migrate(pool, allMigrationSources, logger));
-    app = await buildApp(resolved, {
-      modules: enabledModules(resolved),
-      logger,
-      mountApps: resolved.role !== 'worker',
-    });
+    const modules = enabledModules(resolved);
+    app = await buildApp(resolved, { modules, logger, mountApps: resolved.role !== 'worker' });
+    if (resolved.role !== 'worker') await registerWebApps(app, { apps: resolved.apps });
+    for (const module of modules) module.jobs?.(app.platform);
+    // Role web only enqueues; worker and all run the handlers and cron schedules.
+    if (resolved.role !== 'web') await app.platform.jobs.start();
     const address = await app.listen({ host: resolved.server.host, port: resolved.server.port });
     const url = localUrl(address);
+    // Demo data (development only): sign-in details go into the banner.
+    const demo =
+      resolved.env === 'development' && resolved.role !== 'worker' && resolved.apps.includes('eduforum')
+        ? await seedEduforumDemo(app)
+        : '';
     return {
       app,
       url,
-      banner: banner(resolved, url),
+      banner: banner(resolved, url) + demo,
       async stop() {
         await app?.close();
         await database.stop();

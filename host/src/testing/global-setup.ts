@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type EmbeddedPostgres, migrate, startEmbeddedPostgres } from '@app/platform';
+import { type EmbeddedPostgres, migrate, migrateJobQueue, startEmbeddedPostgres } from '@app/platform';
 import { provideTestDatabase } from '@app/platform/testing';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -46,6 +46,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const pool = new pg.Pool({ connectionString: templateUrl, max: 2 });
   try {
     await migrate(pool, allMigrationSources);
+    // graphile-worker's schema too, so no test database pays for it at its first start.
+    await migrateJobQueue(pool);
   } finally {
     await pool.end();
   }

@@ -1,3 +1,6 @@
+export { type Api, type ApiClientOptions, call, createApiClient } from './api/client.js';
+export { ApiError, type FieldErrors, toApiError } from './api/errors.js';
+export type { components, paths } from './api/schema.generated.js';
 export { backoffDelay } from './realtime/backoff.js';
 export {
   type ChannelEvent,
@@ -8,3 +11,13 @@ export {
   type SocketFactory,
   type SocketLike,
 } from './realtime/client.js';
+export {
+  type ChannelLike,
+  type IssuedTokens,
+  type LockLike,
+  type SessionSnapshot,
+  type SessionStatus,
+  type Timers,
+  WebSession,
+  type WebSessionOptions,
+} from './session/web-session.js';

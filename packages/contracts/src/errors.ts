@@ -38,6 +38,29 @@ export const errorCatalogue = {
   INTERNAL: { status: 500, reportable: true, message: 'Something went wrong on our side.' },
   NOT_READY: { status: 503, reportable: true, message: 'The service is not ready.' },
   SERVICE_UNAVAILABLE: { status: 503, reportable: true, message: 'The service is temporarily unavailable.' },
+  // background work and delivery
+  UNSAFE_URL: {
+    status: 400,
+    reportable: false,
+    message: 'This URL points at a private or local address, which the server does not call.',
+  },
+  QUOTA_EXCEEDED: { status: 413, reportable: false, message: 'Your storage quota is used up.' },
+  // eduforum
+  ROSTER_INVALID: {
+    status: 422,
+    reportable: false,
+    message: 'Some roster rows are invalid; nothing was imported.',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    reportable: false,
+    message: 'This is not possible in the current state.',
+  },
+  SESSION_NOT_LIVE: { status: 409, reportable: false, message: 'The session is not live.' },
+  POLL_NOT_OPEN: { status: 409, reportable: false, message: 'The poll is not open for votes.' },
+  QUIZ_NOT_OPEN: { status: 409, reportable: false, message: 'The quiz is not open.' },
+  QUIZ_TIME_OVER: { status: 409, reportable: false, message: 'The time for this quiz is over.' },
+  ALREADY_SUBMITTED: { status: 409, reportable: false, message: 'This was already submitted.' },
 } as const satisfies Record<string, { status: number; reportable: boolean; message: string }>;
 
 /** A stable error code from the catalogue. */

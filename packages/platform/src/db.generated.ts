@@ -167,6 +167,20 @@ export interface PlatformEmailTokens {
   user_id: string;
 }
 
+export interface PlatformFiles {
+  attached_at: Timestamp | null;
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: Generated<string>;
+  original_name: string;
+  owner_id: string | null;
+  purpose: string;
+  sha256: string;
+  size: number;
+  storage_key: string;
+}
+
 export interface PlatformIdentities {
   created_at: Generated<Timestamp>;
   email: string | null;
@@ -174,6 +188,12 @@ export interface PlatformIdentities {
   provider: string;
   subject: string;
   user_id: string;
+}
+
+export interface PlatformJobWorkers {
+  instance_id: string;
+  seen_at: Generated<Timestamp>;
+  worker_id: string;
 }
 
 export interface PlatformLoginChallenges {
@@ -214,6 +234,28 @@ export interface PlatformMemberships {
   user_id: string;
 }
 
+export interface PlatformNotificationPreferences {
+  channel: string;
+  mode: string;
+  type: string;
+  user_id: string;
+}
+
+export interface PlatformNotifications {
+  app: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  data: Generated<Json>;
+  dedupe_key: string | null;
+  digest_pending: Generated<boolean>;
+  id: Generated<string>;
+  link: string | null;
+  read_at: Timestamp | null;
+  title: string;
+  type: string;
+  user_id: string;
+}
+
 export interface PlatformOauthHandoffs {
   code_hash: Buffer;
   created_at: Generated<Timestamp>;
@@ -233,6 +275,16 @@ export interface PlatformOauthStates {
   provider: string;
   redirect_path: string;
   state_hash: Buffer;
+}
+
+export interface PlatformPushSubscriptions {
+  auth: string;
+  created_at: Generated<Timestamp>;
+  endpoint: string;
+  id: Generated<string>;
+  p256dh: string;
+  user_agent: string | null;
+  user_id: string;
 }
 
 export interface PlatformRefreshTokens {
@@ -288,6 +340,43 @@ export interface PlatformUsers {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PlatformVapidKeys {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  private_key: string;
+  public_key: string;
+}
+
+export interface PlatformWebhookDeliveries {
+  attempts: Generated<number>;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  endpoint_id: string;
+  error: string | null;
+  event: string;
+  id: Generated<string>;
+  last_attempt_at: Timestamp | null;
+  payload: Json;
+  response_body: string | null;
+  response_status: number | null;
+  status: Generated<string>;
+}
+
+export interface PlatformWebhookEndpoints {
+  app: string;
+  consecutive_failures: Generated<number>;
+  created_at: Generated<Timestamp>;
+  description: string | null;
+  disabled_reason: string | null;
+  enabled: Generated<boolean>;
+  events: string[];
+  id: Generated<string>;
+  owner_id: string | null;
+  secret: string;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
 export interface DB {
   "platform.ai_cache": PlatformAiCache;
   "platform.ai_experiment_assignments": PlatformAiExperimentAssignments;
@@ -302,17 +391,25 @@ export interface DB {
   "platform.chat_messages": PlatformChatMessages;
   "platform.chat_rooms": PlatformChatRooms;
   "platform.email_tokens": PlatformEmailTokens;
+  "platform.files": PlatformFiles;
   "platform.identities": PlatformIdentities;
+  "platform.job_workers": PlatformJobWorkers;
   "platform.login_challenges": PlatformLoginChallenges;
   "platform.login_events": PlatformLoginEvents;
   "platform.mail_outbox": PlatformMailOutbox;
   "platform.memberships": PlatformMemberships;
+  "platform.notification_preferences": PlatformNotificationPreferences;
+  "platform.notifications": PlatformNotifications;
   "platform.oauth_handoffs": PlatformOauthHandoffs;
   "platform.oauth_states": PlatformOauthStates;
+  "platform.push_subscriptions": PlatformPushSubscriptions;
   "platform.refresh_tokens": PlatformRefreshTokens;
   "platform.sessions": PlatformSessions;
   "platform.signing_keys": PlatformSigningKeys;
   "platform.trusted_devices": PlatformTrustedDevices;
   "platform.users": PlatformUsers;
+  "platform.vapid_keys": PlatformVapidKeys;
+  "platform.webhook_deliveries": PlatformWebhookDeliveries;
+  "platform.webhook_endpoints": PlatformWebhookEndpoints;
 }
 

@@ -1,14 +1,25 @@
 export * from './ai/index.js';
 export { type Access, type AuthContext, access, callerOf } from './auth/access.js';
 export type { Auth } from './auth/auth.js';
+export {
+  Collab,
+  type CollabAccess,
+  type CollabClient,
+  type CollabNamespace,
+  openCollabDocument,
+} from './collab/index.js';
 export * from './config/index.js';
 export { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.js';
 export { type MigrationSource, migrate, pendingMigrations, readMigrations } from './db/migrate.js';
 export { createDb, createPool, type PlatformDb } from './db/pool.js';
+export * from './files/index.js';
 export { type App, type BuildAppOptions, buildApp } from './http/app.js';
 export { AppError, notFound } from './http/app-error.js';
 export { type CursorValues, decodeCursor, encodeCursor, toPage } from './http/pagination.js';
+export * from './jobs/index.js';
 export { type AppModule, type PlatformContext, platformMigrations } from './modules.js';
+export * from './notifications/index.js';
 export { createLogger, type Logger } from './observability/logger.js';
 export { type StopTracing, startTracing } from './observability/tracing.js';
 export { closePlatform, createPlatform } from './platform-context.js';
+export * from './webhooks/index.js';

@@ -9,9 +9,13 @@ import type { ChatService } from './chat/service.js';
 import type { Config } from './config/index.js';
 import type { MigrationSource } from './db/migrate.js';
 import type { PlatformDb } from './db/pool.js';
+import type { Files } from './files/service.js';
+import type { Jobs } from './jobs/jobs.js';
+import type { Notifications } from './notifications/service.js';
 import type { Logger } from './observability/logger.js';
 import type { Bus } from './realtime/bus/index.js';
 import type { Gateway } from './realtime/gateway/gateway.js';
+import type { Webhooks } from './webhooks/service.js';
 
 /** What the platform hands to every app plugin: its public services, nothing app-specific. */
 export interface PlatformContext {
@@ -31,6 +35,14 @@ export interface PlatformContext {
   readonly chat: ChatService;
   /** 1:1 call signaling and call history. */
   readonly calls: CallService;
+  /** Background jobs: `enqueue` anywhere; handlers and cron schedules run in role worker/all. */
+  readonly jobs: Jobs;
+  /** Per-user notifications: in-app (live on `user:<id>`), email, web push; `send(type, { userId, data })`. */
+  readonly notifications: Notifications;
+  /** Outgoing webhooks: apps `registerEvents(...)` their catalogue and `emit(event, payload, { ownerId })`. */
+  readonly webhooks: Webhooks;
+  /** Uploaded files: `attach(ids, ownerId)` what your records reference, `downloadUrl(id)`, `remove(id)`. */
+  readonly files: Files;
 }
 
 /**
@@ -40,6 +52,11 @@ export interface PlatformContext {
 export interface AppModule extends MigrationSource {
   readonly name: AppName;
   readonly plugin: FastifyPluginAsync<{ platform: PlatformContext }>;
+  /**
+   * Registers the app's job handlers and cron schedules (`platform.jobs.handle/schedule`). The host
+   * calls it in every role, before the worker starts; the plugin itself only enqueues.
+   */
+  readonly jobs?: (platform: PlatformContext) => void;
 }
 
 /** The platform's own migrations (schema `platform`); always applied first. */

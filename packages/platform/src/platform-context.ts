@@ -5,10 +5,14 @@ import { registerChatChannel } from './chat/channel.js';
 import { ChatService } from './chat/service.js';
 import type { Config } from './config/index.js';
 import { createDb, createPool } from './db/pool.js';
+import { Files } from './files/service.js';
+import { Jobs } from './jobs/jobs.js';
 import type { PlatformContext } from './modules.js';
+import { Notifications } from './notifications/service.js';
 import type { Logger } from './observability/logger.js';
 import { createBus } from './realtime/bus/index.js';
 import { Gateway } from './realtime/gateway/gateway.js';
+import { Webhooks } from './webhooks/service.js';
 
 /**
  * Creates the platform's services for one process: database pool, accounts, AI gateway, bus,
@@ -33,11 +37,37 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   const chat = new ChatService(db, realtime);
   registerChatChannel(realtime, chat);
   const calls = new CallService(db, realtime, logger, config.realtime.ringTimeoutMs);
-  return Object.freeze({ config, logger, pool, db, auth, ai, bus, realtime, chat, calls });
+  const jobs = new Jobs(db, config, logger);
+  await jobs.migrate(pool);
+  const notifications = new Notifications({ db, config, logger, jobs, realtime, mailer: auth.deps.mailer });
+  notifications.registerJobs();
+  const webhooks = new Webhooks({ db, config, logger, jobs });
+  webhooks.registerJobs();
+  const files = new Files({ db, config, logger, jobs });
+  files.registerJobs();
+  return Object.freeze({
+    config,
+    logger,
+    pool,
+    db,
+    auth,
+    ai,
+    bus,
+    realtime,
+    chat,
+    calls,
+    jobs,
+    notifications,
+    webhooks,
+    files,
+  });
 }
 
 /** Closes what `createPlatform` opened: sockets, bus, auth resources, then the pool. */
 export async function closePlatform(platform: PlatformContext): Promise<void> {
+  // Running jobs finish first: they may still publish, send mail or write.
+  await platform.jobs.stop();
+  platform.files.close();
   platform.realtime.close();
   await platform.bus.close();
   await platform.auth.close();

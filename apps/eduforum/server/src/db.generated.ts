@@ -5,5 +5,230 @@
  * Please do not edit it manually.
  */
 
-export interface DB {}
+import type { ColumnType } from "kysely";
+
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface EduforumBreakoutMembers {
+  breakout_id: string;
+  room_id: string;
+  user_id: string;
+}
+
+export interface EduforumBreakoutRooms {
+  breakout_id: string;
+  chat_room_id: string;
+  id: Generated<string>;
+  number: number;
+}
+
+export interface EduforumBreakouts {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  ends_at: Timestamp | null;
+  id: Generated<string>;
+  recalled_at: Timestamp | null;
+  session_id: string;
+  status: Generated<string>;
+  strategy: string;
+}
+
+export interface EduforumCalendarTokens {
+  created_at: Generated<Timestamp>;
+  token_hash: string;
+  user_id: string;
+}
+
+export interface EduforumCollabDocuments {
+  name: string;
+  state: Buffer;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface EduforumCourseContent {
+  course_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  file_id: string;
+  id: Generated<string>;
+  title: string;
+  visibility: string;
+}
+
+export interface EduforumCourseMembers {
+  course_id: string;
+  joined_at: Generated<Timestamp>;
+  role: string;
+  user_id: string;
+}
+
+export interface EduforumCourses {
+  archived_at: Timestamp | null;
+  code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  invite_code: string;
+  semester: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface EduforumHands {
+  raised_at: Generated<Timestamp>;
+  seq: Generated<number>;
+  session_id: string;
+  user_id: string;
+}
+
+export interface EduforumParticipation {
+  chat_messages: Generated<number>;
+  hand_raises: Generated<number>;
+  poll_answers: Generated<number>;
+  session_id: string;
+  speaking_ms: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface EduforumPolls {
+  anonymous: Generated<boolean>;
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  kind: string;
+  opened_at: Timestamp | null;
+  options: Generated<Json>;
+  points: Generated<number>;
+  question: string;
+  results_visible: Generated<boolean>;
+  session_id: string;
+  status: Generated<string>;
+}
+
+export interface EduforumPollVotes {
+  changed_at: Generated<Timestamp>;
+  choices: Generated<string[]>;
+  poll_id: string;
+  text_answer: string | null;
+  user_id: string;
+  voted_at: Generated<Timestamp>;
+}
+
+export interface EduforumQuestions {
+  answer: Json;
+  archived_at: Timestamp | null;
+  course_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  difficulty: Generated<number>;
+  id: Generated<string>;
+  kind: string;
+  options: Generated<Json>;
+  points: Generated<number>;
+  prompt: string;
+  tags: Generated<string[]>;
+}
+
+export interface EduforumQuizSubmissions {
+  answers: Json;
+  max_score: number;
+  quiz_id: string;
+  score: number;
+  submitted_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface EduforumQuizzes {
+  closes_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  opened_at: Timestamp | null;
+  question_ids: string[];
+  session_id: string;
+  status: Generated<string>;
+  time_limit_s: number;
+  title: string;
+}
+
+export interface EduforumSessionEvents {
+  actor_id: string | null;
+  at: Generated<Timestamp>;
+  data: Generated<Json>;
+  id: Generated<number>;
+  kind: string;
+  session_id: string;
+}
+
+export interface EduforumSessionRemovals {
+  removed_at: Generated<Timestamp>;
+  removed_by: string | null;
+  session_id: string;
+  user_id: string;
+}
+
+export interface EduforumSessions {
+  chat_room_id: string;
+  course_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  duration_min: number;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  locked: Generated<boolean>;
+  scheduled_at: Timestamp;
+  spotlight_user_id: string | null;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface EduforumSpeakingIntervals {
+  ended_at: Timestamp;
+  session_id: string;
+  started_at: Timestamp;
+  user_id: string;
+}
+
+export interface DB {
+  "eduforum.breakout_members": EduforumBreakoutMembers;
+  "eduforum.breakout_rooms": EduforumBreakoutRooms;
+  "eduforum.breakouts": EduforumBreakouts;
+  "eduforum.calendar_tokens": EduforumCalendarTokens;
+  "eduforum.collab_documents": EduforumCollabDocuments;
+  "eduforum.course_content": EduforumCourseContent;
+  "eduforum.course_members": EduforumCourseMembers;
+  "eduforum.courses": EduforumCourses;
+  "eduforum.hands": EduforumHands;
+  "eduforum.participation": EduforumParticipation;
+  "eduforum.poll_votes": EduforumPollVotes;
+  "eduforum.polls": EduforumPolls;
+  "eduforum.questions": EduforumQuestions;
+  "eduforum.quiz_submissions": EduforumQuizSubmissions;
+  "eduforum.quizzes": EduforumQuizzes;
+  "eduforum.session_events": EduforumSessionEvents;
+  "eduforum.session_removals": EduforumSessionRemovals;
+  "eduforum.sessions": EduforumSessions;
+  "eduforum.speaking_intervals": EduforumSpeakingIntervals;
+}
 

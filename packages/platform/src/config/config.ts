@@ -4,6 +4,10 @@ import path from 'node:path';
 import { type AppName, appNames } from '@app/contracts';
 import type { z } from 'zod';
 import { type AiConfig, toAiConfig } from '../ai/env.js';
+import { type FilesConfig, toFilesConfig } from '../files/env.js';
+import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
+import { type NotificationsConfig, toNotificationsConfig } from '../notifications/env.js';
+import { toWebhooksConfig, type WebhooksConfig } from '../webhooks/env.js';
 import { envSchema, type ParsedEnv, type RawEnv } from './env-schema.js';
 
 /** The process role: `web` serves HTTP and WebSocket, `worker` runs jobs, `all` does both. */
@@ -60,6 +64,14 @@ export interface Config {
   };
   /** AI providers, routing, cache and speech to text (docs/ai.md). */
   readonly ai: AiConfig;
+  /** Job queue and worker (docs/background-work.md). */
+  readonly jobs: JobsConfig;
+  /** Web push identity and the daily digest. */
+  readonly notifications: NotificationsConfig;
+  /** Outgoing requests to user-given URLs: webhooks and push services (SSRF allow-list, timeouts). */
+  readonly webhooks: WebhooksConfig;
+  /** Uploads: storage driver, limits per purpose, quotas, signed URLs. */
+  readonly files: FilesConfig;
   readonly log: { readonly level: ParsedEnv['LOG_LEVEL']; readonly pretty: boolean };
   readonly metrics: { readonly token: string | undefined };
   readonly telemetry: { readonly otlpEndpoint: string | undefined; readonly serviceName: string };
@@ -136,6 +148,10 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
       },
     },
     ai: toAiConfig(env),
+    jobs: toJobsConfig(env),
+    notifications: toNotificationsConfig(env),
+    webhooks: toWebhooksConfig(env),
+    files: toFilesConfig(env),
     log: {
       level: env.LOG_LEVEL,
       pretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY),

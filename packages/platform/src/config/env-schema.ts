@@ -1,6 +1,10 @@
 import { appNames } from '@app/contracts';
 import { z } from 'zod';
 import { aiEnvShape } from '../ai/env.js';
+import { filesEnvShape } from '../files/env.js';
+import { jobsEnvShape } from '../jobs/env.js';
+import { notificationsEnvShape } from '../notifications/env.js';
+import { webhooksEnvShape } from '../webhooks/env.js';
 import { jsonEnv } from './json-env.js';
 
 const bool = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] });
@@ -21,6 +25,10 @@ const positiveInt = z.coerce.number().int().positive();
  */
 export const envSchema = z.object({
   ...aiEnvShape,
+  ...jobsEnvShape,
+  ...notificationsEnvShape,
+  ...webhooksEnvShape,
+  ...filesEnvShape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),

@@ -25,6 +25,11 @@ export function createPool(config: Config, url: string, logger: Logger): pg.Pool
     application_name: `campus:${config.role}`,
   });
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  // A connection that fails while checked out (server restart, network) must not crash the process
+  // through an unhandled 'error' event; the query in flight fails and the pool replaces the client.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => logger.warn({ err: error }, 'database connection failed'));
+  });
   return pool;
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBodySchema } from '@app/contracts';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,16 +19,21 @@ import { authRoutes } from '../auth/routes/auth-routes.js';
 import { oauthRoutes } from '../auth/routes/oauth-routes.js';
 import { callRoutes } from '../calls/routes.js';
 import { chatRoutes } from '../chat/routes.js';
+import { collabRoutes } from '../collab/index.js';
 import type { Config } from '../config/index.js';
 import { readMigrations } from '../db/migrate.js';
+import { fileRoutes } from '../files/routes.js';
+import { jobRoutes } from '../jobs/routes.js';
 import type { AppModule, PlatformContext } from '../modules.js';
 import { platformMigrations } from '../modules.js';
+import { notificationRoutes } from '../notifications/routes.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { closePlatform, createPlatform } from '../platform-context.js';
 import { realtimeRoutes } from '../realtime/gateway/routes.js';
 import { iceServerRoutes } from '../realtime/ice-servers.js';
 import { presenceRoutes } from '../realtime/presence-routes.js';
+import { webhookRoutes } from '../webhooks/routes.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { requestIdFrom } from './request-id.js';
@@ -66,6 +72,7 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   const platform = await createPlatform(config, logger);
   const { pool, auth, ai, realtime, chat, calls } = platform;
   const metrics = createMetrics(pool);
+  platform.jobs.registerMetrics(metrics.registry);
 
   const app = Fastify({
     loggerInstance: logger,
@@ -139,6 +146,8 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
       exposedHeaders: ['x-request-id'],
     });
   }
+  // Only the web's refresh-token cookie uses it (auth/web-session.ts).
+  await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -181,8 +190,16 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   await app.register(presenceRoutes, { prefix: '/api/v1/realtime', presence: realtime.presence });
   await app.register(chatRoutes, { prefix: '/api/v1/chat', chat });
   await app.register(callRoutes, { prefix: '/api/v1/realtime', calls });
+  await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs', jobs: platform.jobs });
+  await app.register(notificationRoutes, {
+    prefix: '/api/v1/notifications',
+    notifications: platform.notifications,
+  });
+  await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', webhooks: platform.webhooks });
+  await app.register(fileRoutes, { prefix: '/api/v1/files', files: platform.files });
 
   if (options.mountApps !== false) {
+    await app.register(collabRoutes, { authenticator: auth.authenticator, logger });
     await app.register(realtimeRoutes, { gateway: realtime });
     for (const module of options.modules) {
       await app.register(module.plugin, { prefix: `/api/v1/${module.name}`, platform });

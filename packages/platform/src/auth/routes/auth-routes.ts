@@ -15,7 +15,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../http/app-error.js';
+import { AppError, notFound } from '../../http/app-error.js';
 import { access, callerOf } from '../access.js';
 import { listSessions } from '../account.js';
 import { forgotPassword, register, resetPassword, verifyEmail } from '../accounts.js';
@@ -23,6 +23,12 @@ import type { AuthDeps } from '../deps.js';
 import { login, verifySecondFactor } from '../login.js';
 import { refreshSession, revokeSession } from '../sessions.js';
 import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from '../two-factor-settings.js';
+import {
+  clearRefreshCookie,
+  deliverTokens,
+  presentedRefreshToken,
+  webTokenPairSchema,
+} from '../web-session.js';
 import { requestMeta } from './meta.js';
 
 const tags = ['auth'];
@@ -72,12 +78,13 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
         tags,
         summary: 'Sign in with email and password',
         body: loginBodySchema,
-        response: { 200: z.union([tokenPairSchema, twoFactorChallengeSchema]) },
+        response: { 200: z.union([tokenPairSchema, webTokenPairSchema, twoFactorChallengeSchema]) },
       },
     },
     async (request, reply) => {
       await deps.limits.consume('login', request.ip, reply);
-      return login(deps, request.body.email, request.body.password, requestMeta(request));
+      const result = await login(deps, request.body.email, request.body.password, requestMeta(request));
+      return deliverTokens(deps.config, request, reply, result);
     },
   );
 
@@ -89,12 +96,13 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
         tags,
         summary: 'Finish a 2FA sign-in',
         body: twoFactorVerifyBodySchema,
-        response: { 200: tokenPairSchema },
+        response: { 200: z.union([tokenPairSchema, webTokenPairSchema]) },
       },
     },
     async (request, reply) => {
       await deps.limits.consume('twoFactor', request.ip, reply);
-      return verifySecondFactor(deps, request.body, requestMeta(request));
+      const pair = await verifySecondFactor(deps, request.body, requestMeta(request));
+      return deliverTokens(deps.config, request, reply, pair);
     },
   );
 
@@ -105,11 +113,24 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
       schema: {
         tags,
         summary: 'Exchange a refresh token for a new pair',
-        body: refreshBodySchema,
-        response: { 200: tokenPairSchema },
+        description:
+          'API clients send `refreshToken` in the body. Web clients sending `X-Auth-Transport: cookie` ' +
+          'may omit it: the httpOnly refresh cookie is used and rotated.',
+        body: refreshBodySchema.partial(),
+        response: { 200: z.union([tokenPairSchema, webTokenPairSchema]) },
       },
     },
-    async (request) => refreshSession(deps, request.body.refreshToken, requestMeta(request)),
+    async (request, reply) => {
+      const token = presentedRefreshToken(request, request.body?.refreshToken);
+      if (!token) throw new AppError('INVALID_TOKEN');
+      try {
+        const pair = await refreshSession(deps, token, requestMeta(request));
+        return deliverTokens(deps.config, request, reply, pair);
+      } catch (error) {
+        if (!request.body?.refreshToken) clearRefreshCookie(deps.config, reply);
+        throw error;
+      }
+    },
   );
 
   app.post(
@@ -118,9 +139,10 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
       config: { access: access.user() },
       schema: { tags, summary: 'Sign out this session', response: { 200: ok } },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(request);
       if (caller.sessionId) await revokeSession(deps.db, caller.sessionId, 'signed out');
+      clearRefreshCookie(deps.config, reply);
       return { ok: true as const };
     },
   );

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { access } from '../access.js';
 import type { AuthDeps } from '../deps.js';
 import type { OAuthSignIn } from '../oauth/flow.js';
+import { deliverTokens, webTokenPairSchema } from '../web-session.js';
 import { requestMeta } from './meta.js';
 
 const tags = ['auth'];
@@ -78,12 +79,13 @@ export const oauthRoutes: FastifyPluginAsync<{ deps: AuthDeps; oauth: OAuthSignI
         tags,
         summary: 'Trade the hand-off code for tokens (or a 2FA challenge)',
         body: z.object({ code: z.string().min(10).max(200) }),
-        response: { 200: z.union([tokenPairSchema, twoFactorChallengeSchema]) },
+        response: { 200: z.union([tokenPairSchema, webTokenPairSchema, twoFactorChallengeSchema]) },
       },
     },
     async (request, reply) => {
       await deps.limits.consume('login', request.ip, reply);
-      return oauth.exchange(request.body.code, requestMeta(request));
+      const result = await oauth.exchange(request.body.code, requestMeta(request));
+      return deliverTokens(deps.config, request, reply, result);
     },
   );
 };

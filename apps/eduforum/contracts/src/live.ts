@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * The live room's realtime contract. Channels (docs/eduforum.md):
+ * - `eduforum-session:<sessionId>`: everyone in the session (enrolled, not removed, not locked out);
+ * - `eduforum-staff:<sessionId>`: the session's professor, TAs and admins (live poll results, TalkTime);
+ * - `eduforum-room:<breakoutRoomId>`: one breakout room's members, plus staff.
+ * Media (SFU) will add its own events under `media.*` on the session channel; nothing here assumes
+ * there is no media.
+ */
+export const sessionChannel = (sessionId: string) => `eduforum-session:${sessionId}`;
+export const staffChannel = (sessionId: string) => `eduforum-staff:${sessionId}`;
+export const breakoutRoomChannel = (roomId: string) => `eduforum-room:${roomId}`;
+
+export const reactionKinds = ['thumbs_up', 'clap', 'heart', 'laugh', 'surprised', 'question'] as const;
+export const reactionSchema = z.enum(reactionKinds);
+
+const userId = z.uuid();
+const epochMs = z.number().int().min(0).max(8.64e15);
+
+/** Events a client may send on `eduforum-session:<id>` (payload schemas). */
+export const liveClientEvents = {
+  /** Ack carries the room's state (`LiveSnapshot`); send it right after subscribing. */
+  snapshot: z.object({}).strict(),
+  'hand.raise': z.object({}).strict(),
+  /** Lower one's own hand, or (staff) someone else's. */
+  'hand.lower': z.object({ userId: userId.optional() }).strict(),
+  /** Staff: give the floor to a person in the queue (removes them from it). */
+  'hand.callOn': z.object({ userId }).strict(),
+  react: z.object({ kind: reactionSchema }).strict(),
+  /** A chat message in the session's chat room (counted for TalkTime). */
+  chat: z
+    .object({ body: z.string().trim().min(1).max(4000), clientId: z.string().max(64).optional() })
+    .strict(),
+  /** Voice activity detected on the client: one closed interval of speech, epoch milliseconds. */
+  speaking: z
+    .object({ startedAt: epochMs, endedAt: epochMs })
+    .strict()
+    .refine((v) => v.endedAt > v.startedAt && v.endedAt - v.startedAt <= 10 * 60_000, {
+      message: 'an interval of speech is positive and at most ten minutes',
+    }),
+  /** Vote in an open poll of this session (same rules as `PUT /polls/:id/vote`). */
+  'poll.vote': z
+    .object({
+      pollId: z.uuid(),
+      choices: z.array(z.string().min(1).max(16)).min(1).max(20).optional(),
+      text: z.string().trim().min(1).max(2000).optional(),
+    })
+    .strict()
+    .refine((v) => (v.choices === undefined) !== (v.text === undefined), { message: 'choices or text' }),
+  'control.mute': z.object({ userId }).strict(),
+  'control.remove': z.object({ userId }).strict(),
+  'control.spotlight': z.object({ userId: userId.nullable() }).strict(),
+  'control.lock': z.object({ locked: z.boolean() }).strict(),
+} as const;
+export type LiveClientEvent = keyof typeof liveClientEvents;
+
+export const participantSchema = z.object({
+  userId,
+  name: z.string(),
+  role: z.enum(['admin', 'professor', 'ta', 'student']),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const handSchema = z.object({ userId, raisedAt: z.string() });
+
+/** What `snapshot` returns: everything a client needs to draw the room on join. */
+export const liveSnapshotSchema = z.object({
+  sessionId: z.uuid(),
+  status: z.enum(['scheduled', 'live', 'ended', 'cancelled']),
+  locked: z.boolean(),
+  spotlightUserId: z.uuid().nullable(),
+  chatRoomId: z.uuid(),
+  me: participantSchema,
+  participants: z.array(participantSchema),
+  hands: z.array(handSchema),
+  openPollIds: z.array(z.uuid()),
+  openQuizIds: z.array(z.uuid()),
+  /** The caller's breakout room while breakouts run. */
+  breakout: z
+    .object({ breakoutId: z.uuid(), roomId: z.uuid(), number: z.number().int(), chatRoomId: z.uuid() })
+    .nullable(),
+});
+export type LiveSnapshot = z.infer<typeof liveSnapshotSchema>;
+
+/** Server event names on the session channel (payloads documented in docs/eduforum.md). */
+export const liveServerEvents = [
+  'presence.join',
+  'presence.leave',
+  'participant.joined',
+  'hand.queue',
+  'hand.calledOn',
+  'reaction',
+  'control.muteRequested',
+  'control.removed',
+  'control.spotlight',
+  'control.lock',
+  'session.status',
+  'poll.opened',
+  'poll.closed',
+  'poll.results',
+  'quiz.opened',
+  'quiz.closed',
+  'breakout.started',
+  'breakout.moved',
+  'breakout.recalled',
+] as const;

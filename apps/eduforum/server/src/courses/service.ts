@@ -1,0 +1,285 @@
+import { randomBytes } from 'node:crypto';
+import type { Course, EduforumRole, Member } from '@app/eduforum-contracts';
+import { AppError, decodeCursor, notFound, toPage } from '@app/platform';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { EduforumDeps } from '../deps.js';
+import { isStaff } from '../policies.js';
+
+type CourseRow = {
+  id: string;
+  title: string;
+  code: string;
+  semester: string;
+  description: string;
+  invite_code: string;
+  archived_at: Date | null;
+  created_at: Date;
+};
+
+/** A course as its viewer may see it (the invite code is for staff). */
+export function toCourse(row: CourseRow, role: EduforumRole): Course {
+  return {
+    id: row.id,
+    title: row.title,
+    code: row.code,
+    semester: row.semester,
+    description: row.description,
+    archived: row.archived_at !== null,
+    myRole: role,
+    inviteCode: isStaff(role) ? row.invite_code : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** An invite code people can type: 8 characters without look-alikes (0/O, 1/I/L). */
+export function newInviteCode(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+const courseColumns = [
+  'c.id',
+  'c.title',
+  'c.code',
+  'c.semester',
+  'c.description',
+  'c.invite_code',
+  'c.archived_at',
+  'c.created_at',
+] as const;
+/** The same columns for insert and update (which take no alias). */
+const returned = [
+  'id',
+  'title',
+  'code',
+  'semester',
+  'description',
+  'invite_code',
+  'archived_at',
+  'created_at',
+] as const;
+
+/** Courses: creation, editing, archiving, enrollment and roles. */
+export class CourseService {
+  constructor(private readonly deps: EduforumDeps) {}
+
+  async create(
+    userId: string,
+    input: { title: string; code: string; semester: string; description: string },
+  ): Promise<Course> {
+    const role = await this.deps.policies.requireApp(userId, 'course.create');
+    return this.deps.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('eduforum.courses')
+        .values({ ...input, invite_code: newInviteCode(), created_by: userId })
+        .returning(returned)
+        .executeTakeFirstOrThrow()
+        .catch(uniqueToConflict('A course with this code already runs this semester.'));
+      // The creator teaches it (an admin creating a course on someone's behalf adds them after).
+      if (role === 'professor')
+        await trx
+          .insertInto('eduforum.course_members')
+          .values({ course_id: row.id, user_id: userId, role: 'professor' })
+          .execute();
+      return toCourse(row, role);
+    });
+  }
+
+  async get(userId: string, courseId: string): Promise<Course> {
+    const role = await this.deps.policies.require(userId, courseId, 'course.view');
+    const row = await this.deps.db
+      .selectFrom('eduforum.courses as c')
+      .select(courseColumns)
+      .where('c.id', '=', courseId)
+      .executeTakeFirst();
+    if (!row) throw notFound('Course');
+    return toCourse(row, role);
+  }
+
+  /** The caller's courses (admins: every course), newest first. */
+  async list(userId: string, query: { cursor?: string | undefined; limit: number; archived: boolean }) {
+    const appRole = await this.deps.policies.appRole(userId);
+    let q = this.deps.db
+      .selectFrom('eduforum.courses as c')
+      .leftJoin('eduforum.course_members as m', (join) =>
+        join.onRef('m.course_id', '=', 'c.id').on('m.user_id', '=', userId),
+      )
+      .select([...courseColumns, 'm.role'])
+      .where('c.archived_at', query.archived ? 'is not' : 'is', null)
+      .orderBy('c.id', 'desc')
+      .limit(query.limit + 1);
+    if (appRole !== 'admin') q = q.where('m.user_id', 'is not', null);
+    if (query.cursor) {
+      const [id] = decodeCursor(query.cursor, z.tuple([z.uuid()]));
+      q = q.where('c.id', '<', id);
+    }
+    const rows = await q.execute();
+    const page = toPage(rows, query.limit, (r) => [r.id]);
+    return {
+      items: page.items.map((r) => toCourse(r, appRole === 'admin' ? 'admin' : (r.role as EduforumRole))),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async update(
+    userId: string,
+    courseId: string,
+    input: Partial<{ title: string; code: string; semester: string; description: string }>,
+  ): Promise<Course> {
+    const role = await this.deps.policies.require(userId, courseId, 'course.edit');
+    const row = await this.deps.db
+      .updateTable('eduforum.courses')
+      .set({ ...input, updated_at: new Date() })
+      .where('id', '=', courseId)
+      .returning(returned)
+      .executeTakeFirstOrThrow()
+      .catch(uniqueToConflict('A course with this code already runs this semester.'));
+    return toCourse(row, role);
+  }
+
+  /** Archiving hides a course from lists and stops new enrollments; its history stays. */
+  async setArchived(userId: string, courseId: string, archived: boolean): Promise<Course> {
+    const role = await this.deps.policies.require(userId, courseId, 'course.edit');
+    const row = await this.deps.db
+      .updateTable('eduforum.courses')
+      .set({ archived_at: archived ? new Date() : null, updated_at: new Date() })
+      .where('id', '=', courseId)
+      .returning(returned)
+      .executeTakeFirstOrThrow()
+      .catch(uniqueToConflict('A course with this code already runs this semester.'));
+    return toCourse(row, role);
+  }
+
+  async rotateInviteCode(userId: string, courseId: string): Promise<Course> {
+    const role = await this.deps.policies.require(userId, courseId, 'course.edit');
+    const row = await this.deps.db
+      .updateTable('eduforum.courses')
+      .set({ invite_code: newInviteCode(), updated_at: new Date() })
+      .where('id', '=', courseId)
+      .returning(returned)
+      .executeTakeFirstOrThrow();
+    return toCourse(row, role);
+  }
+
+  /** Enrolls the caller as a student through the course's invite code (link or typed). */
+  async join(userId: string, inviteCode: string): Promise<Course> {
+    const course = await this.deps.db
+      .selectFrom('eduforum.courses as c')
+      .select(courseColumns)
+      .where('c.invite_code', '=', inviteCode.toUpperCase())
+      .executeTakeFirst();
+    if (!course || course.archived_at)
+      throw new AppError('NOT_FOUND', 'No open course has this invite code.');
+    await this.deps.db
+      .insertInto('eduforum.course_members')
+      .values({ course_id: course.id, user_id: userId, role: 'student' })
+      .onConflict((oc) => oc.columns(['course_id', 'user_id']).doNothing())
+      .execute();
+    const role = await this.deps.policies.courseRole(userId, course.id);
+    return toCourse(course, role ?? 'student');
+  }
+
+  async members(userId: string, courseId: string, query: { cursor?: string | undefined; limit: number }) {
+    const role = await this.deps.policies.require(userId, courseId, 'course.view');
+    let q = this.deps.db
+      .selectFrom('eduforum.course_members as m')
+      .innerJoin('platform.users as u', 'u.id', 'm.user_id')
+      .select(['m.user_id', 'm.role', 'm.joined_at', 'u.name', 'u.email'])
+      .where('m.course_id', '=', courseId)
+      .orderBy('m.user_id')
+      .limit(query.limit + 1);
+    if (query.cursor) {
+      const [id] = decodeCursor(query.cursor, z.tuple([z.uuid()]));
+      q = q.where('m.user_id', '>', id);
+    }
+    const page = toPage(await q.execute(), query.limit, (r) => [r.user_id]);
+    return {
+      items: page.items.map(
+        (r): Member => ({
+          userId: r.user_id,
+          name: r.name,
+          // Students see their classmates' names; addresses are for staff.
+          email: isStaff(role) ? r.email : null,
+          role: r.role as Member['role'],
+          joinedAt: r.joined_at.toISOString(),
+        }),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** Adds an existing account by email (TAs, late students). */
+  async addMember(userId: string, courseId: string, email: string, role: Member['role']): Promise<void> {
+    await this.deps.policies.require(userId, courseId, 'course.edit');
+    const user = await this.deps.db
+      .selectFrom('platform.users')
+      .select('id')
+      .where(sql`lower(email)`, '=', email.toLowerCase())
+      .executeTakeFirst();
+    if (!user) throw new AppError('NOT_FOUND', 'No account has this email.');
+    await this.deps.db
+      .insertInto('eduforum.course_members')
+      .values({ course_id: courseId, user_id: user.id, role })
+      .onConflict((oc) => oc.columns(['course_id', 'user_id']).doUpdateSet({ role }))
+      .execute();
+  }
+
+  async setMemberRole(
+    userId: string,
+    courseId: string,
+    memberId: string,
+    role: Member['role'],
+  ): Promise<void> {
+    await this.deps.policies.require(userId, courseId, 'course.edit');
+    const updated = await this.deps.db
+      .updateTable('eduforum.course_members')
+      .set({ role })
+      .where('course_id', '=', courseId)
+      .where('user_id', '=', memberId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw notFound('Member');
+  }
+
+  async removeMember(userId: string, courseId: string, memberId: string): Promise<void> {
+    await this.deps.policies.require(userId, courseId, 'course.edit');
+    if (memberId === userId)
+      throw new AppError('BAD_REQUEST', 'Ask another professor or an admin to remove you.');
+    const removed = await this.deps.db
+      .deleteFrom('eduforum.course_members')
+      .where('course_id', '=', courseId)
+      .where('user_id', '=', memberId)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) throw notFound('Member');
+  }
+
+  /** Grants an app-wide role (admin only): professors may create courses. */
+  async grantAppRole(userId: string, targetId: string, role: 'admin' | 'professor' | null): Promise<void> {
+    await this.deps.policies.requireApp(userId, 'user.manage');
+    if (role === null) {
+      await this.deps.db
+        .deleteFrom('platform.memberships')
+        .where('user_id', '=', targetId)
+        .where('app', '=', 'eduforum')
+        .execute();
+      return;
+    }
+    await this.deps.db
+      .insertInto('platform.memberships')
+      .values({ user_id: targetId, app: 'eduforum', role })
+      .onConflict((oc) => oc.columns(['user_id', 'app']).doUpdateSet({ role }))
+      .execute()
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23503') throw notFound('User');
+        throw error;
+      });
+  }
+}
+
+/** Maps a unique violation to a 409 with a message; rethrows anything else. */
+export function uniqueToConflict(message: string) {
+  return (error: unknown): never => {
+    if ((error as { code?: string }).code === '23505') throw new AppError('CONFLICT', message);
+    throw error;
+  };
+}

@@ -1,0 +1,89 @@
+import { type App, openCollabDocument } from '@app/platform';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { call, listenEduforum, makeCourse, makeSession, type Person, type World } from '../test-support.js';
+
+let database: TestDatabase;
+let app: App;
+let collabUrl: string;
+let world: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const listening = await listenEduforum(database.url);
+  app = listening.app;
+  collabUrl = listening.wsUrl.replace(/\/ws$/, '/collab');
+  world = await makeCourse(app, 2);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+describe('whiteboards', () => {
+  it('shares a stroke between participants, keeps outsiders out, persists the board and freezes it after the session', async () => {
+    const session = await makeSession(app, world);
+    const name = `eduforum.session.${session.id}`;
+    const [s1] = world.students as [Person];
+    const prof = openCollabDocument(collabUrl, name, world.professor.token);
+    const student = openCollabDocument(collabUrl, name, s1.token);
+    expect(await prof.authenticated).toBe('read-write');
+    expect(await student.authenticated).toBe('read-write');
+    await Promise.all([prof.synced, student.synced]);
+    const stroke = new Y.Map<unknown>();
+    stroke.set('tool', 'pen');
+    stroke.set('color', '#d00');
+    stroke.set('points', [0, 0, 40, 30]);
+    student.doc.getArray<Y.Map<unknown>>('shapes').push([stroke]);
+    await prof.until((doc) => doc.getArray('shapes').length === 1);
+    expect((prof.doc.getArray<Y.Map<unknown>>('shapes').get(0) as Y.Map<unknown>).get('color')).toBe('#d00');
+
+    await expect(openCollabDocument(collabUrl, name, world.outsider.token).authenticated).rejects.toThrow();
+    await expect(
+      openCollabDocument(collabUrl, 'eduforum.session.00000000-0000-7000-8000-000000000000', s1.token)
+        .authenticated,
+    ).rejects.toThrow();
+
+    prof.close();
+    student.close();
+    await call(app, world.professor, 'POST', `/sessions/${session.id}/end`);
+    const later = openCollabDocument(collabUrl, name, s1.token);
+    expect(await later.authenticated).toBe('readonly');
+    await later.until((doc) => doc.getArray('shapes').length === 1);
+    later.close();
+    // The board is stored when its last client leaves; wait for that write (not for time).
+    const stored = new Y.Doc();
+    for (let tries = 0; stored.getArray('shapes').length === 0; tries++) {
+      if (tries > 500) throw new Error('the board was never stored');
+      const row = await app.platform.pool.query<{ state: Buffer }>(
+        'select state from eduforum.collab_documents where name = $1',
+        [name],
+      );
+      if (row.rows[0]) Y.applyUpdate(stored, new Uint8Array(row.rows[0].state));
+    }
+    expect(stored.getArray('shapes').length).toBe(1);
+  });
+
+  it('gives each breakout room its own board, for its members and staff only', async () => {
+    const session = await makeSession(app, world);
+    const [s1, s2] = world.students as [Person, Person];
+    const started = await call(app, world.professor, 'POST', `/sessions/${session.id}/breakouts`, {
+      rooms: 2,
+      strategy: 'round_robin',
+      participants: [s1.id, s2.id],
+    });
+    const rooms = started.json().rooms as { whiteboard: string; members: string[] }[];
+    const mine = rooms.find((r) => r.members.includes(s1.id));
+    const theirs = rooms.find((r) => !r.members.includes(s1.id));
+    if (!mine || !theirs) throw new Error('rooms');
+    const member = openCollabDocument(collabUrl, mine.whiteboard, s1.token);
+    expect(await member.authenticated).toBe('read-write');
+    await expect(openCollabDocument(collabUrl, theirs.whiteboard, s1.token).authenticated).rejects.toThrow();
+    const ta = openCollabDocument(collabUrl, theirs.whiteboard, world.ta.token);
+    expect(await ta.authenticated).toBe('read-write');
+    member.close();
+    ta.close();
+  });
+});

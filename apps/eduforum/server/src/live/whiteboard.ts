@@ -1,0 +1,60 @@
+import type { Collab, CollabAccess } from '@app/platform';
+import type { EduforumDeps } from '../deps.js';
+import { allows } from '../policies.js';
+import { liveContext } from './context.js';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const SESSION_DOC = new RegExp(`^eduforum\\.session\\.(${UUID})$`, 'i');
+const ROOM_DOC = new RegExp(`^eduforum\\.room\\.(${UUID})$`, 'i');
+
+/**
+ * Whiteboards: one Yjs document per room on `/collab` (`eduforum.session.<sessionId>` for the main
+ * room, `eduforum.room.<breakoutRoomId>` per breakout room), stored in `eduforum.collab_documents`.
+ * Participants draw while the room is open; afterwards the board is read-only (for export).
+ */
+export function registerWhiteboards(collab: Collab, deps: EduforumDeps): void {
+  collab.register('eduforum', {
+    async authorize(auth, name): Promise<CollabAccess> {
+      const session = SESSION_DOC.exec(name);
+      if (session?.[1]) {
+        const context = await liveContext(deps, session[1], auth.userId);
+        if (!context || context.removed || !allows(context.role, 'session.join')) return null;
+        if (context.session.status === 'cancelled') return null;
+        return context.session.status === 'ended' ? 'read' : 'write';
+      }
+      const room = ROOM_DOC.exec(name);
+      if (!room?.[1]) return null;
+      const row = await deps.db
+        .selectFrom('eduforum.breakout_rooms as r')
+        .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')
+        .leftJoin('eduforum.breakout_members as m', (join) =>
+          join.onRef('m.room_id', '=', 'r.id').on('m.user_id', '=', auth.userId),
+        )
+        .select(['b.session_id', 'b.status', 'm.user_id'])
+        .where('r.id', '=', room[1])
+        .executeTakeFirst();
+      if (!row) return null;
+      const context = await liveContext(deps, row.session_id, auth.userId);
+      if (!context || context.removed || !allows(context.role, 'session.join')) return null;
+      const inRoom = row.user_id !== null || allows(context.role, 'session.moderate');
+      if (!inRoom) return null;
+      return row.status === 'running' ? 'write' : 'read';
+    },
+    async load(name) {
+      const row = await deps.db
+        .selectFrom('eduforum.collab_documents')
+        .select('state')
+        .where('name', '=', name)
+        .executeTakeFirst();
+      return row ? new Uint8Array(row.state) : null;
+    },
+    async store(name, state) {
+      const buffer = Buffer.from(state);
+      await deps.db
+        .insertInto('eduforum.collab_documents')
+        .values({ name, state: buffer })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ state: buffer, updated_at: new Date() }))
+        .execute();
+    },
+  });
+}

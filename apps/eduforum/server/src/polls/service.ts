@@ -1,0 +1,318 @@
+import type { CreatePoll, Poll, PollResults, Vote } from '@app/eduforum-contracts';
+import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
+import { AppError } from '@app/platform';
+import { stringify } from 'csv-stringify/sync';
+import { sql } from 'kysely';
+import type { EduforumDeps } from '../deps.js';
+import { requireLive } from '../live/context.js';
+import type { TalkTime } from '../live/talktime.js';
+import { isStaff } from '../policies.js';
+
+interface Option {
+  id: string;
+  text: string;
+  correct: boolean;
+}
+
+type PollRow = {
+  id: string;
+  session_id: string;
+  question: string;
+  kind: string;
+  options: unknown;
+  anonymous: boolean;
+  results_visible: boolean;
+  points: number;
+  status: string;
+};
+
+/** A poll as the viewer may see it: correct answers for staff, and for students once closed. */
+export function toPoll(row: PollRow, staff: boolean): Poll {
+  const showKey = staff || row.status === 'closed';
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    question: row.question,
+    kind: row.kind as Poll['kind'],
+    options: (row.options as Option[]).map((o) => (showKey ? o : { id: o.id, text: o.text })),
+    anonymous: row.anonymous,
+    resultsVisible: row.results_visible,
+    points: row.points,
+    status: row.status as Poll['status'],
+  };
+}
+
+/** Whether a vote is right: the chosen set equals the set of correct options. */
+export function isCorrect(options: readonly Option[], choices: readonly string[]): boolean {
+  const key = options.filter((o) => o.correct).map((o) => o.id);
+  if (key.length === 0) return false;
+  const chosen = new Set(choices);
+  return chosen.size === key.length && key.every((id) => chosen.has(id));
+}
+
+/**
+ * Polls in a live session: draft -> open -> closed. One vote per person, changeable until the poll
+ * closes (the poll row lock orders votes against the close). Live aggregates go to staff at once
+ * and to students when the poll says so.
+ */
+export class PollService {
+  /** Per poll: a results push is running, and whether another is needed after it. */
+  private readonly pushing = new Map<string, boolean>();
+
+  constructor(
+    private readonly deps: EduforumDeps,
+    private readonly talkTime: TalkTime,
+  ) {}
+
+  async create(userId: string, sessionId: string, input: CreatePoll): Promise<Poll> {
+    await requireLive(this.deps, sessionId, userId, 'session.moderate');
+    const options: Option[] = input.options.map((o, i) => ({
+      id: String.fromCharCode(97 + i),
+      text: o.text,
+      correct: o.correct,
+    }));
+    const row = await this.deps.db
+      .insertInto('eduforum.polls')
+      .values({
+        session_id: sessionId,
+        question: input.question,
+        kind: input.kind,
+        options: JSON.stringify(options),
+        anonymous: input.anonymous,
+        results_visible: input.resultsVisible,
+        points: input.points,
+        created_by: userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toPoll(row, true);
+  }
+
+  async list(userId: string, sessionId: string): Promise<Poll[]> {
+    const { role } = await requireLive(this.deps, sessionId, userId, 'session.join');
+    const staff = isStaff(role);
+    let q = this.deps.db
+      .selectFrom('eduforum.polls')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .orderBy('id');
+    if (!staff) q = q.where('status', '!=', 'draft');
+    return (await q.execute()).map((r) => toPoll(r, staff));
+  }
+
+  async open(userId: string, pollId: string): Promise<Poll> {
+    const poll = await this.load(pollId);
+    await requireLive(this.deps, poll.session_id, userId, 'session.moderate', { live: true });
+    const row = await this.deps.db
+      .updateTable('eduforum.polls')
+      .set({ status: 'open', opened_at: new Date() })
+      .where('id', '=', pollId)
+      .where('status', '=', 'draft')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('INVALID_TRANSITION', 'Only a draft poll can be opened.');
+    await this.deps.platform.realtime.publish(
+      sessionChannel(row.session_id),
+      'poll.opened',
+      toPoll(row, false),
+    );
+    await this.pushResults(pollId);
+    return toPoll(row, true);
+  }
+
+  async close(userId: string, pollId: string): Promise<Poll> {
+    const poll = await this.load(pollId);
+    await requireLive(this.deps, poll.session_id, userId, 'session.moderate');
+    const row = await this.deps.db
+      .updateTable('eduforum.polls')
+      .set({ status: 'closed', closed_at: new Date() })
+      .where('id', '=', pollId)
+      .where('status', '=', 'open')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('INVALID_TRANSITION', 'Only an open poll can be closed.');
+    const results = await this.aggregate(row, false);
+    await this.deps.platform.realtime.publish(sessionChannel(row.session_id), 'poll.closed', {
+      poll: toPoll(row, false),
+      results: row.results_visible ? results : null,
+    });
+    await this.pushResults(pollId);
+    return toPoll(row, true);
+  }
+
+  /** Stores or replaces the caller's vote while the poll is open. */
+  async vote(
+    userId: string,
+    pollId: string,
+    vote: Vote,
+    inSession?: string,
+  ): Promise<{ pollId: string; changed: boolean }> {
+    const poll = await this.load(pollId);
+    if (inSession && poll.session_id !== inSession) throw new AppError('NOT_FOUND', 'Poll was not found.');
+    await requireLive(this.deps, poll.session_id, userId, 'session.join');
+    const options = poll.options as unknown as Option[];
+    const choices = 'choices' in vote ? [...new Set(vote.choices)] : [];
+    const text = 'text' in vote ? vote.text : null;
+    if (poll.kind === 'text' && text === null)
+      throw new AppError('VALIDATION_FAILED', 'This poll takes a text answer.');
+    if (poll.kind !== 'text') {
+      if (text !== null) throw new AppError('VALIDATION_FAILED', 'This poll takes choices.');
+      if (choices.some((c) => !options.some((o) => o.id === c)))
+        throw new AppError('VALIDATION_FAILED', 'A choice is not an option of this poll.');
+      if (poll.kind === 'single' && choices.length !== 1)
+        throw new AppError('VALIDATION_FAILED', 'Pick exactly one option.');
+    }
+    // One statement (one round trip): the vote is written only while the poll is open, and the
+    // poll row is share-locked for it, so a close (which updates the row) orders strictly after
+    // votes in flight and votes after it find no open poll.
+    const { rows } = await sql<{ changed: boolean }>`
+      insert into eduforum.poll_votes (poll_id, user_id, choices, text_answer)
+      select p.id, ${userId}::uuid, ${choices}::text[], ${text}
+        from eduforum.polls p
+       where p.id = ${pollId} and p.status = 'open'
+         for share of p
+      on conflict (poll_id, user_id)
+        do update set choices = excluded.choices, text_answer = excluded.text_answer, changed_at = now()
+      returning voted_at <> changed_at as changed`.execute(this.deps.db);
+    const written = rows[0];
+    if (!written) throw new AppError('POLL_NOT_OPEN');
+    const changed = written.changed;
+    this.talkTime.changed(poll.session_id);
+    void this.pushResults(pollId);
+    return { pollId, changed };
+  }
+
+  /** Live results: staff always; students when the poll shows them (never who voted what). */
+  async results(userId: string, pollId: string): Promise<PollResults> {
+    const poll = await this.load(pollId);
+    const { role } = await requireLive(this.deps, poll.session_id, userId, 'session.join');
+    const staff = isStaff(role);
+    if (!staff && !poll.results_visible)
+      throw new AppError('FORBIDDEN', 'The results of this poll are for staff.');
+    return this.aggregate(poll, staff);
+  }
+
+  /** One row per student and poll of the session: answer, correctness, points (anonymous polls stay anonymous). */
+  async exportCsv(userId: string, sessionId: string): Promise<string> {
+    const { session } = await requireLive(this.deps, sessionId, userId, 'grade.view');
+    const polls = await this.deps.db
+      .selectFrom('eduforum.polls')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('status', '!=', 'draft')
+      .orderBy('id')
+      .execute();
+    const students = await this.deps.db
+      .selectFrom('eduforum.course_members as m')
+      .innerJoin('platform.users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.name', 'u.email'])
+      .where('m.course_id', '=', session.course_id)
+      .where('m.role', '=', 'student')
+      .orderBy('u.name')
+      .execute();
+    const votes = polls.length
+      ? await this.deps.db
+          .selectFrom('eduforum.poll_votes')
+          .selectAll()
+          .where(
+            'poll_id',
+            'in',
+            polls.map((p) => p.id),
+          )
+          .execute()
+      : [];
+    const byKey = new Map(votes.map((v) => [`${v.poll_id}|${v.user_id}`, v]));
+    const rows: (string | number)[][] = [
+      ['student_name', 'student_email', 'poll_id', 'question', 'answer', 'correct', 'points'],
+    ];
+    for (const student of students) {
+      for (const poll of polls) {
+        const options = poll.options as unknown as Option[];
+        const vote = byKey.get(`${poll.id}|${student.id}`);
+        if (poll.anonymous) {
+          rows.push([student.name, student.email, poll.id, poll.question, vote ? '(anonymous)' : '', '', '']);
+          continue;
+        }
+        const answer = vote
+          ? (vote.text_answer ??
+            vote.choices.map((c) => options.find((o) => o.id === c)?.text ?? c).join('; '))
+          : '';
+        const graded = options.some((o) => o.correct);
+        const correct = vote && graded ? isCorrect(options, vote.choices) : null;
+        rows.push([
+          student.name,
+          student.email,
+          poll.id,
+          poll.question,
+          answer,
+          correct === null ? '' : correct ? 'yes' : 'no',
+          correct ? poll.points : 0,
+        ]);
+      }
+    }
+    return stringify(rows, { bom: true });
+  }
+
+  private async load(pollId: string): Promise<PollRow & { options: unknown }> {
+    const row = await this.deps.db
+      .selectFrom('eduforum.polls')
+      .selectAll()
+      .where('id', '=', pollId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'Poll was not found.');
+    return row;
+  }
+
+  private async aggregate(poll: PollRow, staff: boolean): Promise<PollResults> {
+    const votes = await this.deps.db
+      .selectFrom('eduforum.poll_votes')
+      .select(['user_id', 'choices', 'text_answer'])
+      .where('poll_id', '=', poll.id)
+      .orderBy('voted_at')
+      .execute();
+    const counts: Record<string, number> = {};
+    for (const option of poll.options as unknown as Option[]) counts[option.id] = 0;
+    const texts: PollResults['texts'] = [];
+    for (const vote of votes) {
+      for (const choice of vote.choices) counts[choice] = (counts[choice] ?? 0) + 1;
+      if (vote.text_answer !== null)
+        texts.push({ text: vote.text_answer, userId: staff && !poll.anonymous ? vote.user_id : null });
+    }
+    return {
+      pollId: poll.id,
+      status: poll.status as PollResults['status'],
+      voters: votes.length,
+      counts,
+      texts,
+    };
+  }
+
+  /**
+   * Pushes the latest aggregate to staff (and students when visible). Bursts of votes coalesce:
+   * while one push runs, further votes only mark the poll dirty and one more push follows.
+   */
+  private async pushResults(pollId: string): Promise<void> {
+    if (this.pushing.has(pollId)) {
+      this.pushing.set(pollId, true);
+      return;
+    }
+    this.pushing.set(pollId, false);
+    try {
+      do {
+        this.pushing.set(pollId, false);
+        const poll = await this.load(pollId);
+        const results = await this.aggregate(poll, true);
+        await this.deps.platform.realtime.publish(staffChannel(poll.session_id), 'poll.results', results);
+        if (poll.results_visible)
+          await this.deps.platform.realtime.publish(sessionChannel(poll.session_id), 'poll.results', {
+            ...results,
+            texts: results.texts.map((t) => ({ ...t, userId: null })),
+          });
+      } while (this.pushing.get(pollId));
+    } catch (error) {
+      this.deps.platform.logger.warn({ err: error, pollId }, 'poll results push failed');
+    } finally {
+      this.pushing.delete(pollId);
+    }
+  }
+}

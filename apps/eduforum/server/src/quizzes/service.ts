@@ -1,0 +1,294 @@
+import type { Quiz, QuizResult, quizReportSchema } from '@app/eduforum-contracts';
+import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
+import { AppError } from '@app/platform';
+import type { z } from 'zod';
+import type { EduforumDeps } from '../deps.js';
+import { requireLive } from '../live/context.js';
+import { isStaff } from '../policies.js';
+import { type Answer, type AnswerKey, grade } from './grading.js';
+import { type QuestionRow, toQuestion } from './questions.js';
+
+/** Answers in flight when the timer runs out still count if they arrive within this grace. */
+const NETWORK_GRACE_MS = 2_000;
+
+type QuizRow = {
+  id: string;
+  session_id: string;
+  title: string;
+  question_ids: string[];
+  time_limit_s: number;
+  status: string;
+  opened_at: Date | null;
+  closes_at: Date | null;
+};
+
+/** Past its deadline a quiz is closed, whether or not the closing write has happened yet. */
+function effectiveStatus(row: QuizRow, now = Date.now()): Quiz['status'] {
+  if (row.status === 'open' && row.closes_at && row.closes_at.getTime() <= now) return 'closed';
+  return row.status as Quiz['status'];
+}
+
+/**
+ * Timed quizzes launched in a session from the course's question bank: objective answers are
+ * graded on submit (one submission per student; late ones are refused).
+ */
+export class QuizService {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly deps: EduforumDeps) {}
+
+  async create(
+    userId: string,
+    sessionId: string,
+    input: { title: string; questionIds: string[]; timeLimitS: number },
+  ): Promise<Quiz> {
+    const { session } = await requireLive(this.deps, sessionId, userId, 'session.moderate');
+    const ids = [...new Set(input.questionIds)];
+    const found = await this.deps.db
+      .selectFrom('eduforum.questions')
+      .select('id')
+      .where('course_id', '=', session.course_id)
+      .where('archived_at', 'is', null)
+      .where('id', 'in', ids)
+      .execute();
+    if (found.length !== ids.length)
+      throw new AppError('VALIDATION_FAILED', 'Every question must be in this course’s bank.');
+    const row = await this.deps.db
+      .insertInto('eduforum.quizzes')
+      .values({
+        session_id: sessionId,
+        title: input.title,
+        question_ids: ids,
+        time_limit_s: input.timeLimitS,
+        created_by: userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return this.present(row, true);
+  }
+
+  /** The quiz for its viewer: students see it (without keys) once launched. */
+  async get(userId: string, quizId: string): Promise<Quiz> {
+    const row = await this.load(quizId);
+    const { role } = await requireLive(this.deps, row.session_id, userId, 'session.join');
+    const staff = isStaff(role);
+    if (!staff && row.status === 'draft') throw new AppError('NOT_FOUND', 'Quiz was not found.');
+    return this.present(row, staff);
+  }
+
+  /** Launches the timer; the quiz closes itself when it runs out. */
+  async open(userId: string, quizId: string): Promise<Quiz> {
+    const quiz = await this.load(quizId);
+    await requireLive(this.deps, quiz.session_id, userId, 'session.moderate', { live: true });
+    const now = new Date();
+    const row = await this.deps.db
+      .updateTable('eduforum.quizzes')
+      .set({ status: 'open', opened_at: now, closes_at: new Date(now.getTime() + quiz.time_limit_s * 1000) })
+      .where('id', '=', quizId)
+      .where('status', '=', 'draft')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('INVALID_TRANSITION', 'Only a draft quiz can be launched.');
+    const presented = await this.present(row, false);
+    await this.deps.platform.realtime.publish(sessionChannel(row.session_id), 'quiz.opened', presented);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(quizId);
+        this.finish(quizId).catch((error: unknown) =>
+          this.deps.platform.logger.warn({ err: error, quizId }, 'quiz close failed'),
+        );
+      },
+      quiz.time_limit_s * 1000 + NETWORK_GRACE_MS,
+    );
+    timer.unref();
+    this.timers.set(quizId, timer);
+    return this.present(row, true);
+  }
+
+  async close(userId: string, quizId: string): Promise<Quiz> {
+    const quiz = await this.load(quizId);
+    await requireLive(this.deps, quiz.session_id, userId, 'session.moderate');
+    if (quiz.status !== 'open') throw new AppError('INVALID_TRANSITION', 'Only an open quiz can be closed.');
+    return this.present(await this.finish(quizId), true);
+  }
+
+  /** Grades and stores a submission; the result comes back at once. */
+  async submit(
+    userId: string,
+    quizId: string,
+    answers: { questionId: string; choices?: string[] | undefined; text?: string | undefined }[],
+  ): Promise<QuizResult> {
+    const quiz = await this.load(quizId);
+    await requireLive(this.deps, quiz.session_id, userId, 'session.join');
+    if (quiz.status === 'draft') throw new AppError('QUIZ_NOT_OPEN');
+    if (
+      quiz.status === 'closed' ||
+      (quiz.closes_at && quiz.closes_at.getTime() + NETWORK_GRACE_MS < Date.now())
+    )
+      throw new AppError('QUIZ_TIME_OVER');
+    const questions = await this.questions(quiz.question_ids);
+    const byQuestion = new Map<string, Answer>(answers.map((a) => [a.questionId, a]));
+    const graded = questions.map((q) => {
+      const correct = grade(q.answer as AnswerKey, byQuestion.get(q.id));
+      return {
+        questionId: q.id,
+        correct,
+        points: correct ? q.points : 0,
+        answer: byQuestion.get(q.id) ?? null,
+      };
+    });
+    const score = graded.reduce((sum, g) => sum + g.points, 0);
+    const maxScore = questions.reduce((sum, q) => sum + q.points, 0);
+    const row = await this.deps.db
+      .insertInto('eduforum.quiz_submissions')
+      .values({
+        quiz_id: quizId,
+        user_id: userId,
+        answers: JSON.stringify(graded),
+        score,
+        max_score: maxScore,
+      })
+      .onConflict((oc) => oc.columns(['quiz_id', 'user_id']).doNothing())
+      .returning('submitted_at')
+      .executeTakeFirst();
+    if (!row) throw new AppError('ALREADY_SUBMITTED');
+    await this.deps.platform.realtime.publish(staffChannel(quiz.session_id), 'quiz.submitted', {
+      quizId,
+      userId,
+      score,
+      maxScore,
+    });
+    return {
+      quizId,
+      userId,
+      score,
+      maxScore,
+      answers: graded.map(({ questionId, correct, points }) => ({ questionId, correct, points })),
+      submittedAt: row.submitted_at.toISOString(),
+    };
+  }
+
+  /** The caller's own result. */
+  async myResult(userId: string, quizId: string): Promise<QuizResult> {
+    const quiz = await this.load(quizId);
+    await requireLive(this.deps, quiz.session_id, userId, 'grade.viewOwn');
+    const row = await this.deps.db
+      .selectFrom('eduforum.quiz_submissions')
+      .selectAll()
+      .where('quiz_id', '=', quizId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'No submission yet.');
+    return {
+      quizId,
+      userId,
+      score: row.score,
+      maxScore: row.max_score,
+      answers: (row.answers as unknown as QuizResult['answers']).map(({ questionId, correct, points }) => ({
+        questionId,
+        correct,
+        points,
+      })),
+      submittedAt: row.submitted_at.toISOString(),
+    };
+  }
+
+  /** Results per student and per question (staff). */
+  async report(userId: string, quizId: string): Promise<z.infer<typeof quizReportSchema>> {
+    const quiz = await this.load(quizId);
+    await requireLive(this.deps, quiz.session_id, userId, 'grade.view');
+    const rows = await this.deps.db
+      .selectFrom('eduforum.quiz_submissions as s')
+      .innerJoin('platform.users as u', 'u.id', 's.user_id')
+      .select(['s.user_id', 'u.name', 's.score', 's.max_score', 's.answers'])
+      .where('s.quiz_id', '=', quizId)
+      .orderBy('u.name')
+      .execute();
+    const perQuestion = new Map(
+      quiz.question_ids.map((id) => [id, { questionId: id, answered: 0, correct: 0 }]),
+    );
+    for (const row of rows) {
+      for (const answer of row.answers as unknown as {
+        questionId: string;
+        correct: boolean;
+        answer: unknown;
+      }[]) {
+        const stat = perQuestion.get(answer.questionId);
+        if (!stat) continue;
+        if (answer.answer !== null) stat.answered++;
+        if (answer.correct) stat.correct++;
+      }
+    }
+    return {
+      quizId,
+      students: rows.map((r) => ({ userId: r.user_id, name: r.name, score: r.score, maxScore: r.max_score })),
+      questions: [...perQuestion.values()],
+    };
+  }
+
+  /** Stops the auto-close timers (app shutdown; the deadline in the row still holds). */
+  stopTimers(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async finish(quizId: string): Promise<QuizRow> {
+    const row = await this.deps.db
+      .updateTable('eduforum.quizzes')
+      .set({ status: 'closed', closes_at: new Date() })
+      .where('id', '=', quizId)
+      .where('status', '=', 'open')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return this.load(quizId);
+    clearTimeout(this.timers.get(quizId));
+    this.timers.delete(quizId);
+    await this.deps.platform.realtime.publish(sessionChannel(row.session_id), 'quiz.closed', { quizId });
+    const session = await this.deps.db
+      .selectFrom('eduforum.sessions')
+      .select('course_id')
+      .where('id', '=', row.session_id)
+      .executeTakeFirstOrThrow();
+    await this.deps.outbound.emit({
+      kind: 'quiz.completed',
+      quizId,
+      sessionId: row.session_id,
+      courseId: session.course_id,
+    });
+    return row;
+  }
+
+  private async load(quizId: string): Promise<QuizRow> {
+    const row = await this.deps.db
+      .selectFrom('eduforum.quizzes')
+      .selectAll()
+      .where('id', '=', quizId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'Quiz was not found.');
+    return row;
+  }
+
+  private async questions(ids: string[]): Promise<QuestionRow[]> {
+    const rows = await this.deps.db
+      .selectFrom('eduforum.questions')
+      .selectAll()
+      .where('id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  private async present(row: QuizRow, withKeys: boolean): Promise<Quiz> {
+    const questions = await this.questions(row.question_ids);
+    return {
+      id: row.id,
+      sessionId: row.session_id,
+      title: row.title,
+      timeLimitS: row.time_limit_s,
+      status: effectiveStatus(row),
+      openedAt: row.opened_at?.toISOString() ?? null,
+      closesAt: row.closes_at?.toISOString() ?? null,
+      questions: questions.map((q) => toQuestion(q, withKeys)),
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type App, buildApp } from '@app/platform';
+import { createTestDatabase, type TestDatabase, testConfig } from '@app/platform/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildWebApps } from '../../../host/src/web-build.js';
+import { registerWebApps } from '../../../host/src/web-serve.js';
+import { launchChromium } from '../browser.js';
+
+/** A listening host with freshly built web apps, and Chromium. */
+export interface WebHarness {
+  app: App;
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds the web apps (into a temporary folder), serves them with the API, starts Chromium. */
+export async function startWebHarness(): Promise<WebHarness> {
+  const outRoot = await mkdtemp(path.join(tmpdir(), 'web-e2e-'));
+  const database: TestDatabase = await createTestDatabase();
+  const [{ apps }, app] = await Promise.all([
+    buildWebApps(undefined, { outRoot }),
+    buildApp(testConfig(database.url), { modules: [] }),
+  ]);
+  await registerWebApps(app, {
+    apps: ['eduforum', 'languagemate', 'studymate', 'storehelper'],
+    builds: apps,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  return {
+    app,
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.drop();
+      await rm(outRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Console errors, uncaught exceptions and failed requests of a page, for "no errors" checks. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  return errors;
+}
+
+export const phone = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+export const desktop = { viewport: { width: 1280, height: 800 } };
+
+/** A browser context in one language and size. */
+export function openContext(
+  browser: Browser,
+  options: { locale: 'ko-KR' | 'en-US'; size: typeof phone | typeof desktop },
+): Promise<BrowserContext> {
+  return browser.newContext({ locale: options.locale, ...options.size });
+}
+
+/** The link of the newest mail to `to` whose subject matches, pointed at the test server. */
+export async function linkFromOutbox(app: App, origin: string, to: string, subject: RegExp): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/dev/outbox?to=${encodeURIComponent(to)}` });
+    const mail = (res.json().items as { subject: string; text: string }[]).find((m) =>
+      subject.test(m.subject),
+    );
+    const link = mail && /https?:\/\/\S+?token=[A-Za-z0-9_%-]+/.exec(mail.text)?.[0];
+    if (link) {
+      const url = new URL(link);
+      return `${origin}${url.pathname}${url.search}`;
+    }
+    // Mail is sent right after the response; poll the outbox API until it is there.
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no mail matching ${subject} for ${to}`);
+}

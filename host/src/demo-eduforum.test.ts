@@ -1,0 +1,32 @@
+import { eduforum } from '@app/eduforum-server';
+import { type App, buildApp } from '@app/platform';
+import { createTestDatabase, type TestDatabase, testConfig } from '@app/platform/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedEduforumDemo } from './demo-eduforum.js';
+
+let database: TestDatabase;
+let app: App;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildApp(testConfig(database.url), { modules: [eduforum] });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+describe('eduforum demo data', () => {
+  it('creates a usable course once and prints how to sign in', async () => {
+    const banner = await seedEduforumDemo(app);
+    expect(banner).toContain('professor@eduforum.demo');
+    expect(await seedEduforumDemo(app)).toBe(banner);
+    const counts = await app.platform.pool.query<{ members: number; sessions: number; questions: number }>(
+      `select (select count(*) from eduforum.course_members m join eduforum.courses c on c.id = m.course_id where c.code = 'DEMO-101')::int as members,
+              (select count(*) from eduforum.sessions)::int as sessions,
+              (select count(*) from eduforum.questions)::int as questions`,
+    );
+    expect(counts.rows[0]).toEqual({ members: 5, sessions: 1, questions: 4 });
+  });
+});

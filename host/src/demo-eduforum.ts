@@ -1,0 +1,140 @@
+import type { App } from '@app/platform';
+
+const PASSWORD = 'Seminar room 2026 demo';
+const DEMO_CODE = 'DEMO-101';
+
+const people = [
+  { key: 'professor', email: 'professor@eduforum.demo', name: '김민준 교수' },
+  { key: 'ta', email: 'ta@eduforum.demo', name: '이서연 조교' },
+  { key: 'student1', email: 'student1@eduforum.demo', name: '박지호' },
+  { key: 'student2', email: 'student2@eduforum.demo', name: '최유나' },
+  { key: 'student3', email: 'student3@eduforum.demo', name: '정하린' },
+] as const;
+
+/**
+ * Demo data for `npm start` outside production: a course with a professor, a TA, three students, a
+ * scheduled session and a small question bank, created through the API (so it is valid data).
+ * Idempotent: when the demo course exists it only prints the sign-in details. Returns banner lines.
+ */
+export async function seedEduforumDemo(app: App): Promise<string> {
+  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, token?: string, payload?: object) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...(payload ? { payload } : {}),
+      // Each demo account signs up from its own documentation address (the per-IP sign-up limit).
+      remoteAddress: `192.0.2.${200 + (url.length % 50)}`,
+    });
+    return {
+      status: res.statusCode,
+      body: res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {},
+    };
+  };
+  const tokens = new Map<string, string>();
+  for (const [i, person] of people.entries()) {
+    const registered = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: person.email, password: PASSWORD, name: person.name },
+      remoteAddress: `192.0.2.${210 + i}`,
+    });
+    if (registered.statusCode !== 201 && registered.statusCode !== 409)
+      throw new Error(`demo account ${person.email}: ${registered.statusCode} ${registered.body}`);
+    const login = await api('POST', '/api/v1/auth/login', undefined, {
+      email: person.email,
+      password: PASSWORD,
+    });
+    if (login.status !== 200) throw new Error(`demo sign-in ${person.email}: ${login.status}`);
+    tokens.set(person.key, login.body.accessToken as string);
+  }
+  const existing = await app.platform.pool.query('select id from eduforum.courses where code = $1', [
+    DEMO_CODE,
+  ]);
+  if (existing.rowCount === 0) {
+    const professor = await app.platform.pool.query<{ id: string }>(
+      'select id from platform.users where email = $1',
+      ['professor@eduforum.demo'],
+    );
+    await app.platform.pool.query(
+      `insert into platform.memberships (user_id, app, role) values ($1, 'eduforum', 'professor')
+       on conflict (user_id, app) do update set role = 'professor'`,
+      [professor.rows[0]?.id],
+    );
+    const prof = tokens.get('professor');
+    const course = await api('POST', '/api/v1/eduforum/courses', prof, {
+      title: '데이터베이스 시스템 세미나',
+      code: DEMO_CODE,
+      semester: '2026-fall',
+      description: '인덱스, 트랜잭션, 질의 최적화를 토론식으로 배웁니다.',
+    });
+    if (course.status !== 201)
+      throw new Error(`demo course: ${course.status} ${JSON.stringify(course.body)}`);
+    const courseId = course.body.id as string;
+    await api('POST', `/api/v1/eduforum/courses/${courseId}/members`, prof, {
+      email: 'ta@eduforum.demo',
+      role: 'ta',
+    });
+    for (const key of ['student1', 'student2', 'student3'])
+      await api('POST', '/api/v1/eduforum/enrollments', tokens.get(key), {
+        inviteCode: course.body.inviteCode as string,
+      });
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    tomorrow.setUTCHours(1, 0, 0, 0); // 10:00 in Seoul
+    await api('POST', `/api/v1/eduforum/courses/${courseId}/sessions`, prof, {
+      title: '3주차: B+트리와 인덱스 설계',
+      scheduledAt: tomorrow.toISOString(),
+      durationMin: 75,
+    });
+    const questions = [
+      {
+        kind: 'single',
+        prompt: 'B+트리에서 실제 레코드(또는 포인터)가 저장되는 곳은?',
+        options: [
+          { id: 'a', text: '리프 노드' },
+          { id: 'b', text: '루트 노드' },
+          { id: 'c', text: '내부 노드' },
+        ],
+        correct: ['a'],
+        tags: ['index'],
+        difficulty: 2,
+      },
+      {
+        kind: 'true_false',
+        prompt: '클러스터드 인덱스는 테이블당 여러 개 만들 수 있다.',
+        correct: ['false'],
+        tags: ['index'],
+        difficulty: 1,
+      },
+      {
+        kind: 'multiple',
+        prompt: 'ACID에 해당하는 것을 모두 고르시오.',
+        options: [
+          { id: 'a', text: 'Atomicity' },
+          { id: 'b', text: 'Consistency' },
+          { id: 'c', text: 'Caching' },
+          { id: 'd', text: 'Durability' },
+        ],
+        correct: ['a', 'b', 'd'],
+        tags: ['transaction'],
+        difficulty: 2,
+        points: 2,
+      },
+      {
+        kind: 'short',
+        prompt: 'SQL에서 중복 행을 제거하는 키워드는?',
+        shortAnswer: { accepted: ['DISTINCT'] },
+        tags: ['sql'],
+        difficulty: 1,
+      },
+    ];
+    for (const question of questions)
+      await api('POST', `/api/v1/eduforum/courses/${courseId}/questions`, prof, question);
+  }
+  const lines = [
+    `  eduforum demo (password for every account: "${PASSWORD}")`,
+    ...people.map((p) => `    ${p.key.padEnd(10)} ${p.email}`),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}

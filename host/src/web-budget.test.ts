@@ -1,0 +1,51 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { INITIAL_JS_BUDGET_BYTES, type WebApp } from './web-apps.js';
+import { buildWebApps, formatSizes, type InitialSize } from './web-build.js';
+
+// Builds every web app (Vite, production mode) and holds each to its initial-JavaScript budget
+// (seed 004: <= 200 KB gzipped), and to the page CSP: no inline script in any index.html.
+let outRoot: string;
+let built: { apps: WebApp[]; sizes: InitialSize[] };
+
+beforeAll(async () => {
+  outRoot = await mkdtemp(path.join(tmpdir(), 'web-budget-'));
+  built = await buildWebApps(undefined, { outRoot });
+  process.stdout.write(formatSizes(built.sizes));
+}, 180_000);
+
+afterAll(async () => {
+  await rm(outRoot, { recursive: true, force: true });
+});
+
+it('keeps every app within its initial JavaScript budget', () => {
+  expect(built.sizes.map((size) => size.app)).toEqual([
+    'portal',
+    'eduforum',
+    'languagemate',
+    'studymate',
+    'storehelper',
+  ]);
+  for (const size of built.sizes) {
+    expect(size.gzipBytes, `${size.app}: ${size.files.join(', ')}`).toBeLessThanOrEqual(
+      INITIAL_JS_BUDGET_BYTES,
+    );
+  }
+});
+
+it('emits pages that work under the strict CSP: external module scripts only, hashed assets', async () => {
+  for (const app of built.apps) {
+    const html = await readFile(path.join(app.dist, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length, app.name).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes, app.name).toMatch(new RegExp(`src="${app.base}assets/`));
+      expect(body?.trim(), app.name).toBe('');
+    }
+    expect(html, app.name).not.toMatch(/\sstyle=|<style/);
+    const assets = await readdir(path.join(app.dist, 'assets'));
+    for (const file of assets) expect(file, app.name).toMatch(/-[A-Za-z0-9_-]{8}\.(js|css)$/);
+  }
+});

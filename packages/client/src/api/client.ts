@@ -1,0 +1,71 @@
+import createClient, { type Client } from 'openapi-fetch';
+import { ApiError, toApiError } from './errors.js';
+import type { paths } from './schema.generated.js';
+
+/** The typed API: `api.GET('/api/v1/me')`, paths and bodies checked against the OpenAPI document. */
+export type Api = Client<paths>;
+
+export interface ApiClientOptions {
+  /** Origin of the API; '' (default) means the page's own origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** The bearer token to send, if any (the web session's access token). */
+  accessToken?: () => Promise<string | undefined> | string | undefined;
+  /** Ask auth routes for the httpOnly refresh cookie instead of a refresh token in the body. */
+  cookieTransport?: boolean;
+  /** Called when a request that carried a token is answered 401 (the session ended elsewhere). */
+  onUnauthorized?: () => void;
+}
+
+/** Creates the typed client over openapi-fetch with the session's token and transport. */
+export function createApiClient(options: ApiClientOptions = {}): Api {
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl ?? '',
+    credentials: 'same-origin',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const sentToken = new WeakSet<Request>();
+  client.use({
+    async onRequest({ request }) {
+      if (options.cookieTransport) request.headers.set('x-auth-transport', 'cookie');
+      if (request.headers.has('authorization')) return request;
+      const token = await options.accessToken?.();
+      if (token) {
+        request.headers.set('authorization', `Bearer ${token}`);
+        sentToken.add(request);
+      }
+      return request;
+    },
+    async onResponse({ request, response }) {
+      if (response.status !== 401 || !sentToken.has(request)) return response;
+      // Only a refused token counts; a 401 for a wrong 2FA code (INVALID_CODE) does not.
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => undefined)) as { error?: { code?: string } } | undefined;
+      const code = body?.error?.code;
+      if (code === 'UNAUTHENTICATED' || code === 'INVALID_TOKEN') options.onUnauthorized?.();
+      return response;
+    },
+  });
+  return client;
+}
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+
+/**
+ * Awaits an openapi-fetch call and returns its data, or throws an ApiError carrying the
+ * catalogue code, message, details and Retry-After of the error body (NETWORK when no answer).
+ */
+export async function call<R extends Result>(request: Promise<R>): Promise<Exclude<R['data'], undefined>> {
+  let result: R;
+  try {
+    result = await request;
+  } catch (error) {
+    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'Network error');
+  }
+  if (result.error !== undefined || !result.response.ok) {
+    throw toApiError(result.response.status, result.error, result.response.headers.get('retry-after'));
+  }
+  return result.data as Exclude<R['data'], undefined>;
+}

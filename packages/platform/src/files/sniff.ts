@@ -1,0 +1,72 @@
+import { open } from 'node:fs/promises';
+import { fileTypeFromFile } from 'file-type';
+import type { FilePurpose } from './env.js';
+
+/** What each purpose accepts, by sniffed content (never by the name or the client's content type). */
+export const allowedTypes: Record<FilePurpose, readonly string[]> = {
+  image: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/tiff'],
+  // MediaRecorder writes WebM; file-type cannot tell audio-only WebM from video.
+  audio: [
+    'audio/mpeg',
+    'audio/ogg',
+    'audio/opus',
+    'audio/wav',
+    'audio/x-wav',
+    'audio/webm',
+    'video/webm',
+    'audio/mp4',
+    'audio/x-m4a',
+    'audio/aac',
+    'audio/flac',
+    'audio/x-flac',
+  ],
+  document: [
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    'application/x-hwp',
+    'text/plain; charset=utf-8',
+  ],
+};
+
+/**
+ * The content type of a file from its bytes. Plain text has no signature: a file file-type does
+ * not recognise counts as text only if its start is valid UTF-8 without NUL bytes.
+ */
+export async function sniff(filePath: string): Promise<string | undefined> {
+  const detected = await fileTypeFromFile(filePath);
+  if (detected) return detected.mime;
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (bytesRead === 0 || head.includes(0)) return undefined;
+    try {
+      // A multi-byte character cut at the end of the window is fine; anything else is not text.
+      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, bytesRead - 3)));
+      return 'text/plain; charset=utf-8';
+    } catch {
+      return undefined;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The name shown for a file: the last path segment of what the client sent, without control
+ * characters or leading dots, at most 200 characters. It is display text only: storage keys are ours.
+ */
+export function displayName(name: string | undefined, extension?: string): string {
+  const last = (name ?? '').split(/[/\\]/).pop() ?? '';
+  let clean = [...last]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 200);
+  if (extension) clean = `${clean.replace(/\.[^.]*$/, '') || 'image'}.${extension}`;
+  return clean || 'file';
+}

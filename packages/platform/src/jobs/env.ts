@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** An IANA time zone the runtime knows (Intl), e.g. Asia/Seoul. */
+export const timeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Seoul');
+
+/** Environment variables of the job queue (documented in .env.example). */
+export const jobsEnvShape = {
+  JOBS_CONCURRENCY: positiveInt.max(100).default(5),
+  JOBS_TIME_ZONE: timeZoneSchema.default('Asia/Seoul'),
+  JOBS_POLL_INTERVAL_MS: positiveInt.min(50).max(60_000).default(2_000),
+  JOBS_MAX_ATTEMPTS: positiveInt.max(100).default(10),
+  JOBS_HEARTBEAT_MS: positiveInt.min(50).max(300_000).default(10_000),
+  JOBS_WORKER_STALE_MS: positiveInt.min(200).max(3_600_000).default(60_000),
+};
+
+type JobsEnv = z.infer<z.ZodObject<typeof jobsEnvShape>>;
+
+/** Settings of the job queue and its worker. */
+export interface JobsConfig {
+  /** Jobs one worker process runs at the same time. */
+  readonly concurrency: number;
+  /** Time zone of cron schedules. */
+  readonly timeZone: string;
+  /** Fallback polling for jobs scheduled in the future (new jobs arrive by LISTEN/NOTIFY). */
+  readonly pollIntervalMs: number;
+  /** Attempts of a job unless its task says otherwise. */
+  readonly maxAttempts: number;
+  /** How often a worker process says it is alive. */
+  readonly heartbeatMs: number;
+  /** A worker silent this long is presumed dead and its job locks are released. */
+  readonly workerStaleMs: number;
+}
+
+export function toJobsConfig(env: JobsEnv): JobsConfig {
+  return {
+    concurrency: env.JOBS_CONCURRENCY,
+    timeZone: env.JOBS_TIME_ZONE,
+    pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+    maxAttempts: env.JOBS_MAX_ATTEMPTS,
+    heartbeatMs: env.JOBS_HEARTBEAT_MS,
+    workerStaleMs: env.JOBS_WORKER_STALE_MS,
+  };
+}

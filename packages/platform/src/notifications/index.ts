@@ -1,0 +1,3 @@
+export { notificationRoutes } from './routes.js';
+export { Notifications, type SendInput } from './service.js';
+export { announcement, type NotificationText, type NotificationType, notificationType } from './types.js';

@@ -1,0 +1,4 @@
+export { assertPublicUrl, ForbiddenTargetError, isPrivateAddress, outboundRequest } from './outbound.js';
+export { webhookRoutes } from './routes.js';
+export { type WebhookEvent, Webhooks, webhookEvent } from './service.js';
+export { newWebhookSecret, signWebhook } from './signature.js';

@@ -1,0 +1,76 @@
+import type { Api, SessionSnapshot, WebSession } from '@app/client';
+import type { AppName } from '@app/contracts';
+import { type ComponentType, createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** What each web app supplies: its name, colour and home page. */
+export interface WebAppConfig {
+  app: 'portal' | AppName;
+  /** The app's colour (buttons, focus, avatar); dark enough for white text. */
+  accent: string;
+  /** The first screen; after sign-in for apps, public for the portal. */
+  Home: ComponentType;
+  /** The home page needs no sign-in (the portal). */
+  publicHome?: boolean;
+}
+
+interface WebAppContextValue {
+  config: WebAppConfig;
+  api: Api;
+  session: WebSession;
+}
+
+export const WebAppContext = createContext<WebAppContextValue | null>(null);
+
+function useWebAppContext(): WebAppContextValue {
+  const value = useContext(WebAppContext);
+  if (!value) throw new Error('useWebApp must be used inside mountWebApp');
+  return value;
+}
+
+/** The app's configuration. */
+export function useWebApp(): WebAppConfig {
+  return useWebAppContext().config;
+}
+
+/** The typed API client (sends the session's access token). */
+export function useApi(): Api {
+  return useWebAppContext().api;
+}
+
+/** The session object (sign-in, sign-out, adopt tokens). */
+export function useWebSession(): WebSession {
+  return useWebAppContext().session;
+}
+
+/** The session's state; re-renders on sign-in, sign-out and user changes. */
+export function useSession(): SessionSnapshot {
+  const session = useWebSession();
+  return useSyncExternalStore(session.subscribe, session.getSnapshot);
+}
+
+/** Sets the document title: "page · app". */
+export function useTitle(title: string): void {
+  const { app } = useWebApp();
+  const { t } = useTranslation();
+  const appName = t(`apps.${app}.name`);
+  useEffect(() => {
+    document.title = title === appName ? appName : `${title} · ${appName}`;
+  }, [title, appName]);
+}
+
+/** A same-site path to return to after sign-in (never another site). */
+export function safeNext(value: string | null | undefined): string {
+  if (!value?.startsWith('/')) return '/';
+  // Resolve it as the browser would (which drops tabs and newlines and reads `\` as `/`), and keep
+  // it only when it stays on this origin.
+  const base = 'https://campus.invalid';
+  try {
+    const url = new URL(value, base);
+    // A path starting `//` (e.g. from `/.//x`) would itself read as another host.
+    if (url.origin !== base || url.pathname.startsWith('//')) return '/';
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return '/';
+  }
+}

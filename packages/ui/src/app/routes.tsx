@@ -1,0 +1,90 @@
+import { type ComponentType, createElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, type RouteObject, useLocation } from 'react-router';
+import { buttonClass } from '../components/button.js';
+import { EmptyState, LoadingState } from '../components/states.js';
+import { AppShell } from '../shell/app-shell.js';
+import { useSession, useTitle, type WebAppConfig } from './context.js';
+
+/** Renders its children for a signed-in user; otherwise sends them to sign in and back. */
+export function RequireUser({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <LoadingState />;
+  if (status === 'signed-out') {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  useTitle(t('common.notFoundTitle'));
+  return (
+    <EmptyState
+      title={t('common.notFoundTitle')}
+      action={
+        <Link to="/" className={buttonClass('secondary')}>
+          {t('common.goHome')}
+        </Link>
+      }
+    >
+      {t('common.notFoundBody')}
+    </EmptyState>
+  );
+}
+
+type Page = ComponentType;
+
+/**
+ * A route whose page loads on first visit: the first screen's JavaScript stays small (seed 004),
+ * and each page is one small chunk. `signedIn` pages redirect to sign-in when needed.
+ */
+function lazyPage(path: string, load: () => Promise<Page>, signedIn = false): RouteObject {
+  return {
+    path,
+    lazy: async () => {
+      const Page = await load();
+      return { Component: signedIn ? () => <RequireUser>{createElement(Page)}</RequireUser> : Page };
+    },
+  };
+}
+
+/** The shared pages of every app, inside its shell. */
+export function appRoutes(config: WebAppConfig): RouteObject[] {
+  const { Home } = config;
+  return [
+    {
+      element: <AppShell />,
+      hydrateFallbackElement: <LoadingState />,
+      children: [
+        {
+          index: true,
+          element: config.publicHome ? (
+            <Home />
+          ) : (
+            <RequireUser>
+              <Home />
+            </RequireUser>
+          ),
+        },
+        lazyPage('sign-in', async () => (await import('../pages/sign-in.js')).SignInPage),
+        lazyPage('sign-up', async () => (await import('../pages/sign-up.js')).SignUpPage),
+        lazyPage('verify-email', async () => (await import('../pages/verify-email.js')).VerifyEmailPage),
+        lazyPage(
+          'forgot-password',
+          async () => (await import('../pages/forgot-password.js')).ForgotPasswordPage,
+        ),
+        lazyPage(
+          'reset-password',
+          async () => (await import('../pages/reset-password.js')).ResetPasswordPage,
+        ),
+        lazyPage('oauth', async () => (await import('../pages/oauth-landing.js')).OAuthLandingPage),
+        lazyPage('account/profile', async () => (await import('../pages/profile.js')).ProfilePage, true),
+        lazyPage('account/security', async () => (await import('../pages/security.js')).SecurityPage, true),
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,59 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ChartProps } from './chart.js';
+
+const palette = ['var(--accent)', '#0891b2', '#ca8a04', '#db2777'];
+
+/** The Recharts part of Chart (a separate chunk). */
+export default function ChartImpl({ kind, data, xKey, series, height = 280 }: ChartProps) {
+  const rows = data as Record<string, string | number>[];
+  const axes = [
+    <CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--border)" />,
+    <XAxis key="x" dataKey={xKey} stroke="var(--fg-muted)" />,
+    <YAxis key="y" stroke="var(--fg-muted)" />,
+    <Tooltip key="tooltip" contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />,
+    <Legend key="legend" />,
+  ];
+  return (
+    <div aria-hidden="true">
+      <ResponsiveContainer width="100%" height={height}>
+        {kind === 'line' ? (
+          <LineChart data={rows}>
+            {axes}
+            {series.map((s, index) => (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color ?? palette[index % palette.length]}
+                strokeWidth={2}
+              />
+            ))}
+          </LineChart>
+        ) : (
+          <BarChart data={rows}>
+            {axes}
+            {series.map((s, index) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={s.color ?? palette[index % palette.length]}
+              />
+            ))}
+          </BarChart>
+        )}
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { lazy, Suspense } from 'react';
+import { LoadingState } from './states.js';
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  color?: string;
+}
+
+export interface ChartProps {
+  /** Describes the chart for screen readers; the data is also given as a hidden table. */
+  label: string;
+  kind: 'line' | 'bar';
+  data: readonly Record<string, string | number>[];
+  xKey: string;
+  series: readonly ChartSeries[];
+  height?: number;
+}
+
+// Recharts is large; it loads only on pages that draw a chart, never in the first screen's bundle.
+const ChartImpl = lazy(() => import('./chart-impl.js'));
+
+/** A line or bar chart over Recharts, with an accessible data table behind it. */
+export function Chart(props: ChartProps) {
+  return (
+    <figure aria-label={props.label} className="w-full">
+      <Suspense fallback={<LoadingState />}>
+        <ChartImpl {...props} />
+      </Suspense>
+      <table className="sr-only">
+        <caption>{props.label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.xKey}</th>
+            {props.series.map((series) => (
+              <th key={series.key} scope="col">
+                {series.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.data.map((row) => (
+            <tr key={String(row[props.xKey])}>
+              <th scope="row">{row[props.xKey]}</th>
+              {props.series.map((series) => (
+                <td key={series.key}>{row[series.key]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,28 @@
+export {
+  safeNext,
+  useApi,
+  useSession,
+  useTitle,
+  useWebApp,
+  useWebSession,
+  type WebAppConfig,
+} from './app/context.js';
+export { mountWebApp } from './app/mount.js';
+export { RequireUser } from './app/routes.js';
+export { Avatar, initials } from './components/avatar.js';
+export { Badge } from './components/badge.js';
+export { Button, type ButtonProps, type ButtonVariant, buttonClass } from './components/button.js';
+export { Card, PageHeader } from './components/card.js';
+export { Chart, type ChartProps, type ChartSeries } from './components/chart.js';
+export { Dialog } from './components/dialog.js';
+export { CheckboxField, SelectField, TextField } from './components/field.js';
+export { errorMessage, Form, issueMessage, useZodForm, type ZodForm } from './components/form.js';
+export { EmptyState, ErrorState, LoadingState, Notice, Spinner } from './components/states.js';
+export { type Column, CursorTable, type Page } from './components/table.js';
+export { Tabs } from './components/tabs.js';
+export { ToastProvider, useToast } from './components/toast.js';
+export { en, type Messages } from './i18n/en.js';
+export { useFormat } from './i18n/format.js';
+export { createI18n, currentLanguage, type Language, languages } from './i18n/i18n.js';
+export { ko } from './i18n/ko.js';
+export { ProductHome } from './pages/product-home.js';

@@ -1,0 +1,136 @@
+import { clsx } from 'clsx';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession, useWebApp, useWebSession } from '../app/context.js';
+import { Avatar } from '../components/avatar.js';
+import { Notice } from '../components/states.js';
+import { LanguageSwitch } from './language-switch.js';
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  clsx(
+    'flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted',
+    isActive ? 'text-fg underline decoration-accent decoration-2 underline-offset-8' : 'text-fg-muted',
+  );
+
+/**
+ * The frame of every page: skip link, header with the app's name, navigation (a menu button on
+ * phones), language switch, the signed-in user, and the page in `<main>`.
+ */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { app } = useWebApp();
+  const { status, user } = useSession();
+  const session = useWebSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+
+  // A new page closes the phone menu.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  const signOut = async () => {
+    await session.signOut();
+    navigate('/sign-in', { replace: true });
+  };
+
+  const links =
+    status === 'signed-in' ? (
+      <>
+        <NavLink to="/" end className={linkClass}>
+          {t('nav.home')}
+        </NavLink>
+        <NavLink to="/account/profile" className={linkClass}>
+          {t('nav.profile')}
+        </NavLink>
+        <NavLink to="/account/security" className={linkClass}>
+          {t('nav.security')}
+        </NavLink>
+        {app !== 'portal' && (
+          <a href="/" className={linkClass({ isActive: false })}>
+            {t('nav.allApps')}
+          </a>
+        )}
+        <button type="button" onClick={signOut} className={linkClass({ isActive: false })}>
+          {t('nav.signOut')}
+        </button>
+      </>
+    ) : status === 'signed-out' ? (
+      <>
+        {app !== 'portal' && (
+          <a href="/" className={linkClass({ isActive: false })}>
+            {t('nav.allApps')}
+          </a>
+        )}
+        <NavLink to="/sign-in" className={linkClass}>
+          {t('nav.signIn')}
+        </NavLink>
+        <NavLink to="/sign-up" className={linkClass}>
+          {t('nav.signUp')}
+        </NavLink>
+      </>
+    ) : null;
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-lg focus:bg-surface focus:p-3"
+      >
+        {t('common.skipToContent')}
+      </a>
+      <header className="border-b border-border bg-surface">
+        <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-2">
+          <NavLink to="/" className="flex min-h-11 items-center gap-2 rounded-lg pr-2 font-bold">
+            <span aria-hidden="true" className="size-3 rounded-full bg-accent" />
+            <span>{t(`apps.${app}.name`)}</span>
+          </NavLink>
+          <nav aria-label={t('nav.primary')} className="ml-auto hidden items-center gap-1 md:flex">
+            {links}
+          </nav>
+          <div className="ml-auto flex items-center gap-1 md:ml-0">
+            <LanguageSwitch />
+            {user && (
+              <span className="hidden sm:block">
+                <Avatar name={user.name} />
+              </span>
+            )}
+            <button
+              type="button"
+              aria-expanded={menuOpen}
+              aria-controls={menuId}
+              onClick={() => setMenuOpen((open) => !open)}
+              className="min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted md:hidden"
+            >
+              {menuOpen ? t('common.closeMenu') : t('common.menu')}
+            </button>
+          </div>
+        </div>
+        <nav
+          id={menuId}
+          aria-label={t('nav.primary')}
+          className={clsx(
+            'flex-col gap-1 border-t border-border px-4 py-2 md:hidden',
+            menuOpen ? 'flex' : 'hidden',
+          )}
+        >
+          {links}
+        </nav>
+      </header>
+      {user && !user.emailVerified && (
+        <div className="mx-auto w-full max-w-5xl px-4 pt-4">
+          <Notice tone="warning">{t('home.verifyBanner', { email: user.email })}</Notice>
+        </div>
+      )}
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 outline-none sm:py-10"
+      >
+        <Outlet />
+      </main>
+    </div>
+  );
+}
