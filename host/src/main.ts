@@ -16,9 +16,20 @@ async function main(): Promise<void> {
   ]);
   const logger = createLogger(config);
   const started = Date.now();
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const starting = startServer(config, logger);
+  // Signals are handled from the first moment: one that arrives while the server is still starting
+  // (embedded database, migrations, demo data) waits for it to be up, then stops it properly.
+  closeWithGrace({ delay: config.server.shutdownTimeoutMs, logger }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'shutting down after an unexpected error');
+    else logger.info({ signal }, 'shutting down');
+    const server = await starting.catch(() => undefined);
+    await server?.stop();
+    await stopTracing();
+    logger.info('stopped');
+  });
+  let server: Awaited<typeof starting>;
   try {
-    server = await startServer(config, logger);
+    server = await starting;
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
     await stopTracing();
@@ -26,14 +37,6 @@ async function main(): Promise<void> {
   }
   logger.info({ ms: Date.now() - started }, 'started');
   process.stdout.write(server.banner);
-
-  closeWithGrace({ delay: config.server.shutdownTimeoutMs, logger }, async ({ signal, err }) => {
-    if (err) logger.error({ err }, 'shutting down after an unexpected error');
-    else logger.info({ signal }, 'shutting down');
-    await server.stop();
-    await stopTracing();
-    logger.info('stopped');
-  });
 }
 
 await main();

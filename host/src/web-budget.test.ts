@@ -46,6 +46,7 @@ it('emits pages that work under the strict CSP: external module scripts only, ha
     }
     expect(html, app.name).not.toMatch(/\sstyle=|<style/);
     const assets = await readdir(path.join(app.dist, 'assets'));
-    for (const file of assets) expect(file, app.name).toMatch(/-[A-Za-z0-9_-]{8}\.(js|css)$/);
+    // Hashed names; the build writes each one's brotli and gzip forms beside it.
+    for (const file of assets) expect(file, app.name).toMatch(/-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/);
   }
 });

@@ -7,6 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import type { InlineConfig } from 'vite';
 import { INITIAL_JS_BUDGET_BYTES, repoRoot, type WebApp, webApps } from './web-apps.js';
+import { precompress, typeOf } from './web-files.js';
 
 /**
  * Our workspace packages resolve to their TypeScript sources (as under the `development`
@@ -112,6 +113,7 @@ export async function buildWebApps(
     for (const source of apps) {
       const app = options.outRoot ? { ...source, dist: path.join(options.outRoot, source.name) } : source;
       await build(viteConfig(app));
+      await precompress(app.dist, typeOf);
       built.push(app);
       sizes.push(await initialJsSize(app));
     }

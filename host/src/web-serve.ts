@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { type App, access } from '@app/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type WebApp, webApps } from './web-apps.js';
+import { compress, compressedSuffixes, isCompressible, typeOf } from './web-files.js';
 
 /** One file of a build, held in memory with its compressed forms. */
 interface Asset {
@@ -17,21 +17,6 @@ interface Asset {
   cacheControl: string;
 }
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
-
 /** Hashed file names never change content: cache them for a year. Everything else revalidates. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -40,35 +25,39 @@ const REVALIDATE = 'no-cache';
 const SERVER_PREFIXES = ['/api/', '/api', '/ws', '/health', '/ready', '/metrics'];
 
 /**
- * Reads one built web app into memory (a few hundred KB each), precompressed with brotli and gzip,
- * so serving is a map lookup: no file system access per request and no path to traverse.
+ * Reads one built web app into memory (a few hundred KB each) with the brotli and gzip forms the
+ * build wrote beside each file, so serving is a map lookup: no file system access per request and
+ * no path to traverse.
  */
 export async function loadBuild(dist: string): Promise<Map<string, Asset> | undefined> {
   if (!existsSync(path.join(dist, 'index.html'))) return undefined;
   const assets = new Map<string, Asset>();
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || compressedSuffixes.some((suffix) => entry.name.endsWith(suffix))) continue;
     const file = path.join(entry.parentPath, entry.name);
     const relative = path.relative(dist, file).split(path.sep).join('/');
     if (relative.startsWith('.')) continue; // .vite/manifest.json and other build metadata
     const body = await readFile(file);
-    const type = types[path.extname(file)] ?? 'application/octet-stream';
-    const compressible = /text|javascript|json|svg|manifest/.test(type) && body.length > 1024;
+    const type = typeOf(file);
     assets.set(relative, {
       body,
       type,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
       cacheControl: relative.startsWith('assets/') ? IMMUTABLE : REVALIDATE,
-      ...(compressible
-        ? {
-            br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-            gzip: gzipSync(body, { level: 9 }),
-          }
-        : {}),
+      ...(isCompressible(type, body.length) ? await compressedForms(file, body) : {}),
     });
   }
   return assets;
+}
+
+/** The build's precompressed files; an older build without them is compressed here, quickly. */
+async function compressedForms(file: string, body: Buffer): Promise<{ br: Buffer; gzip: Buffer }> {
+  const [br, gzip] = await Promise.all([
+    readFile(`${file}.br`).catch(() => undefined),
+    readFile(`${file}.gz`).catch(() => undefined),
+  ]);
+  return br && gzip ? { br, gzip } : compress(body, false);
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {

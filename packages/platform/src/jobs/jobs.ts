@@ -131,6 +131,9 @@ export class Jobs {
     // Its own pool: a long job must not starve HTTP requests of connections, and the other way round.
     this.workerPool = new pg.Pool({ connectionString: url, max: concurrency + 3 });
     this.workerPool.on('error', (error) => this.logger.warn({ err: error }, 'job worker pool error'));
+    this.workerPool.on('connect', (client) => {
+      client.on('error', (error) => this.logger.warn({ err: error }, 'job worker connection failed'));
+    });
     this.liveness = new WorkerLiveness(this.db, {
       instanceId: this.config.instanceId,
       heartbeatMs: this.config.jobs.heartbeatMs,
