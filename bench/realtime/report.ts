@@ -13,6 +13,8 @@ export interface IdleResult {
   rssAfter: number;
 }
 export interface FanoutResult extends LatencySummary {
+  rooms: number;
+  closeCodes: Record<string, number>;
   sent: number;
   expected: number;
   deliveriesPerSecond: number;
@@ -40,6 +42,8 @@ export interface Results {
   /** Our gateway at fewer connections: per-connection memory should not depend on the count. */
   idleSteps: IdleResult[];
   fanout: Partial<Record<Kind, FanoutResult>>;
+  /** Every server at fewer rooms (same members and rate): where the latency bar still holds. */
+  fanoutSteps: (FanoutResult & { kind: Kind })[];
   broadcast: Partial<Record<Kind, BroadcastResult>>;
   hop: Partial<Record<'postgres' | 'redis', HopResult>>;
 }
@@ -62,6 +66,12 @@ const names: Record<Kind, string> = {
 const order: Kind[] = ['gateway', 'socketio', 'bare'];
 const kib = (bytes: number) => (bytes / 1024).toFixed(2);
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const closes = (x: FanoutResult) =>
+  x.abnormalCloses === 0
+    ? '0'
+    : `${x.abnormalCloses} (${Object.entries(x.closeCodes)
+        .map(([code, n]) => `${n} x ${code}`)
+        .join(', ')})`;
 const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not run' : ok ? 'met' : 'NOT met');
 
 /** The Markdown report: one table per scenario, the three servers side by side, targets judged on our gateway. */
@@ -132,7 +142,23 @@ export function renderReport(machine: string, s: Settings, r: Results): string {
     if (!x) continue;
     lines.push(
       `| ${names[kind]} | ${x.deliveriesPerSecond.toLocaleString('en')} | ${x.received.toLocaleString('en')} / ${x.expected.toLocaleString('en')} | ` +
-        `${x.p50} ms | ${x.p90} ms | ${x.p99} ms | ${x.max} ms | ${x.abnormalCloses} |`,
+        `${x.p50} ms | ${x.p90} ms | ${x.p99} ms | ${x.max} ms | ${closes(x)} |`,
+    );
+  }
+  if (r.fanoutSteps.length > 0) {
+    lines.push(
+      '',
+      `The same rooms (${s.members} members, ${s.rate} messages/s each), fewer of them: what each server carries within the bar.`,
+      '',
+      '| server | rooms | deliveries/s offered | delivered/s | p50 | p99 | max | abnormal closes |',
+      '|---|---|---|---|---|---|---|---|',
+      ...[...r.fanoutSteps, ...order.flatMap((k) => (r.fanout[k] ? [{ kind: k, ...r.fanout[k] }] : []))]
+        .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.rooms - b.rooms)
+        .map(
+          (x) =>
+            `| ${names[x.kind]} | ${x.rooms} | ${(x.rooms * s.members * s.rate).toLocaleString('en')} | ` +
+            `${x.deliveriesPerSecond.toLocaleString('en')} | ${x.p50} ms | ${x.p99} ms | ${x.max} ms | ${closes(x)} |`,
+        ),
     );
   }
   lines.push(

@@ -184,17 +184,17 @@ async function idle(kind: Kind, databaseUrl: string, tokens: string[], count = I
   }
 }
 
-async function fanout(kind: Kind, databaseUrl: string, tokens: string[]) {
+async function fanout(kind: Kind, databaseUrl: string, tokens: string[], roomCount = ROOMS) {
   const server = await startServer(kind, databaseUrl);
   const loader = await startLoader(tokens, 2, 8);
   try {
-    const rooms = Array.from({ length: ROOMS }, (_, i) => `room-${i}`);
+    const rooms = Array.from({ length: roomCount }, (_, i) => `room-${i}`);
     await loader.send({
       cmd: 'connect',
       group: 'fan',
       driver: kind,
       url: server.url,
-      count: ROOMS * MEMBERS,
+      count: roomCount * MEMBERS,
     });
     await loader.send({ cmd: 'subscribe', group: 'fan', rooms, perRoom: MEMBERS });
     const publishers: Publisher[] = rooms.map((room, i) => ({ group: 'fan', index: i * MEMBERS, room }));
@@ -202,6 +202,7 @@ async function fanout(kind: Kind, databaseUrl: string, tokens: string[]) {
       sent: number;
       groups: Record<string, LatencySummary>;
       abnormalCloses: number;
+      closeCodes: Record<string, number>;
     }>({
       cmd: 'traffic',
       publishers,
@@ -211,6 +212,8 @@ async function fanout(kind: Kind, databaseUrl: string, tokens: string[]) {
     });
     const latency = out.groups.fan ?? { received: 0, p50: 0, p90: 0, p99: 0, max: 0 };
     const result = {
+      rooms: roomCount,
+      closeCodes: out.closeCodes,
       sent: out.sent,
       expected: out.sent * MEMBERS,
       ...latency,
@@ -218,7 +221,7 @@ async function fanout(kind: Kind, databaseUrl: string, tokens: string[]) {
       abnormalCloses: out.abnormalCloses,
     };
     log(
-      `fan-out ${kind}: ${result.deliveriesPerSecond} deliveries/s (${result.received}/${result.expected}), ` +
+      `fan-out ${kind} (${roomCount} rooms): ${result.deliveriesPerSecond} deliveries/s (${result.received}/${result.expected}), ` +
         `p50 ${result.p50} ms p99 ${result.p99} ms max ${result.max} ms`,
     );
     return result;
@@ -347,7 +350,7 @@ async function main(): Promise<void> {
       tokens.push(await keys.sign({ sub: user, sid: `bench-${i}`, amr: ['password'] }));
     }
     await close();
-    const results: Results = { idle: {}, idleSteps: [], fanout: {}, broadcast: {}, hop: {} };
+    const results: Results = { idle: {}, idleSteps: [], fanout: {}, fanoutSteps: [], broadcast: {}, hop: {} };
     const only = process.env.BENCH_SCENARIOS?.split(',');
     const wanted = (name: string) => !only || only.includes(name);
     for (const kind of KINDS) {
@@ -358,7 +361,13 @@ async function main(): Promise<void> {
           results.idleSteps.push(await idle(kind, scratch.url, tokens, step));
         }
       }
-      if (wanted('fanout')) results.fanout[kind] = await fanout(kind, scratch.url, tokens);
+      if (wanted('fanout')) {
+        results.fanout[kind] = await fanout(kind, scratch.url, tokens);
+        // What each server carries within the latency bar: the same rooms, fewer of them.
+        for (const rooms of [Math.round(ROOMS / 8), Math.round(ROOMS / 4), Math.round(ROOMS / 2)]) {
+          results.fanoutSteps.push({ kind, ...(await fanout(kind, scratch.url, tokens, rooms)) });
+        }
+      }
       if (wanted('broadcast')) results.broadcast[kind] = await broadcast(kind, scratch.url, tokens);
     }
     if (wanted('hop')) {

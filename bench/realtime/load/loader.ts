@@ -46,6 +46,8 @@ let addressBase = 2;
 let addressCount = 8;
 let opened = 0;
 let abnormalCloses = 0;
+/** Abnormal close codes seen, for the report (4429 rate limit, 4508 slow consumer, ...). */
+const closeCodes = new Map<number, number>();
 let onDelivery: ((ts: number, at: number) => void) | undefined;
 
 function histogram(group: string): hdr.Histogram {
@@ -101,7 +103,9 @@ async function connect(group: string, driver: DriverName, url: string, count: nu
           localAddress: `127.0.0.${addressBase + (n % addressCount)}`,
           onMessage: (ts) => record(group, ts),
           onClose: (code) => {
-            if (code !== 1000 && code !== 1005) abnormalCloses++;
+            if (code === 1000 || code === 1005) return;
+            abnormalCloses++;
+            closeCodes.set(code, (closeCodes.get(code) ?? 0) + 1);
           },
         });
         list.push({ client, group });
@@ -157,6 +161,7 @@ async function traffic(publishers: Publisher[], perSecond: number, seconds: numb
   windowEnd = Number.POSITIVE_INFINITY;
   recording = true;
   const closesBefore = abnormalCloses;
+  closeCodes.clear();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   clearInterval(timer);
   recording = false;
@@ -166,7 +171,12 @@ async function traffic(publishers: Publisher[], perSecond: number, seconds: numb
   windowStart = Number.POSITIVE_INFINITY;
   const result: Record<string, LatencySummary> = {};
   for (const group of histograms.keys()) result[group] = summary(group);
-  return { sent, groups: result, abnormalCloses: abnormalCloses - closesBefore };
+  return {
+    sent,
+    groups: result,
+    abnormalCloses: abnormalCloses - closesBefore,
+    closeCodes: Object.fromEntries(closeCodes),
+  };
 }
 
 /**

@@ -20,6 +20,8 @@ export const jobsEnvShape = {
   JOBS_MAX_ATTEMPTS: positiveInt.max(100).default(10),
   JOBS_HEARTBEAT_MS: positiveInt.min(50).max(300_000).default(10_000),
   JOBS_WORKER_STALE_MS: positiveInt.min(200).max(3_600_000).default(60_000),
+  JOBS_LOCAL_QUEUE_SIZE: z.coerce.number().int().min(0).max(1_000).default(0),
+  JOBS_COMPLETE_BATCH_MS: z.coerce.number().int().min(-1).max(5_000).default(-1),
 };
 
 type JobsEnv = z.infer<z.ZodObject<typeof jobsEnvShape>>;
@@ -38,6 +40,10 @@ export interface JobsConfig {
   readonly heartbeatMs: number;
   /** A worker silent this long is presumed dead and its job locks are released. */
   readonly workerStaleMs: number;
+  /** Jobs a worker fetches (and locks) at once; 0 = one at a time. */
+  readonly localQueueSize: number;
+  /** Wait this long to complete finished jobs in one statement; -1 = each at once. */
+  readonly completeBatchMs: number;
 }
 
 export function toJobsConfig(env: JobsEnv): JobsConfig {
@@ -48,5 +54,7 @@ export function toJobsConfig(env: JobsEnv): JobsConfig {
     maxAttempts: env.JOBS_MAX_ATTEMPTS,
     heartbeatMs: env.JOBS_HEARTBEAT_MS,
     workerStaleMs: env.JOBS_WORKER_STALE_MS,
+    localQueueSize: env.JOBS_LOCAL_QUEUE_SIZE,
+    completeBatchMs: env.JOBS_COMPLETE_BATCH_MS,
   };
 }

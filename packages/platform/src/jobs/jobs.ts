@@ -151,6 +151,16 @@ export class Jobs {
       concurrency,
       pollInterval: this.config.jobs.pollIntervalMs,
       noHandleSignals: true,
+      // Batching (off by default): fetch several jobs per query and complete them together, which
+      // multiplies throughput where commits are the bottleneck (bench/results/jobs.md).
+      preset: {
+        worker: {
+          ...(this.config.jobs.localQueueSize > 1
+            ? { localQueue: { size: this.config.jobs.localQueueSize } }
+            : {}),
+          completeJobBatchDelay: this.config.jobs.completeBatchMs,
+        },
+      },
       logger: this.graphileLogger(),
       events,
       taskList: this.taskList(),
