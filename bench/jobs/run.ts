@@ -31,6 +31,9 @@ const JOBS = Number(process.env.BENCH_JOBS ?? 20_000);
 const RATES = (process.env.BENCH_RATES ?? '100,250,500,1000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** The batching settings of the second graphile-worker row. */
+const LOCAL_QUEUE = Number(process.env.BENCH_LOCAL_QUEUE ?? 100);
+const COMPLETE_BATCH_MS = Number(process.env.BENCH_COMPLETE_BATCH_MS ?? 5);
 
 interface Paced {
   rate: number;
@@ -211,11 +214,8 @@ async function main(): Promise<void> {
       await graphile(scratch.url, 'graphile-worker 0.17 (platform Jobs, defaults)'),
       await graphile(
         scratch.url,
-        'graphile-worker 0.17 (JOBS_LOCAL_QUEUE_SIZE=32, JOBS_COMPLETE_BATCH_MS=0)',
-        {
-          JOBS_LOCAL_QUEUE_SIZE: '32',
-          JOBS_COMPLETE_BATCH_MS: '0',
-        },
+        `graphile-worker 0.17 (JOBS_LOCAL_QUEUE_SIZE=${LOCAL_QUEUE}, JOBS_COMPLETE_BATCH_MS=${COMPLETE_BATCH_MS})`,
+        { JOBS_LOCAL_QUEUE_SIZE: String(LOCAL_QUEUE), JOBS_COMPLETE_BATCH_MS: String(COMPLETE_BATCH_MS) },
       ),
       await pgBoss(scratch.url),
     ];
