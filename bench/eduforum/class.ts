@@ -84,8 +84,9 @@ export async function pollRound(
   await live.api('POST', `/polls/${poll.id}/open`);
   const expected = live.students.length;
   const seen: { voters: number; at: number }[] = [];
+  let stopListening = () => {};
   const allSeen = new Promise<void>((resolve) => {
-    live.professor.onEvent((_ch, event, payload, at) => {
+    stopListening = live.professor.onEvent((_ch, event, payload, at) => {
       const results = payload as { pollId?: string; voters?: number };
       if (event !== 'poll.results' || results.pollId !== poll.id) return;
       seen.push({ voters: results.voters ?? 0, at });
@@ -102,6 +103,7 @@ export async function pollRound(
     }),
   );
   await allSeen;
+  stopListening();
   const byAck = [...acks].sort((a, b) => a.acked - b.acked);
   const voteToResult = byAck.map((vote, k) => {
     const shown = seen.find((s) => s.voters >= k + 1);

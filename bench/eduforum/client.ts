@@ -6,14 +6,15 @@ export interface LiveClient {
   request(frame: Record<string, unknown>): Promise<{ t: string; d?: unknown }>;
   /** Publishes a client event and resolves with the ack's data (without waiting when `wait` is false). */
   emit(ch: string, event: string, payload?: unknown): Promise<unknown>;
-  onEvent(handler: (ch: string, event: string, payload: unknown, at: number) => void): void;
+  /** Listens to channel events until the returned function is called. */
+  onEvent(handler: (ch: string, event: string, payload: unknown, at: number) => void): () => void;
   close(): void;
 }
 
 export async function connect(origin: string, token: string, localAddress?: string): Promise<LiveClient> {
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws`, { localAddress, perMessageDeflate: false });
   const pending = new Map<number, (frame: { t: string; d?: unknown }) => void>();
-  const handlers: ((ch: string, event: string, payload: unknown, at: number) => void)[] = [];
+  const handlers = new Set<(ch: string, event: string, payload: unknown, at: number) => void>();
   let nextId = 1;
   await new Promise<void>((resolve, reject) => {
     ws.once('error', reject);
@@ -49,7 +50,10 @@ export async function connect(origin: string, token: string, localAddress?: stri
       if (reply.t === 'err') throw new Error(`${event}: ${JSON.stringify(reply.d)}`);
       return reply.d;
     },
-    onEvent: (handler) => handlers.push(handler),
+    onEvent(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
     close: () => ws.close(),
   };
 }

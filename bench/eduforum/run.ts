@@ -1,4 +1,3 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +5,7 @@ import { eduforum } from '@app/eduforum-server';
 import { migrate, platformMigrations } from '@app/platform';
 import pg from 'pg';
 import { scratchDatabase } from '../../host/src/tools/scratch-database.js';
-import type { Measured } from '../realtime/servers/control.js';
+import { forkServer, type ServerProcess } from '../realtime/servers/spawn.js';
 import { pollRound, quizRound, startClass } from './class.js';
 import { seedCourses } from './seed.js';
 
@@ -23,40 +22,6 @@ const POLL_ROUNDS = Number(process.env.BENCH_POLL_ROUNDS ?? 20);
 const QUIZ_ROUNDS = Number(process.env.BENCH_QUIZ_ROUNDS ?? 20);
 const QUIZ_SPACING_MS = 20;
 
-async function startServer(
-  databaseUrl: string,
-): Promise<{ child: ChildProcess; origin: string; measure(): Promise<Measured> }> {
-  const child = fork(`${here}server.ts`, [], {
-    cwd: root,
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, REDIS_URL: '' },
-    execArgv: ['--conditions=development', '--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /LISTENING (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return {
-    child,
-    origin: `http://127.0.0.1:${port}`,
-    measure: () =>
-      new Promise((resolve) => {
-        const onMessage = (m: { cmd?: string } & Measured) => {
-          if (m.cmd !== 'measured') return;
-          child.off('message', onMessage);
-          resolve(m);
-        };
-        child.on('message', onMessage);
-        child.send({ cmd: 'measure' });
-      }),
-  };
-}
-
 function percentiles(values: number[]) {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   const at = (p: number) =>
@@ -68,15 +33,20 @@ function percentiles(values: number[]) {
 
 async function main(): Promise<void> {
   const scratch = await scratchDatabase('bench_edu');
-  let server: ChildProcess | undefined;
+  let server: ServerProcess | undefined;
   try {
     const pool = new pg.Pool({ connectionString: scratch.url, max: 2 });
     await migrate(pool, [platformMigrations, eduforum]).finally(() => pool.end());
-    const started = await startServer(scratch.url);
-    server = started.child;
+    // No Redis: one instance, the PostgreSQL bus as `npm start` runs it.
+    const started = await forkServer(`${here}server.ts`, {
+      ...process.env,
+      BENCH_DATABASE_URL: scratch.url,
+      REDIS_URL: '',
+    });
+    server = started;
     const [course] = await seedCourses(scratch.url, 1, STUDENTS);
     if (!course) throw new Error('no course');
-    const live = await startClass(started.origin, course);
+    const live = await startClass(started.url, course);
 
     const questionIds: string[] = [];
     for (let q = 0; q < 10; q++) {
@@ -174,7 +144,7 @@ async function main(): Promise<void> {
     await writeFile(`${root}bench/results/eduforum.md`, `${lines.join('\n')}\n`);
     process.stdout.write('wrote bench/results/eduforum.md\n');
   } finally {
-    server?.kill('SIGTERM');
+    await server?.stop();
     await scratch.dispose();
   }
 }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { scratchDatabase } from '../../host/src/tools/scratch-database.js';
 import type { LatencySummary, LoaderCommand, Publisher } from './load/loader.js';
 import { type Results, renderReport } from './report.js';
-import type { Measured } from './servers/control.js';
+import { forkServer, type ServerProcess } from './servers/spawn.js';
 import { benchKeys } from './servers/verifier.js';
 
 /**
@@ -29,76 +29,15 @@ const BROADCAST = env('BENCH_BROADCAST_MEMBERS', 10_000);
 const KINDS = (process.env.BENCH_SERVERS ?? 'bare,socketio,gateway').split(',') as Kind[];
 type Kind = 'bare' | 'socketio' | 'gateway';
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  measure(): Promise<Measured>;
-  /** Server-side durations of the delivery loops since the last call (ms). */
-  fanouts(): Promise<number[]>;
-  stop(): Promise<void>;
-}
-
-async function startServer(
+/** Starts one of the three servers (servers/<kind>.ts) on the bench database; no Redis unless given. */
+function startServer(
   kind: Kind,
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
-): Promise<Server> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, BENCH_DATABASE_URL: databaseUrl, ...extraEnv };
-  if (!extraEnv.REDIS_URL) delete childEnv.REDIS_URL;
-  const child = fork(`${here}servers/${kind}.ts`, [], {
-    cwd: root,
-    env: childEnv,
-    execArgv: [
-      '--conditions=development',
-      '--import',
-      'tsx',
-      '--expose-gc',
-      '--max-old-space-size=8192',
-      // Diagnostics: BENCH_CPU_PROF=<dir> writes a CPU profile of every server process there.
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /LISTENING (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-  return {
-    child,
-    url: `http://127.0.0.1:${port}`,
-    measure: () =>
-      new Promise((resolve) => {
-        const onMessage = (m: { cmd?: string } & Measured) => {
-          if (m.cmd !== 'measured') return;
-          child.off('message', onMessage);
-          resolve(m);
-        };
-        child.on('message', onMessage);
-        child.send({ cmd: 'measure' });
-      }),
-    fanouts: () =>
-      new Promise((resolve) => {
-        const onMessage = (m: { cmd?: string; fanouts?: number[] }) => {
-          if (m.cmd !== 'fanouts') return;
-          child.off('message', onMessage);
-          resolve(m.fanouts ?? []);
-        };
-        child.on('message', onMessage);
-        child.send({ cmd: 'fanouts' });
-      }),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      child.kill('SIGKILL');
-    },
-  };
+): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_DATABASE_URL: databaseUrl, ...extraEnv };
+  if (!extraEnv.REDIS_URL) delete env.REDIS_URL;
+  return forkServer(`${here}servers/${kind}.ts`, env);
 }
 
 interface Loader {
@@ -152,16 +91,7 @@ async function idle(kind: Kind, databaseUrl: string, tokens: string[], count = I
     );
     await new Promise((r) => setTimeout(r, 2000));
     const after = await server.measure();
-    if (process.env.BENCH_HEAP_SNAPSHOT) {
-      server.child.send({ cmd: 'heapsnapshot' });
-      const file = await new Promise((resolve) =>
-        server.child.on(
-          'message',
-          (m: { cmd?: string; file?: string }) => m.cmd === 'heapsnapshot' && resolve(m.file),
-        ),
-      );
-      log(`heap snapshot of ${kind}: ${String(file)}`);
-    }
+    if (process.env.BENCH_HEAP_SNAPSHOT) log(`heap snapshot of ${kind}: ${await server.heapSnapshot()}`);
     const connected = connects.reduce((sum, c) => sum + c.connected, 0);
     const result = {
       connections: after.connections,

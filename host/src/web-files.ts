@@ -54,7 +54,13 @@ export async function precompress(dist: string, typeOf: (file: string) => string
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
   await Promise.all(
     entries
-      .filter((entry) => entry.isFile() && !compressedSuffixes.some((s) => entry.name.endsWith(s)))
+      .filter(
+        (entry) =>
+          entry.isFile() &&
+          !compressedSuffixes.some((s) => entry.name.endsWith(s)) &&
+          // Build metadata (.vite/manifest.json) is never served.
+          !path.relative(dist, entry.parentPath).startsWith('.'),
+      )
       .map(async (entry) => {
         const file = path.join(entry.parentPath, entry.name);
         const body = await readFile(file);

@@ -6,8 +6,13 @@ export interface TestSocket {
   ws: WebSocket;
   send(frame: unknown): void;
   next(match: (frame: ServerFrame) => boolean, timeoutMs?: number): Promise<ServerFrame>;
+  /** Sends a client frame with the next id and waits for its `ack` (or `err`). */
+  request(frame: Record<string, unknown>): Promise<ServerFrame>;
   closed: Promise<number>;
 }
+
+/** Frame ids of `request`, unique across the test file's sockets. */
+let nextRequestId = 1_000;
 
 /** Opens `url` (and sends `auth` first when given a token, waiting for `ready`). */
 export async function openSocket(url: string, token?: string): Promise<TestSocket> {
@@ -41,6 +46,11 @@ export async function openSocket(url: string, token?: string): Promise<TestSocke
           },
         });
       });
+    },
+    request(frame) {
+      const id = nextRequestId++;
+      socket.send({ ...frame, id });
+      return socket.next((f) => (f.t === 'ack' || f.t === 'err') && f.id === id);
     },
     closed,
   };

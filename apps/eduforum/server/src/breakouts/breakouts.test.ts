@@ -1,4 +1,3 @@
-import type { ServerFrame } from '@app/contracts';
 import type { App } from '@app/platform';
 import { createTestDatabase, openSocket, type TestDatabase, type TestSocket } from '@app/platform/testing';
 import fc from 'fast-check';
@@ -24,12 +23,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-let frameId = 1;
-async function subscribe(socket: TestSocket, ch: string): Promise<ServerFrame> {
-  const id = frameId++;
-  socket.send({ t: 'sub', id, ch });
-  return socket.next((f) => (f.t === 'ack' || f.t === 'err') && f.id === id);
-}
+const subscribe = (socket: TestSocket, ch: string) => socket.request({ t: 'sub', ch });
 async function connect(person: Person): Promise<TestSocket> {
   const socket = await openSocket(wsUrl, person.token);
   sockets.push(socket);

@@ -1,4 +1,3 @@
-import type { ServerFrame } from '@app/contracts';
 import type { App } from '@app/platform';
 import { createTestDatabase, openSocket, type TestDatabase, type TestSocket } from '@app/platform/testing';
 import { parse } from 'csv-parse/sync';
@@ -23,13 +22,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-let frameId = 100;
-/** Sends a frame and waits for its ack (or err). */
-async function request(socket: TestSocket, frame: Record<string, unknown>): Promise<ServerFrame> {
-  const id = frameId++;
-  socket.send({ ...frame, id });
-  return socket.next((f) => (f.t === 'ack' || f.t === 'err') && f.id === id);
-}
+const request = (socket: TestSocket, frame: Record<string, unknown>) => socket.request(frame);
 /** Publishes a client event and returns the ack's data. */
 async function emit(socket: TestSocket, ch: string, event: string, payload: unknown = {}): Promise<unknown> {
   const reply = await request(socket, { t: 'pub', ch, d: { event, payload } });
