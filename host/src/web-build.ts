@@ -57,6 +57,7 @@ export function viteConfig(app: WebApp, mode: 'production' | 'development' = 'pr
       proxy: {
         '/api': process.env.API_ORIGIN ?? 'http://localhost:3000',
         '/ws': { target: process.env.API_ORIGIN ?? 'http://localhost:3000', ws: true },
+        '/collab': { target: process.env.API_ORIGIN ?? 'http://localhost:3000', ws: true },
       },
     },
   };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type App, buildApp } from '@app/platform';
+import { type App, type AppModule, buildApp } from '@app/platform';
 import { createTestDatabase, type TestDatabase, testConfig } from '@app/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWebApps } from '../../../host/src/web-build.js';
@@ -17,13 +17,18 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-/** Builds the web apps (into a temporary folder), serves them with the API, starts Chromium. */
-export async function startWebHarness(): Promise<WebHarness> {
+/**
+ * Builds the web apps (into a temporary folder), serves them with the API and the given app
+ * modules (none: the shared pages only), starts Chromium.
+ */
+export async function startWebHarness(
+  options: { modules?: AppModule[]; fakeMedia?: boolean } = {},
+): Promise<WebHarness> {
   const outRoot = await mkdtemp(path.join(tmpdir(), 'web-e2e-'));
   const database: TestDatabase = await createTestDatabase();
   const [{ apps }, app] = await Promise.all([
     buildWebApps(undefined, { outRoot }),
-    buildApp(testConfig(database.url), { modules: [] }),
+    buildApp(testConfig(database.url), { modules: options.modules ?? [] }),
   ]);
   await registerWebApps(app, {
     apps: ['eduforum', 'languagemate', 'studymate', 'storehelper'],
@@ -31,7 +36,7 @@ export async function startWebHarness(): Promise<WebHarness> {
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await launchChromium();
+  const browser = await launchChromium({ fakeMedia: options.fakeMedia ?? false });
   return {
     app,
     origin,

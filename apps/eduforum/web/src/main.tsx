@@ -1,4 +1,39 @@
-import { mountWebApp } from '@app/ui';
-import { Home } from './home.js';
+import { LoadingState, mountWebApp } from '@app/ui';
+import { lazy, Suspense } from 'react';
+import { messages } from './i18n.js';
 
-mountWebApp({ app: 'eduforum', accent: '#1d4ed8', Home });
+const CoursesPage = lazy(async () => ({
+  default: (await import('./courses/course-list-page.js')).CoursesPage,
+}));
+
+/** The first screen after sign-in: the caller's courses and their next sessions. */
+function Home() {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <CoursesPage />
+    </Suspense>
+  );
+}
+
+mountWebApp({
+  app: 'eduforum',
+  accent: '#1d4ed8',
+  Home,
+  messages,
+  nav: [{ to: '/join', label: 'nav.join' }],
+  routes: [
+    {
+      path: 'join',
+      lazy: async () => ({ Component: (await import('./courses/join-page.js')).JoinPage }),
+    },
+    {
+      path: 'courses/:courseId',
+      lazy: async () => ({ Component: (await import('./courses/course-page.js')).CoursePage }),
+    },
+    {
+      path: 'sessions/:sessionId',
+      handle: { wide: true },
+      lazy: async () => ({ Component: (await import('./live/live-room-page.js')).LiveRoomPage }),
+    },
+  ],
+});

@@ -2,6 +2,14 @@ import type { Api, SessionSnapshot, WebSession } from '@app/client';
 import type { AppName } from '@app/contracts';
 import { type ComponentType, createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RouteObject } from 'react-router';
+
+/** A link of the app's own in the main navigation. */
+export interface AppNavLink {
+  to: string;
+  /** Key in the app's message namespace (`WebAppConfig.messages`). */
+  label: string;
+}
 
 /** What each web app supplies: its name, colour and home page. */
 export interface WebAppConfig {
@@ -12,6 +20,18 @@ export interface WebAppConfig {
   Home: ComponentType;
   /** The home page needs no sign-in (the portal). */
   publicHome?: boolean;
+  /**
+   * The app's own pages, inside the shell; they render for signed-in users only. A route whose
+   * `handle` is `{ wide: true }` gets the full width (a live room, a whiteboard).
+   */
+  routes?: RouteObject[];
+  /** The app's own links in the main navigation, after Home. */
+  nav?: AppNavLink[];
+  /**
+   * The app's texts, as the i18next namespace named after the app (`useTranslation(app)`); both
+   * languages with the same keys.
+   */
+  messages?: { en: Record<string, unknown>; ko: Record<string, unknown> };
 }
 
 interface WebAppContextValue {

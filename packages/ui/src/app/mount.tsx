@@ -18,6 +18,10 @@ export function mountWebApp(config: WebAppConfig): void {
   // CSSOM, not a style attribute: allowed by the page CSP.
   document.documentElement.style.setProperty('--accent', config.accent);
   const i18n = createI18n();
+  if (config.messages) {
+    i18n.addResourceBundle('en', config.app, config.messages.en);
+    i18n.addResourceBundle('ko', config.app, config.messages.ko);
+  }
   const session = new WebSession();
   const api = createApiClient({
     accessToken: () => session.accessToken(),

@@ -51,6 +51,25 @@ function lazyPage(path: string, load: () => Promise<Page>, signedIn = false): Ro
   };
 }
 
+/** An app's own route (and its children), shown to signed-in users only. */
+function signedInRoute(route: RouteObject): RouteObject {
+  if (route.lazy && typeof route.lazy === 'function') {
+    const load = route.lazy;
+    return {
+      ...route,
+      lazy: async () => {
+        const loaded = await load();
+        const Page = loaded.Component;
+        return Page
+          ? { ...loaded, Component: () => <RequireUser>{createElement(Page)}</RequireUser> }
+          : loaded;
+      },
+    } as RouteObject;
+  }
+  if (route.element) return { ...route, element: <RequireUser>{route.element}</RequireUser> } as RouteObject;
+  return route;
+}
+
 /** The shared pages of every app, inside its shell. */
 export function appRoutes(config: WebAppConfig): RouteObject[] {
   const { Home } = config;
@@ -83,6 +102,7 @@ export function appRoutes(config: WebAppConfig): RouteObject[] {
         lazyPage('oauth', async () => (await import('../pages/oauth-landing.js')).OAuthLandingPage),
         lazyPage('account/profile', async () => (await import('../pages/profile.js')).ProfilePage, true),
         lazyPage('account/security', async () => (await import('../pages/security.js')).SecurityPage, true),
+        ...(config.routes ?? []).map(signedInRoute),
         { path: '*', element: <NotFound /> },
       ],
     },

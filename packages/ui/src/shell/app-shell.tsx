@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { useSession, useWebApp, useWebSession } from '../app/context.js';
 import { Avatar } from '../components/avatar.js';
 import { Notice } from '../components/states.js';
@@ -19,7 +19,9 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
  */
 export function AppShell() {
   const { t } = useTranslation();
-  const { app } = useWebApp();
+  const { app, nav } = useWebApp();
+  const matches = useMatches();
+  const wide = matches.some((match) => (match.handle as { wide?: boolean } | undefined)?.wide);
   const { status, user } = useSession();
   const session = useWebSession();
   const navigate = useNavigate();
@@ -42,6 +44,11 @@ export function AppShell() {
         <NavLink to="/" end className={linkClass}>
           {t('nav.home')}
         </NavLink>
+        {nav?.map((link) => (
+          <NavLink key={link.to} to={link.to} className={linkClass}>
+            {t(link.label, { ns: app })}
+          </NavLink>
+        ))}
         <NavLink to="/account/profile" className={linkClass}>
           {t('nav.profile')}
         </NavLink>
@@ -127,7 +134,10 @@ export function AppShell() {
       <main
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 outline-none sm:py-10"
+        className={clsx(
+          'mx-auto w-full flex-1 px-4 outline-none',
+          wide ? 'max-w-screen-2xl py-4' : 'max-w-5xl py-6 sm:py-10',
+        )}
       >
         <Outlet />
       </main>

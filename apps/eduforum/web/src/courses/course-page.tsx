@@ -1,0 +1,5 @@
+import { EmptyState } from '@app/ui';
+
+export function CoursePage() {
+  return <EmptyState title="CoursePage" />;
+}

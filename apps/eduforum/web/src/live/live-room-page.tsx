@@ -1,0 +1,5 @@
+import { EmptyState } from '@app/ui';
+
+export function LiveRoomPage() {
+  return <EmptyState title="LiveRoomPage" />;
+}
