@@ -11,6 +11,10 @@ import { z } from 'zod';
 export const sessionChannel = (sessionId: string) => `eduforum-session:${sessionId}`;
 export const staffChannel = (sessionId: string) => `eduforum-staff:${sessionId}`;
 export const breakoutRoomChannel = (roomId: string) => `eduforum-room:${roomId}`;
+/** The whiteboard document (on `/collab`) of a session's main room. */
+export const sessionWhiteboard = (sessionId: string) => `eduforum.session.${sessionId}`;
+/** The whiteboard document of a breakout room (one Yjs document per room). */
+export const roomWhiteboard = (roomId: string) => `eduforum.room.${roomId}`;
 
 export const reactionKinds = ['thumbs_up', 'clap', 'heart', 'laugh', 'surprised', 'question'] as const;
 export const reactionSchema = z.enum(reactionKinds);

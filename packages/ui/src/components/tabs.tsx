@@ -19,10 +19,7 @@ export function Tabs({
       {...(value !== undefined ? { value } : {})}
       {...(onValueChange ? { onValueChange } : {})}
     >
-      <TabsPrimitive.List
-        aria-label={label}
-        className="mb-4 flex gap-1 overflow-x-auto border-b border-border"
-      >
+      <TabsPrimitive.List aria-label={label} className="mb-4 flex flex-wrap gap-x-1 border-b border-border">
         {tabs.map((tab) => (
           <TabsPrimitive.Trigger
             key={tab.value}

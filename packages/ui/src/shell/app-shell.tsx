@@ -89,7 +89,9 @@ export function AppShell() {
         {t('common.skipToContent')}
       </a>
       <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-2">
+        <div
+          className={clsx('mx-auto flex items-center gap-2 px-4 py-2', wide ? 'max-w-[96rem]' : 'max-w-5xl')}
+        >
           <NavLink to="/" className="flex min-h-11 items-center gap-2 rounded-lg pr-2 font-bold">
             <span aria-hidden="true" className="size-3 rounded-full bg-accent" />
             <span>{t(`apps.${app}.name`)}</span>
@@ -127,7 +129,7 @@ export function AppShell() {
         </nav>
       </header>
       {user && !user.emailVerified && (
-        <div className="mx-auto w-full max-w-5xl px-4 pt-4">
+        <div className={clsx('mx-auto w-full px-4 pt-4', wide ? 'max-w-[96rem]' : 'max-w-5xl')}>
           <Notice tone="warning">{t('home.verifyBanner', { email: user.email })}</Notice>
         </div>
       )}
@@ -136,7 +138,7 @@ export function AppShell() {
         tabIndex={-1}
         className={clsx(
           'mx-auto w-full flex-1 px-4 outline-none',
-          wide ? 'max-w-screen-2xl py-4' : 'max-w-5xl py-6 sm:py-10',
+          wide ? 'max-w-[96rem] py-4' : 'max-w-5xl py-6 sm:py-10',
         )}
       >
         <Outlet />

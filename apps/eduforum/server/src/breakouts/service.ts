@@ -1,4 +1,4 @@
-import { breakoutRoomChannel, sessionChannel } from '@app/eduforum-contracts';
+import { breakoutRoomChannel, roomWhiteboard, sessionChannel } from '@app/eduforum-contracts';
 import { AppError } from '@app/platform';
 import { sql } from 'kysely';
 import type { EduforumDeps } from '../deps.js';
@@ -13,11 +13,6 @@ export interface BreakoutView {
   endsAt: string | null;
   rooms: { id: string; number: number; chatRoomId: string; whiteboard: string; members: string[] }[];
 }
-
-/** The whiteboard document of a breakout room (one Yjs document per room). */
-export const roomWhiteboard = (roomId: string) => `eduforum.room.${roomId}`;
-/** The whiteboard document of a session's main room. */
-export const sessionWhiteboard = (sessionId: string) => `eduforum.session.${sessionId}`;
 
 /**
  * Breakout rooms: N rooms with their own chat and whiteboard, filled by a strategy, changeable

@@ -1,5 +1,298 @@
-import { EmptyState } from '@app/ui';
+import { call } from '@app/client';
+import { sessionWhiteboard } from '@app/eduforum-contracts';
+import { Badge, Button, ErrorState, LoadingState, Notice, Tabs, useApi, useTitle, useToast } from '@app/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useT } from '../i18n.js';
+import { useRealtime } from '../realtime.js';
+import { Whiteboard } from '../whiteboard/whiteboard.js';
+import { ActionBar, reactionEmoji } from './action-bar.js';
+import { BreakoutManager } from './breakout-panel.js';
+import { ChatPanel } from './chat-panel.js';
+import { liveErrorMessage } from './live-errors.js';
+import { PeoplePanel } from './people-panel.js';
+import { PollPanel } from './poll-panel.js';
+import { QuizPanel } from './quiz-panel.js';
+import { TalkTimePanel } from './talktime-panel.js';
+import { type LiveRoom, useLiveRoom } from './use-live-room.js';
 
+/** The live seminar room of one session (and its recap once it has ended). */
 export function LiveRoomPage() {
-  return <EmptyState title="LiveRoomPage" />;
+  const { sessionId = '' } = useParams();
+  const { t } = useT();
+  const { t: tc } = useTranslation();
+  const api = useApi();
+  const session = useQuery({
+    queryKey: ['eduforum', 'session', sessionId],
+    queryFn: () =>
+      call(api.GET('/api/v1/eduforum/sessions/{sessionId}', { params: { path: { sessionId } } })),
+  });
+  useTitle(session.data?.title ?? t('live.title'));
+  if (session.isPending) return <LoadingState />;
+  if (session.isError)
+    return <ErrorState message={liveErrorMessage(session.error, tc)} onRetry={() => session.refetch()} />;
+  return <Room sessionId={sessionId} title={session.data.title} courseId={session.data.courseId} />;
+}
+
+function Room({ sessionId, title, courseId }: { sessionId: string; title: string; courseId: string }) {
+  const { t } = useT();
+  const { t: tc } = useTranslation();
+  const room = useLiveRoom(sessionId);
+  const { state, me, staff, error } = room;
+  const [tab, setTab] = useState('chat');
+
+  if (state.removed)
+    return (
+      <Notice tone="danger">
+        <span role="alert">{t('live.removed')}</span>
+      </Notice>
+    );
+  if (error && !state.snapshot)
+    return <ErrorState message={liveErrorMessage(error, tc)} onRetry={() => void room.reload()} />;
+  if (!state.snapshot || !me) return <LoadingState label={t('live.joining')} />;
+
+  const names = Object.fromEntries(Object.values(state.people).map((p) => [p.userId, p.name]));
+  const myRoom = room.myRoom ?? state.breakout?.rooms.find((r) => r.id === room.enteredRoomId) ?? null;
+  const board = myRoom
+    ? { name: myRoom.whiteboard, title: t('live.breakouts.roomBoard', { n: myRoom.number }) }
+    : { name: sessionWhiteboard(sessionId), title };
+  const ended = state.status === 'ended' || state.status === 'cancelled';
+  const openPolls = Object.values(state.polls).filter((p) => p.status === 'open').length;
+
+  const tabs = [
+    {
+      value: 'chat',
+      label: t('live.tabs.chat'),
+      content: (
+        <ChatPanel
+          roomId={state.snapshot.chatRoomId}
+          names={names}
+          label={t('live.chat.title')}
+          send={(body, clientId) => room.act('chat', { body, clientId })}
+        />
+      ),
+    },
+    ...(myRoom
+      ? [
+          {
+            value: 'room',
+            label: t('live.breakouts.roomN', { n: myRoom.number }),
+            content: <RoomChat room={room} chatRoomId={myRoom.chatRoomId} names={names} />,
+          },
+        ]
+      : []),
+    {
+      value: 'people',
+      label: `${t('live.tabs.people', { count: state.online.length })}${state.hands.length ? ` · ✋ ${state.hands.length}` : ''}`,
+      content: <PeoplePanel room={room} />,
+    },
+    {
+      value: 'polls',
+      label: openPolls ? t('live.tabs.pollsOpen', { count: openPolls }) : t('live.tabs.polls'),
+      content: <PollPanel room={room} sessionId={sessionId} />,
+    },
+    {
+      value: 'quizzes',
+      label: t('live.tabs.quizzes'),
+      content: <QuizPanel room={room} courseId={courseId} sessionId={sessionId} />,
+    },
+    ...(staff
+      ? [
+          {
+            value: 'breakouts',
+            label: t('live.tabs.breakouts'),
+            content: <BreakoutManager room={room} sessionId={sessionId} />,
+          },
+          { value: 'talktime', label: t('live.tabs.talktime'), content: <TalkTimePanel room={room} /> },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="flex flex-col gap-4">
+      <RoomHeader room={room} sessionId={sessionId} title={title} courseId={courseId} />
+      <RoomNotices room={room} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <div className="flex min-w-0 flex-col gap-3">
+          {!ended && <ActionBar room={room} />}
+          <Reactions room={room} />
+          <Whiteboard key={board.name} documentName={board.name} title={board.title} readOnly={ended} />
+        </div>
+        <aside
+          aria-label={t('live.sidebar')}
+          className="min-w-0 rounded-xl border border-border bg-surface p-4"
+        >
+          <Tabs
+            label={t('live.sidebar')}
+            tabs={tabs}
+            value={tabs.some((x) => x.value === tab) ? tab : 'chat'}
+            onValueChange={setTab}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function RoomChat({
+  room,
+  chatRoomId,
+  names,
+}: {
+  room: LiveRoom;
+  chatRoomId: string;
+  names: Record<string, string>;
+}) {
+  const { t } = useT();
+  const { client } = useRealtime();
+  return (
+    <div className="flex flex-col gap-3">
+      {room.state.broadcasts.map((b) => (
+        <Notice key={b.at} tone="warning">
+          <span className="font-semibold">{t('live.breakouts.fromStaff')}</span> {b.text}
+        </Notice>
+      ))}
+      <ChatPanel
+        roomId={chatRoomId}
+        names={names}
+        label={t('live.breakouts.roomChat')}
+        send={(body, clientId) => client.publish(`chat:${chatRoomId}`, 'send', { body, clientId })}
+      />
+    </div>
+  );
+}
+
+function RoomHeader({
+  room,
+  sessionId,
+  title,
+  courseId,
+}: {
+  room: LiveRoom;
+  sessionId: string;
+  title: string;
+  courseId: string;
+}) {
+  const { t } = useT();
+  const { t: tc } = useTranslation();
+  const api = useApi();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const { state, me, connection } = room;
+  const manager = me?.role === 'professor' || me?.role === 'admin';
+  const [busy, setBusy] = useState(false);
+  const transition = async (to: 'start' | 'end') => {
+    if (to === 'end' && !window.confirm(t('live.endConfirm'))) return;
+    setBusy(true);
+    try {
+      if (to === 'start')
+        await call(
+          api.POST('/api/v1/eduforum/sessions/{sessionId}/start', { params: { path: { sessionId } } }),
+        );
+      else
+        await call(
+          api.POST('/api/v1/eduforum/sessions/{sessionId}/end', { params: { path: { sessionId } } }),
+        );
+      await queryClient.invalidateQueries({ queryKey: ['eduforum', 'session', sessionId] });
+    } catch (error) {
+      toast(liveErrorMessage(error, tc), 'danger');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <header className="flex flex-wrap items-center gap-3">
+      <div className="min-w-0 flex-1">
+        <Link
+          to={`/courses/${courseId}`}
+          className="text-sm text-fg-muted underline-offset-4 hover:underline"
+        >
+          ← {t('live.backToCourse')}
+        </Link>
+        <h1 className="truncate text-2xl font-bold tracking-tight">{title}</h1>
+      </div>
+      <Badge tone={state.status === 'live' ? 'success' : 'neutral'}>
+        {t(`sessionStatus.${state.status}`)}
+      </Badge>
+      {state.locked && <Badge tone="danger">{t('live.controls.locked')}</Badge>}
+      <span className="text-sm text-fg-muted" role="status" data-testid="connection">
+        {t(`live.connection.${connection}`)}
+      </span>
+      {manager && state.status === 'scheduled' && (
+        <Button loading={busy} onClick={() => transition('start')}>
+          {t('live.start')}
+        </Button>
+      )}
+      {manager && state.status === 'live' && (
+        <Button variant="danger" loading={busy} onClick={() => transition('end')}>
+          {t('live.end')}
+        </Button>
+      )}
+    </header>
+  );
+}
+
+/** What the room needs to tell: waiting, ended, who has the floor, the spotlight, staff broadcasts. */
+function RoomNotices({ room }: { room: LiveRoom }) {
+  const { t } = useT();
+  const { state, me } = room;
+  const name = (id: string) => state.people[id]?.name ?? t('live.someone');
+  const [calledOn, setCalledOn] = useState(state.calledOn);
+  useEffect(() => {
+    setCalledOn(state.calledOn);
+    if (!state.calledOn) return;
+    const timer = setTimeout(() => setCalledOn(null), 15_000);
+    return () => clearTimeout(timer);
+  }, [state.calledOn]);
+  return (
+    <div className="flex flex-col gap-2" aria-live="polite">
+      {state.status === 'scheduled' && <Notice tone="warning">{t('live.waiting')}</Notice>}
+      {state.status === 'ended' && <Notice tone="success">{t('live.ended')}</Notice>}
+      {calledOn && (
+        <Notice tone="success">
+          <span data-testid="called-on">
+            {calledOn.userId === me?.userId
+              ? t('live.hands.yourTurn')
+              : t('live.hands.floor', { name: name(calledOn.userId) })}
+          </span>
+        </Notice>
+      )}
+      {state.spotlightUserId && (
+        <Notice tone="success">
+          {t('live.controls.spotlightOn', { name: name(state.spotlightUserId) })}
+        </Notice>
+      )}
+      {!room.staff && room.myRoom && (
+        <Notice tone="warning">
+          <span data-testid="my-room">{t('live.breakouts.youAreIn', { n: room.myRoom.number })}</span>
+        </Notice>
+      )}
+      {!room.staff &&
+        state.broadcasts.map((b) => (
+          <Notice key={b.at} tone="warning">
+            <span data-testid="broadcast">
+              <span className="font-semibold">{t('live.breakouts.fromStaff')}</span> {b.text}
+            </span>
+          </Notice>
+        ))}
+    </div>
+  );
+}
+
+function Reactions({ room }: { room: LiveRoom }) {
+  const { t } = useT();
+  const { state } = room;
+  if (state.reactions.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label={t('live.reactions.label')}>
+      {state.reactions.map((r) => (
+        <li key={r.key} className="rounded-full bg-surface-muted px-3 py-1 text-sm">
+          <span aria-hidden="true">{reactionEmoji[r.kind as keyof typeof reactionEmoji] ?? '•'}</span>{' '}
+          {state.people[r.from]?.name ?? t('live.someone')}
+        </li>
+      ))}
+    </ul>
+  );
 }

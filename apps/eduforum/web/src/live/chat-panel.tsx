@@ -1,0 +1,147 @@
+import { call } from '@app/client';
+import type { ChatMessage } from '@app/contracts';
+import { Button, useApi, useFormat, useToast } from '@app/ui';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n.js';
+import { useRealtime } from '../realtime.js';
+import { liveErrorMessage } from './live-errors.js';
+
+/**
+ * A chat room of the live session (the main room's or a breakout room's): the last 50 messages,
+ * new ones live on `chat:<roomId>`, and a box to send. `send` decides the path (the session's
+ * `chat` event counts for TalkTime; a breakout room uses the chat channel directly).
+ */
+export function ChatPanel({
+  roomId,
+  names,
+  send,
+  label,
+}: {
+  roomId: string;
+  names: Record<string, string>;
+  send: (body: string, clientId: string) => Promise<unknown>;
+  label: string;
+}) {
+  const { t } = useT();
+  const { t: tc } = useTranslation();
+  const api = useApi();
+  const toast = useToast();
+  const format = useFormat();
+  const { client, state } = useRealtime();
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  const [draft, setDraft] = useState('');
+  const [sending, setSending] = useState(false);
+  const listRef = useRef<HTMLOListElement>(null);
+  const inputId = useId();
+
+  useEffect(() => {
+    if (state !== 'open') return;
+    let cancelled = false;
+    let leave: (() => Promise<void>) | undefined;
+    const merge = (incoming: ChatMessage[]) =>
+      setMessages((current) => {
+        const bySeq = new Map(current.map((m) => [m.seq, m]));
+        for (const m of incoming) bySeq.set(m.seq, m);
+        return [...bySeq.values()].sort((a, b) => a.seq - b.seq).slice(-200);
+      });
+    const load = async () => {
+      const page = await call(
+        api.GET('/api/v1/chat/rooms/{roomId}/messages', {
+          params: { path: { roomId }, query: { limit: 50 } },
+        }),
+      ).catch(() => null);
+      if (page && !cancelled) merge(page.items as ChatMessage[]);
+    };
+    client
+      .subscribe(
+        `chat:${roomId}`,
+        (event) => {
+          if (
+            event.event === 'message' ||
+            event.event === 'message.edited' ||
+            event.event === 'message.deleted'
+          )
+            merge([event.payload as ChatMessage]);
+        },
+        { onResubscribed: () => void load() },
+      )
+      .then((stop) => {
+        if (cancelled) return void stop();
+        leave = stop;
+        void load();
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      void leave?.().catch(() => undefined);
+    };
+  }, [api, client, roomId, state]);
+
+  // Keep the newest message in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the list grows
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [messages.length]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = draft.trim();
+    if (!body || sending) return;
+    setSending(true);
+    try {
+      const message = (await send(body, crypto.randomUUID())) as ChatMessage | undefined;
+      if (message && typeof message === 'object' && 'seq' in message)
+        setMessages((current) =>
+          current.some((m) => m.seq === message.seq) ? current : [...current, message].slice(-200),
+        );
+      setDraft('');
+    } catch (error) {
+      toast(liveErrorMessage(error, tc), 'danger');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section aria-label={label} className="flex h-full min-h-64 flex-col">
+      <ol
+        ref={listRef}
+        aria-live="polite"
+        aria-relevant="additions"
+        className="flex max-h-96 flex-1 flex-col gap-2 overflow-y-auto pr-1"
+        data-testid="chat-messages"
+      >
+        {messages.length === 0 && <li className="text-sm text-fg-muted">{t('live.chat.empty')}</li>}
+        {messages.map((m) => (
+          <li key={m.seq} className="rounded-lg bg-surface-muted px-3 py-2 text-sm">
+            <p className="flex items-baseline justify-between gap-2 text-xs text-fg-muted">
+              <span className="font-semibold text-fg">
+                {(m.senderId && names[m.senderId]) || t('live.someone')}
+              </span>
+              <time dateTime={m.createdAt}>{format.dateTime(m.createdAt)}</time>
+            </p>
+            <p className="whitespace-pre-wrap break-words">{m.deletedAt ? t('live.chat.deleted') : m.body}</p>
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={submit} className="mt-3 flex gap-2">
+        <label htmlFor={inputId} className="sr-only">
+          {t('live.chat.message')}
+        </label>
+        <input
+          id={inputId}
+          value={draft}
+          maxLength={4000}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder={t('live.chat.placeholder')}
+          className="min-h-11 flex-1 rounded-lg border border-border bg-surface px-3"
+        />
+        <Button type="submit" loading={sending} disabled={!draft.trim()}>
+          {t('live.chat.send')}
+        </Button>
+      </form>
+    </section>
+  );
+}

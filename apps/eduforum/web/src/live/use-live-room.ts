@@ -1,0 +1,178 @@
+import { call, type RealtimeClient } from '@app/client';
+import {
+  type Breakout,
+  breakoutRoomChannel,
+  type LiveSnapshot,
+  type Poll,
+  type Quiz,
+  sessionChannel,
+  staffChannel,
+} from '@app/eduforum-contracts';
+import { useApi } from '@app/ui';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useRealtime } from '../realtime.js';
+import { initialLiveState, type LiveState, liveReducer, roomOf } from './live-state.js';
+
+/** A refusal of a room action (the ack's `{ error }`), with the error catalogue's code. */
+export class LiveActionError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The room's roles that see the staff channel and the controls. */
+export const isStaff = (role: string | undefined) =>
+  role === 'admin' || role === 'professor' || role === 'ta';
+
+/** Subscribes to a channel while mounted and connected; `onReady` runs after each (re)subscription. */
+function useChannel(
+  client: RealtimeClient,
+  open: boolean,
+  channel: string | null,
+  onEvent: (event: string, payload: unknown) => void,
+  onReady?: () => void,
+  onError?: (error: Error) => void,
+): void {
+  // The latest callbacks, so that a new render does not resubscribe.
+  const callbacks = useRef({ onEvent, onReady, onError });
+  callbacks.current = { onEvent, onReady, onError };
+  useEffect(() => {
+    if (!open || !channel) return;
+    let cancelled = false;
+    let leave: (() => Promise<void>) | undefined;
+    client
+      .subscribe(channel, (e) => callbacks.current.onEvent(e.event, e.payload), {
+        onResubscribed: () => callbacks.current.onReady?.(),
+      })
+      .then((stop) => {
+        if (cancelled) return void stop();
+        leave = stop;
+        callbacks.current.onReady?.();
+      })
+      .catch((error: Error) => {
+        if (!cancelled) callbacks.current.onError?.(error);
+      });
+    return () => {
+      cancelled = true;
+      void leave?.().catch(() => undefined);
+    };
+  }, [client, open, channel]);
+}
+
+/**
+ * The live room of one session: the snapshot, every event of the session channel (plus the staff
+ * channel for staff and one's breakout room channel), and `act` to send room events.
+ */
+export function useLiveRoom(sessionId: string) {
+  const api = useApi();
+  const { client, state: connection } = useRealtime();
+  const [state, dispatch] = useReducer(liveReducer, initialLiveState);
+  const [error, setError] = useState<Error | null>(null);
+  const open = connection === 'open';
+  const me = state.snapshot?.me;
+  const staff = isStaff(me?.role);
+
+  const act = useCallback(
+    async (event: string, payload: unknown = {}): Promise<unknown> => {
+      const result = (await client.publish(sessionChannel(sessionId), event, payload)) as
+        | { error?: { code: string; message: string } }
+        | undefined;
+      if (result && typeof result === 'object' && 'error' in result && result.error)
+        throw new LiveActionError(result.error.code, result.error.message);
+      return result;
+    },
+    [client, sessionId],
+  );
+
+  const loadExtras = useCallback(
+    async (snapshot: LiveSnapshot) => {
+      const polls = await call(
+        api.GET('/api/v1/eduforum/sessions/{sessionId}/polls', { params: { path: { sessionId } } }),
+      );
+      dispatch({ type: 'polls', polls: polls.items as Poll[] });
+      for (const quizId of snapshot.openQuizIds) {
+        const quiz = await call(
+          api.GET('/api/v1/eduforum/quizzes/{quizId}', { params: { path: { quizId } } }),
+        );
+        dispatch({ type: 'quiz', quiz: quiz as Quiz });
+      }
+      if (snapshot.breakout || isStaff(snapshot.me.role)) {
+        const current = await call(
+          api.GET('/api/v1/eduforum/sessions/{sessionId}/breakouts/current', {
+            params: { path: { sessionId } },
+          }),
+        ).catch(() => null);
+        dispatch({ type: 'breakout', breakout: (current as Breakout | null) ?? null });
+      }
+      if (isStaff(snapshot.me.role)) {
+        const totals = await call(
+          api.GET('/api/v1/eduforum/sessions/{sessionId}/participation', { params: { path: { sessionId } } }),
+        ).catch(() => null);
+        if (totals) dispatch({ type: 'talktime', participants: totals.items });
+      }
+    },
+    [api, sessionId],
+  );
+
+  const takeSnapshot = useCallback(async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const snapshot = (await act('snapshot')) as LiveSnapshot;
+        dispatch({ type: 'snapshot', snapshot });
+        setError(null);
+        await loadExtras(snapshot);
+        return;
+      } catch (failure) {
+        // The subscription may still be on its way (a remount while it was pending): try again shortly.
+        if (attempt < 3 && (failure as { code?: string }).code === 'NOT_SUBSCRIBED') {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          continue;
+        }
+        setError(failure as Error);
+        return;
+      }
+    }
+  }, [act, loadExtras]);
+
+  const myId = me?.userId ?? '';
+  const onEvent = (event: string, payload: unknown) => dispatch({ type: 'event', event, payload, me: myId });
+
+  useChannel(client, open, sessionChannel(sessionId), onEvent, () => void takeSnapshot(), setError);
+  useChannel(client, open, staff ? staffChannel(sessionId) : null, onEvent);
+  const myRoom = me ? roomOf(state.breakout, me.userId) : null;
+  const [enteredRoomId, setEnteredRoomId] = useState<string | null>(null);
+  const roomId = myRoom?.id ?? (state.breakout ? enteredRoomId : null);
+  useChannel(client, open, roomId ? breakoutRoomChannel(roomId) : null, onEvent);
+
+  // Reactions float for four seconds.
+  useEffect(() => {
+    const last = state.reactions.at(-1);
+    if (!last) return;
+    const timer = setTimeout(() => dispatch({ type: 'reaction.expire', key: last.key }), 4000);
+    return () => clearTimeout(timer);
+  }, [state.reactions]);
+
+  // A breakout started or moved: staff who entered a room keep it; students follow their membership.
+  useEffect(() => {
+    if (!state.breakout) setEnteredRoomId(null);
+  }, [state.breakout]);
+
+  return {
+    state: state as LiveState,
+    connection,
+    error,
+    me,
+    staff,
+    act,
+    dispatch,
+    myRoom,
+    enteredRoomId,
+    setEnteredRoomId,
+    reload: takeSnapshot,
+  };
+}
+
+export type LiveRoom = ReturnType<typeof useLiveRoom>;
