@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import type { AppModule } from '@app/platform';
+import type { AppModule, PlatformContext } from '@app/platform';
 import { breakoutRoutes } from './breakouts/routes.js';
 import { BreakoutService } from './breakouts/service.js';
 import { courseRoutes } from './courses/routes.js';
 import { eduDb } from './db.js';
+import { breakoutDeadlineTask, quizDeadlineTask } from './deadlines.js';
 import type { EduforumDeps } from './deps.js';
 import { Outbound } from './events.js';
 import { registerLiveChannels } from './live/channels.js';
@@ -24,6 +25,14 @@ import { SessionService } from './sessions/service.js';
 export type { OutboundEvent, OutboundSink } from './events.js';
 export { actions, allows, permissionMatrix } from './policies.js';
 
+/** What every eduforum service is built from (one set per process role that needs it). */
+function createDeps(platform: PlatformContext): EduforumDeps {
+  const db = eduDb(platform);
+  const outbound = new Outbound(platform.logger);
+  outbound.connect(platformSink(platform));
+  return { platform, db, policies: new Policies(db), outbound };
+}
+
 /**
  * eduforum: live active-learning seminars: courses, sessions, live room, polls, quizzes, breakouts, whiteboard (seed 004).
  * The plugin is mounted at `/api/v1/eduforum`; see docs/eduforum.md.
@@ -32,10 +41,7 @@ export const eduforum: AppModule = {
   name: 'eduforum',
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   plugin: async (app, { platform }) => {
-    const db = eduDb(platform);
-    const outbound = new Outbound(platform.logger);
-    outbound.connect(platformSink(platform));
-    const deps: EduforumDeps = { platform, db, policies: new Policies(db), outbound };
+    const deps = createDeps(platform);
     const talkTime = new TalkTime(deps);
     const room = new LiveRoom(deps, talkTime);
     const sessions = new SessionService(deps);
@@ -56,5 +62,12 @@ export const eduforum: AppModule = {
     await app.register(quizRoutes, { deps, quizzes });
     await app.register(breakoutRoutes, { breakouts });
     await app.register(liveRoutes, { deps, talkTime });
+  },
+  jobs: (platform) => {
+    const deps = createDeps(platform);
+    const quizzes = new QuizService(deps);
+    const breakouts = new BreakoutService(deps);
+    platform.jobs.handle(quizDeadlineTask, ({ quizId }) => quizzes.closeAtDeadline(quizId));
+    platform.jobs.handle(breakoutDeadlineTask, ({ breakoutId }) => breakouts.recallAtDeadline(breakoutId));
   },
 };

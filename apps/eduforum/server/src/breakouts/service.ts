@@ -1,6 +1,7 @@
 import { breakoutRoomChannel, roomWhiteboard, sessionChannel } from '@app/eduforum-contracts';
 import { AppError } from '@app/platform';
 import { sql } from 'kysely';
+import { breakoutDeadlineKey, breakoutDeadlineTask, DEADLINE_JOB_DELAY_MS } from '../deadlines.js';
 import type { EduforumDeps } from '../deps.js';
 import { record, requireLive } from '../live/context.js';
 import { assign, type Candidate, type Strategy } from './assign.js';
@@ -83,7 +84,14 @@ export class BreakoutService {
       strategy: input.strategy,
     });
     await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'breakout.started', view);
-    if (endsAt) this.schedule(breakoutId, endsAt);
+    if (endsAt) {
+      this.schedule(breakoutId, endsAt);
+      await this.deps.platform.jobs.enqueue(
+        breakoutDeadlineTask,
+        { breakoutId },
+        { key: breakoutDeadlineKey(breakoutId), runAt: new Date(endsAt.getTime() + DEADLINE_JOB_DELAY_MS) },
+      );
+    }
     return view;
   }
 
@@ -204,7 +212,18 @@ export class BreakoutService {
     return view;
   }
 
-  /** Timers of this instance (the deadline is also in the row; see docs/eduforum.md). */
+  /** The deadline job: recalls the rooms if their timer ran out and nobody recalled them yet. */
+  async recallAtDeadline(breakoutId: string): Promise<void> {
+    const row = await this.deps.db
+      .selectFrom('eduforum.breakouts')
+      .select(['status', 'ends_at'])
+      .where('id', '=', breakoutId)
+      .executeTakeFirst();
+    if (row?.status !== 'running' || !row.ends_at || new Date(row.ends_at).getTime() > Date.now()) return;
+    await this.recall(null, breakoutId);
+  }
+
+  /** Timers of this instance (a deadline job backs each one up; see deadlines.ts). */
   stopTimers(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();

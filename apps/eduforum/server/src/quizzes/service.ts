@@ -2,6 +2,7 @@ import type { Quiz, QuizResult, quizReportSchema } from '@app/eduforum-contracts
 import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
 import { AppError } from '@app/platform';
 import type { z } from 'zod';
+import { DEADLINE_JOB_DELAY_MS, quizDeadlineKey, quizDeadlineTask } from '../deadlines.js';
 import type { EduforumDeps } from '../deps.js';
 import { requireLive } from '../live/context.js';
 import { isStaff } from '../policies.js';
@@ -102,7 +103,24 @@ export class QuizService {
     );
     timer.unref();
     this.timers.set(quizId, timer);
+    const closesAt = row.closes_at ?? now;
+    await this.deps.platform.jobs.enqueue(
+      quizDeadlineTask,
+      { quizId },
+      {
+        key: quizDeadlineKey(quizId),
+        runAt: new Date(new Date(closesAt).getTime() + NETWORK_GRACE_MS + DEADLINE_JOB_DELAY_MS),
+      },
+    );
     return this.present(row, true);
+  }
+
+  /** The deadline job: closes the quiz if its time is up and nothing closed it yet. */
+  async closeAtDeadline(quizId: string): Promise<void> {
+    const row = await this.load(quizId);
+    if (row.status !== 'open' || !row.closes_at) return;
+    if (new Date(row.closes_at).getTime() + NETWORK_GRACE_MS > Date.now()) return;
+    await this.finish(quizId);
   }
 
   async close(userId: string, quizId: string): Promise<Quiz> {
