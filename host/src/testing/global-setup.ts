@@ -44,6 +44,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const templateUrl = withDatabase(adminUrl, templateName);
   const pool = new pg.Pool({ connectionString: templateUrl, max: 2 });
+  // An idle client's connection error must not crash the run (and graphile-worker checks for it).
+  const report = (error: Error) => process.stderr.write(`template database pool: ${error.message}\n`);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   try {
     await migrate(pool, allMigrationSources);
     // graphile-worker's schema too, so no test database pays for it at its first start.
