@@ -44,9 +44,9 @@ export const breakoutRoutes: FastifyPluginAsync<{ breakouts: BreakoutService }> 
       config: user,
       schema: {
         tags,
-        summary: 'The running breakouts',
+        summary: 'The running breakouts, or null when none run',
         params: z.object({ sessionId: z.uuid() }),
-        response: { 200: breakoutSchema },
+        response: { 200: breakoutSchema.nullable() },
       },
     },
     async (request) => breakouts.current(callerOf(request).userId, request.params.sessionId),

@@ -95,8 +95,8 @@ export class BreakoutService {
     return view;
   }
 
-  /** The running breakout of a session (or 404). */
-  async current(userId: string, sessionId: string): Promise<BreakoutView> {
+  /** The running breakout of a session, or null. */
+  async current(userId: string, sessionId: string): Promise<BreakoutView | null> {
     await requireLive(this.deps, sessionId, userId, 'session.join');
     const row = await this.deps.db
       .selectFrom('eduforum.breakouts')
@@ -104,8 +104,7 @@ export class BreakoutService {
       .where('session_id', '=', sessionId)
       .where('status', '=', 'running')
       .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 'No breakouts are running.');
-    return this.view(row.id);
+    return row ? this.view(row.id) : null;
   }
 
   /** Moves someone to another room while the breakout runs (their chat follows). */

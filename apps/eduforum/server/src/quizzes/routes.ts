@@ -153,9 +153,9 @@ export const quizRoutes: FastifyPluginAsync<{ deps: EduforumDeps; quizzes: QuizS
       config: user,
       schema: {
         tags,
-        summary: "The caller's result",
+        summary: "The caller's result, or null before they submitted",
         params: quizParams,
-        response: { 200: quizResultSchema },
+        response: { 200: quizResultSchema.nullable() },
       },
     },
     async (request) => quizzes.myResult(callerOf(request).userId, request.params.quizId),

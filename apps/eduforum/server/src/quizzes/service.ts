@@ -187,7 +187,7 @@ export class QuizService {
   }
 
   /** The caller's own result. */
-  async myResult(userId: string, quizId: string): Promise<QuizResult> {
+  async myResult(userId: string, quizId: string): Promise<QuizResult | null> {
     const quiz = await this.load(quizId);
     await requireLive(this.deps, quiz.session_id, userId, 'grade.viewOwn');
     const row = await this.deps.db
@@ -196,7 +196,7 @@ export class QuizService {
       .where('quiz_id', '=', quizId)
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 'No submission yet.');
+    if (!row) return null;
     return {
       quizId,
       userId,

@@ -104,8 +104,8 @@ export function useLiveRoom(sessionId: string) {
           api.GET('/api/v1/eduforum/sessions/{sessionId}/breakouts/current', {
             params: { path: { sessionId } },
           }),
-        ).catch(() => null);
-        dispatch({ type: 'breakout', breakout: (current as Breakout | null) ?? null });
+        );
+        dispatch({ type: 'breakout', breakout: current as Breakout | null });
       }
       if (isStaff(snapshot.me.role)) {
         const totals = await call(
