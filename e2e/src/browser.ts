@@ -9,9 +9,12 @@ if (!hasChromium) process.stdout.write(`SKIPPED: browser tests (${CHROMIUM} is n
 /**
  * Headless Chromium as this machine allows it: no sandbox (root), no GPU, no background network
  * (the network is closed), and a fresh empty profile (Playwright makes one per launch). `fakeMedia`
- * gives it a synthetic camera and microphone.
+ * gives it a synthetic camera and microphone; `fakeAudioFile` (a WAV, looped) is what that
+ * microphone hears instead of Chromium's beeps.
  */
-export function launchChromium(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
+export function launchChromium(
+  options: { fakeMedia?: boolean; fakeAudioFile?: string } = {},
+): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -24,6 +27,7 @@ export function launchChromium(options: { fakeMedia?: boolean } = {}): Promise<B
       '--disable-component-update',
       '--disable-sync',
       ...(options.fakeMedia ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
+      ...(options.fakeAudioFile ? [`--use-file-for-fake-audio-capture=${options.fakeAudioFile}`] : []),
     ],
   });
 }

@@ -44,8 +44,8 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
     const password = 'a quiet river at dawn';
 
     // An app's home needs a session: it sends the visitor to sign in.
-    await page.goto(`${web.origin}/eduforum/`);
-    await page.waitForURL(/\/eduforum\/sign-in$/);
+    await page.goto(`${web.origin}/studymate/`);
+    await page.waitForURL(/\/studymate\/sign-in$/);
     await page.getByRole('link', { name: 'Sign up' }).first().click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Create your account' }).isVisible())
@@ -72,10 +72,10 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
     await page.goto(await linkFromOutbox(web.app, web.origin, email, /Confirm your email/));
     await page.getByText('Your email is confirmed').waitFor();
 
-    await page.goto(`${web.origin}/eduforum/sign-in`);
+    await page.goto(`${web.origin}/studymate/sign-in`);
     await fillSignIn(page, email, password);
     await page.getByRole('heading', { name: 'Welcome, Mina Kim' }).waitFor();
-    await page.getByRole('heading', { name: 'Your seminars will be here' }).waitFor();
+    await page.getByRole('heading', { name: 'Your study material will be here' }).waitFor();
     expect(await auditPage(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}home.tmp.png` });
 
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
     await page.getByText('Two-step verification is on.').first().waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(/\/eduforum\/sign-in$/);
+    await page.waitForURL(/\/studymate\/sign-in$/);
 
     // The web sign-in now asks for a code: the next time step (one step of drift is allowed, and
     // a step already used is refused).

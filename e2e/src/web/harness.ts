@@ -22,7 +22,7 @@ export interface WebHarness {
  * modules (none: the shared pages only), starts Chromium.
  */
 export async function startWebHarness(
-  options: { modules?: AppModule[]; fakeMedia?: boolean } = {},
+  options: { modules?: AppModule[]; fakeMedia?: boolean; fakeAudioFile?: string } = {},
 ): Promise<WebHarness> {
   const outRoot = await mkdtemp(path.join(tmpdir(), 'web-e2e-'));
   const database: TestDatabase = await createTestDatabase();
@@ -36,7 +36,10 @@ export async function startWebHarness(
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await launchChromium({ fakeMedia: options.fakeMedia ?? false });
+  const browser = await launchChromium({
+    fakeMedia: options.fakeMedia ?? false,
+    ...(options.fakeAudioFile ? { fakeAudioFile: options.fakeAudioFile } : {}),
+  });
   return {
     app,
     origin,

@@ -7,6 +7,7 @@ export {
   type CollabClient,
   type CollabNamespace,
   openCollabDocument,
+  publishReauthorize,
 } from './collab/index.js';
 export * from './config/index.js';
 export { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.js';

@@ -15,7 +15,7 @@ export { Button, type ButtonProps, type ButtonVariant, buttonClass } from './com
 export { Card, PageHeader } from './components/card.js';
 export { Chart, type ChartProps, type ChartSeries } from './components/chart.js';
 export { Dialog } from './components/dialog.js';
-export { CheckboxField, SelectField, TextField } from './components/field.js';
+export { CheckboxField, SelectField, TextAreaField, TextField } from './components/field.js';
 export { errorMessage, Form, issueMessage, useZodForm, type ZodForm } from './components/form.js';
 export { EmptyState, ErrorState, LoadingState, Notice, Spinner } from './components/states.js';
 export { type Column, CursorTable, type Page } from './components/table.js';

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import type { AppModule, PlatformContext } from '@app/platform';
+import { type AppModule, type PlatformContext, publishReauthorize } from '@app/platform';
 import { breakoutRoutes } from './breakouts/routes.js';
 import { BreakoutService } from './breakouts/service.js';
 import { courseRoutes } from './courses/routes.js';
 import { eduDb } from './db.js';
 import { breakoutDeadlineTask, quizDeadlineTask } from './deadlines.js';
-import type { EduforumDeps } from './deps.js';
+import type { Boards, EduforumDeps } from './deps.js';
 import { Outbound } from './events.js';
 import { registerLiveChannels } from './live/channels.js';
 import { LiveRoom } from './live/room.js';
@@ -26,11 +26,11 @@ export type { OutboundEvent, OutboundSink } from './events.js';
 export { actions, allows, permissionMatrix } from './policies.js';
 
 /** What every eduforum service is built from (one set per process role that needs it). */
-function createDeps(platform: PlatformContext): EduforumDeps {
+function createDeps(platform: PlatformContext, boards: Boards): EduforumDeps {
   const db = eduDb(platform);
   const outbound = new Outbound(platform.logger);
   outbound.connect(platformSink(platform));
-  return { platform, db, policies: new Policies(db), outbound };
+  return { platform, db, policies: new Policies(db), outbound, boards };
 }
 
 /**
@@ -41,7 +41,7 @@ export const eduforum: AppModule = {
   name: 'eduforum',
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   plugin: async (app, { platform }) => {
-    const deps = createDeps(platform);
+    const deps = createDeps(platform, app.collab);
     const talkTime = new TalkTime(deps);
     const room = new LiveRoom(deps, talkTime);
     const sessions = new SessionService(deps);
@@ -64,7 +64,8 @@ export const eduforum: AppModule = {
     await app.register(liveRoutes, { deps, talkTime });
   },
   jobs: (platform) => {
-    const deps = createDeps(platform);
+    // A worker has no `/collab` of its own: it asks the instances that serve the boards.
+    const deps = createDeps(platform, { reauthorize: (name) => publishReauthorize(platform.bus, name) });
     const quizzes = new QuizService(deps);
     const breakouts = new BreakoutService(deps);
     platform.jobs.handle(quizDeadlineTask, ({ quizId }) => quizzes.closeAtDeadline(quizId));

@@ -137,6 +137,7 @@ const routes: Record<string, RouteCase> = {
     }),
   },
   'GET /courses': { action: 'any-user', path: () => '/courses' },
+  'GET /me': { action: 'any-user', path: () => '/me' },
   'GET /courses/:courseId': { action: 'course.view', path: (f) => `/courses/${f.courseId}` },
   'PATCH /courses/:courseId': {
     action: 'course.edit',

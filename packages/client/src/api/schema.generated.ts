@@ -3676,6 +3676,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/eduforum/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's app-wide eduforum role and what it allows (for the web's controls) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appRole: ("admin" | "professor") | null;
+                            canCreateCourses: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eduforum/polls/{pollId}/close": {
         parameters: {
             query?: never;
@@ -4150,7 +4207,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's result */
+        /** The caller's result, or null before they submitted */
         get: {
             parameters: {
                 query?: never;
@@ -4200,7 +4257,7 @@ export interface paths {
                             submittedAt: string;
                             /** Format: uuid */
                             userId: string;
-                        };
+                        } | null;
                     };
                 };
             };
@@ -4684,7 +4741,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The running breakouts */
+        /** The running breakouts, or null when none run */
         get: {
             parameters: {
                 query?: never;
@@ -4739,7 +4796,7 @@ export interface paths {
                             status: "running" | "recalled";
                             /** @enum {string} */
                             strategy: "random" | "round_robin" | "mixed_by_grade";
-                        };
+                        } | null;
                     };
                 };
             };

@@ -20,6 +20,8 @@ export interface CollabClient {
   authenticated: Promise<string>;
   /** Resolves once the server's state has been applied (first sync done). */
   synced: Promise<void>;
+  /** Resolves with the close code when the server closes the socket. */
+  closed: Promise<number>;
   /** Resolves when the doc satisfies `test` (checked after every remote change). */
   until(test: (doc: Y.Doc) => boolean, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -53,6 +55,7 @@ export function openCollabDocument(url: string, name: string, token: string): Co
     resolveSynced = resolve;
   });
   authenticated.catch(() => {});
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
   ws.on('open', () => {
     const auth = header(AUTH);
     encoding.writeVarUint(auth, AUTH_TOKEN);
@@ -95,6 +98,7 @@ export function openCollabDocument(url: string, name: string, token: string): Co
     doc,
     authenticated,
     synced,
+    closed,
     until(test, timeoutMs = 5_000) {
       if (test(doc)) return Promise.resolve();
       return new Promise((resolve, reject) => {

@@ -9,6 +9,8 @@ let database: TestDatabase;
 let app: App;
 let url: string;
 const stored = new Map<string, Uint8Array>();
+/** Documents Alice may only read from now on (as when a session ends). */
+const frozen = new Set<string>();
 let alice: { id: string; token: string };
 let bob: { id: string; token: string };
 
@@ -17,7 +19,14 @@ beforeAll(async () => {
   app = await buildApp(testConfig(database.url), { modules: [] });
   // Alice writes, Bob only reads; nobody else gets in. State lives in a map standing in for a table.
   app.collab.register('test', {
-    authorize: async (auth) => (auth.userId === alice.id ? 'write' : auth.userId === bob.id ? 'read' : null),
+    authorize: async (auth, name) =>
+      auth.userId === alice.id
+        ? frozen.has(name)
+          ? 'read'
+          : 'write'
+        : auth.userId === bob.id
+          ? 'read'
+          : null,
     load: async (name) => stored.get(name) ?? null,
     store: async (name, state) => {
       stored.set(name, state);
@@ -89,5 +98,17 @@ describe('collab', () => {
     );
     const res = await app.inject({ method: 'GET', url: '/collab' });
     expect(res.statusCode).toBe(426);
+  });
+
+  it('makes open clients reconnect and authorize again when access changes', async () => {
+    const writer = openCollabDocument(url, 'test.frozen', alice.token);
+    expect(await writer.authenticated).toBe('read-write');
+    await writer.synced;
+    frozen.add('test.frozen');
+    await app.collab.reauthorize('test.frozen');
+    expect(await writer.closed).toBe(4205);
+    const again = openCollabDocument(url, 'test.frozen', alice.token);
+    expect(await again.authenticated).toBe('readonly');
+    again.close();
   });
 });

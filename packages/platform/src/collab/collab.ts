@@ -2,6 +2,8 @@ import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { AuthContext, Authenticator } from '../auth/access.js';
 import type { Logger } from '../observability/logger.js';
+import type { Bus } from '../realtime/bus/index.js';
+import { type CollabRedisConfig, createCollabRedis } from './redis.js';
 
 /** What a caller may do with a document. */
 export type CollabAccess = 'write' | 'read' | null;
@@ -27,6 +29,19 @@ function denied(reason: string): { reason: string } {
   return { reason };
 }
 
+/** Bus topic: every instance drops its connections to a document so its clients authorize again. */
+const REAUTHORIZE_TOPIC = 'collab.reauthorize';
+/**
+ * Asks every instance to drop its connections to a document (what `Collab.reauthorize` does
+ * remotely), for processes that publish on the bus without serving `/collab` (a job worker).
+ */
+export async function publishReauthorize(bus: Bus, documentName: string): Promise<void> {
+  await bus.publish(REAUTHORIZE_TOPIC, { documentName });
+}
+
+/** Close code for those connections (Hocuspocus' "Reset Connection"): the provider reconnects. */
+const RESET_CONNECTION = 4205;
+
 /** Context Hocuspocus keeps per connection after authentication. */
 interface ConnectionContext {
   auth: AuthContext;
@@ -36,18 +51,32 @@ interface ConnectionContext {
  * Collaborative documents (Yjs CRDTs) served by Hocuspocus on our own HTTP server: clients connect
  * to `/collab` with the Hocuspocus protocol and authenticate with our access token; apps register
  * namespaces that authorize and persist their documents. Stores are debounced (`debounceMs`) and
- * flushed when the last client leaves.
+ * flushed when the last client leaves. With `redis`, one document may be open on several instances
+ * at once (the Hocuspocus Redis extension relays changes between them; see docs/collab.md).
  */
 export class Collab {
   readonly hocuspocus: Hocuspocus;
   private readonly namespaces = new Map<string, CollabNamespace>();
+  private readonly redis: ReturnType<typeof createCollabRedis> | undefined;
+  private readonly unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly deps: { authenticator: Authenticator; logger: Logger; debounceMs?: number }) {
+  constructor(
+    private readonly deps: {
+      authenticator: Authenticator;
+      logger: Logger;
+      debounceMs?: number;
+      redis?: CollabRedisConfig | undefined;
+      /** Carries `reauthorize` to the other instances. */
+      bus?: Bus | undefined;
+    },
+  ) {
+    this.redis = deps.redis ? createCollabRedis(deps.redis, deps.logger) : undefined;
     this.hocuspocus = new Hocuspocus({
       name: 'campus-collab',
       quiet: true,
       debounce: deps.debounceMs ?? 2_000,
       maxDebounce: 10_000,
+      extensions: this.redis ? [this.redis] : [],
       onAuthenticate: async (data) => {
         const namespace = this.namespaceOf(data.documentName);
         if (!namespace) throw denied('unknown-document');
@@ -70,9 +99,59 @@ export class Collab {
       onStoreDocument: async (data) => {
         const namespace = this.namespaceOf(data.documentName);
         if (!namespace) return;
-        await namespace.store(data.documentName, Y.encodeStateAsUpdate(data.document));
+        await namespace.store(
+          data.documentName,
+          await this.stateToStore(namespace, data.documentName, data.document),
+        );
       },
     });
+    this.unsubscribe = deps.bus?.subscribe(REAUTHORIZE_TOPIC, (data) => {
+      const name = (data as { documentName?: unknown } | null)?.documentName;
+      if (typeof name === 'string') this.dropConnections(name);
+    });
+  }
+
+  /**
+   * Makes every client of a document, on every instance, reconnect and be authorized again: call
+   * it when access changes (a session ends and its board turns read-only). Access is decided only
+   * when a client connects, so without this an open board would stay writable.
+   */
+  async reauthorize(documentName: string): Promise<void> {
+    this.dropConnections(documentName);
+    await this.deps.bus?.publish(REAUTHORIZE_TOPIC, { documentName });
+  }
+
+  private dropConnections(documentName: string): void {
+    const document = this.hocuspocus.documents.get(documentName);
+    if (!document) return;
+    for (const { connection } of document.connections.values()) {
+      connection.webSocket.close(RESET_CONNECTION, 'Reset Connection');
+    }
+  }
+
+  /** Whether documents are shared with other instances through Redis. */
+  get shared(): boolean {
+    return this.redis !== undefined;
+  }
+
+  /**
+   * The state to persist. On one instance the open document holds everything ever stored. With
+   * Redis, several instances store the same document, each its own copy, and a copy that has not
+   * yet received another instance's latest change would overwrite it; merging with what is stored
+   * (a CRDT union, so order does not matter) keeps every change. The extension's per-document lock
+   * makes this read-merge-write exclusive between instances.
+   */
+  private async stateToStore(namespace: CollabNamespace, name: string, document: Y.Doc): Promise<Uint8Array> {
+    const current = Y.encodeStateAsUpdate(document);
+    if (!this.redis) return current;
+    const stored = await namespace.load(name);
+    if (!stored) return current;
+    const merged = new Y.Doc();
+    Y.applyUpdate(merged, stored);
+    Y.applyUpdate(merged, current);
+    const state = Y.encodeStateAsUpdate(merged);
+    merged.destroy();
+    return state;
   }
 
   /** Registers an app's namespace (once per app instance). */
@@ -88,18 +167,24 @@ export class Collab {
     return this.hocuspocus.getDocumentsCount();
   }
 
-  /** Closes every connection after storing what changed. */
+  /** Closes every connection after storing what changed, then the Redis connections. */
   async close(): Promise<void> {
+    this.unsubscribe?.();
     this.hocuspocus.closeConnections();
     await Promise.all(
-      [...this.hocuspocus.documents.values()].map((document) =>
-        this.namespaceOf(document.name)
-          ?.store(document.name, Y.encodeStateAsUpdate(document))
-          .catch((error: unknown) =>
-            this.deps.logger.warn({ err: error, document: document.name }, 'collab store failed'),
-          ),
-      ),
+      [...this.hocuspocus.documents.values()].map(async (document) => {
+        const namespace = this.namespaceOf(document.name);
+        if (!namespace) return;
+        try {
+          await namespace.store(document.name, await this.stateToStore(namespace, document.name, document));
+        } catch (error) {
+          this.deps.logger.warn({ err: error, document: document.name }, 'collab store failed');
+        }
+      }),
     );
+    await this.redis
+      ?.onDestroy()
+      .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'collab redis close failed'));
   }
 
   private namespaceOf(documentName: string): CollabNamespace | undefined {

@@ -1,3 +1,3 @@
 export { type CollabClient, openCollabDocument } from './client.js';
-export { Collab, type CollabAccess, type CollabNamespace } from './collab.js';
+export { Collab, type CollabAccess, type CollabNamespace, publishReauthorize } from './collab.js';
 export { collabRoutes } from './routes.js';

@@ -21,10 +21,18 @@ declare module 'fastify' {
  * `GET /collab`: the Hocuspocus endpoint. It owns its upgrades (a `ws` server of its own on the
  * HTTP server's `upgrade` event, for this path only); the Fastify route exists so the router, which
  * also sees every upgrade, treats the request as handled instead of answering 404 on the socket.
- * Decorates the root instance with `collab` (registered before the apps, which use it).
+ * Decorates the root instance with `collab` (registered before the apps, which use it). Reads the
+ * Redis settings from `app.platform.config` (decorated by buildApp before this plugin).
  */
 const plugin: FastifyPluginAsync<{ authenticator: Authenticator; logger: Logger }> = async (app, options) => {
-  const collab = new Collab(options);
+  // With REDIS_URL, documents are shared between instances (no session affinity needed); the bus
+  // carries `reauthorize` to every instance either way.
+  const { redis, instanceId } = app.platform.config;
+  const collab = new Collab({
+    ...options,
+    redis: redis.url ? { url: redis.url, keyPrefix: redis.keyPrefix, instanceId } : undefined,
+    bus: app.platform.bus,
+  });
   app.decorate('collab', collab);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('connection', (socket, request: IncomingMessage) => {

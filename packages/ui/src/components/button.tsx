@@ -5,7 +5,7 @@ import { Spinner } from './states.js';
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const variants: Record<ButtonVariant, string> = {
-  primary: 'bg-accent text-white hover:brightness-110 border border-transparent',
+  primary: 'bg-accent text-white hover:brightness-90 border border-transparent',
   secondary: 'bg-surface text-fg border border-border hover:bg-surface-muted',
   ghost: 'bg-transparent text-fg border border-transparent hover:bg-surface-muted',
   danger: 'bg-surface text-danger border border-danger hover:bg-danger-soft',

@@ -2,7 +2,7 @@ import { breakoutRoomChannel, roomWhiteboard, sessionChannel } from '@app/edufor
 import { AppError } from '@app/platform';
 import { sql } from 'kysely';
 import { breakoutDeadlineKey, breakoutDeadlineTask, DEADLINE_JOB_DELAY_MS } from '../deadlines.js';
-import type { EduforumDeps } from '../deps.js';
+import { type EduforumDeps, reauthorizeBoards } from '../deps.js';
 import { record, requireLive } from '../live/context.js';
 import { assign, type Candidate, type Strategy } from './assign.js';
 
@@ -139,6 +139,9 @@ export class BreakoutService {
       from: before?.room_id ?? null,
       to: roomId,
     });
+    // Their old room's board must stop taking their strokes.
+    if (before && before.room_id !== roomId)
+      await reauthorizeBoards(this.deps, [roomWhiteboard(before.room_id)]);
     const payload = { breakoutId, userId: memberId, fromRoomId: before?.room_id ?? null, toRoomId: roomId };
     await this.deps.platform.realtime.publish(sessionChannel(breakout.session_id), 'breakout.moved', payload);
     return this.view(breakoutId);
@@ -201,6 +204,11 @@ export class BreakoutService {
       breakoutId,
       automatic: userId === null,
     });
+    // The rooms' boards turn read-only.
+    await reauthorizeBoards(
+      this.deps,
+      view.rooms.map((r) => r.whiteboard),
+    );
     const payload = { breakoutId, automatic: userId === null };
     await this.deps.platform.realtime.publish(sessionChannel(row.session_id), 'breakout.recalled', payload);
     await Promise.all(

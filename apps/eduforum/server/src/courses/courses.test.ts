@@ -62,6 +62,15 @@ describe('courses', () => {
       semester: '2026-fall',
     });
     expect(res.statusCode).toBe(403);
+    // The web hides "New course" from whoever `/me` says cannot create one.
+    expect((await call(app, world.students[0] ?? null, 'GET', '/me')).json()).toEqual({
+      appRole: null,
+      canCreateCourses: false,
+    });
+    expect((await call(app, world.professor, 'GET', '/me')).json()).toEqual({
+      appRole: 'professor',
+      canCreateCourses: true,
+    });
     const first = await call(app, world.professor, 'POST', '/courses', {
       title: 'a',
       code: 'DUP-1',

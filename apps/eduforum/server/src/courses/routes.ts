@@ -25,6 +25,11 @@ const tags = ['eduforum courses'];
 const courseParams = z.object({ courseId: z.uuid() });
 const memberParams = courseParams.extend({ userId: z.uuid() });
 const user = { access: access.user() };
+/** `GET /me`: only what the web needs to decide which controls to show (the API still decides). */
+const meSchema = z.object({
+  appRole: appRoleSchema.nullable(),
+  canCreateCourses: z.boolean(),
+});
 
 /** Courses, enrollment (invite code, roster CSV), members and content. */
 export const courseRoutes: FastifyPluginAsync<{ deps: EduforumDeps }> = async (plugin, { deps }) => {
@@ -246,6 +251,18 @@ export const courseRoutes: FastifyPluginAsync<{ deps: EduforumDeps }> = async (p
       await content.remove(callerOf(request).userId, request.params.courseId, request.params.contentId);
       return reply.code(204).send(null);
     },
+  );
+  app.get(
+    '/me',
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "The caller's app-wide eduforum role and what it allows (for the web's controls)",
+        response: { 200: meSchema },
+      },
+    },
+    async (request) => courses.me(callerOf(request).userId),
   );
   app.put(
     '/admin/roles/:userId',

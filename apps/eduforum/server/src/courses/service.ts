@@ -4,7 +4,7 @@ import { AppError, decodeCursor, notFound, toPage } from '@app/platform';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
-import { isStaff } from '../policies.js';
+import { allows, isStaff } from '../policies.js';
 
 type CourseRow = {
   id: string;
@@ -84,6 +84,12 @@ export class CourseService {
           .execute();
       return toCourse(row, role);
     });
+  }
+
+  /** The caller's app-wide role, and whether it lets them create courses. */
+  async me(userId: string): Promise<{ appRole: 'admin' | 'professor' | null; canCreateCourses: boolean }> {
+    const appRole = await this.deps.policies.appRole(userId);
+    return { appRole, canCreateCourses: allows(appRole, 'course.create') };
   }
 
   async get(userId: string, courseId: string): Promise<Course> {

@@ -3,11 +3,13 @@ import {
   breakoutRoomChannel,
   type LiveSnapshot,
   type Participant,
+  roomWhiteboard,
   sessionChannel,
+  sessionWhiteboard,
 } from '@app/eduforum-contracts';
 import { AppError } from '@app/platform';
 import { sql } from 'kysely';
-import type { EduforumDeps } from '../deps.js';
+import { type EduforumDeps, reauthorizeBoards } from '../deps.js';
 import { allows } from '../policies.js';
 import { record, requireLive } from './context.js';
 import type { TalkTime } from './talktime.js';
@@ -211,6 +213,10 @@ export class LiveRoom {
     await Promise.all([
       realtime.evict(sessionChannel(sessionId), target),
       ...breakoutRooms.map((r) => realtime.evict(breakoutRoomChannel(r.id), target)),
+    ]);
+    await reauthorizeBoards(this.deps, [
+      sessionWhiteboard(sessionId),
+      ...breakoutRooms.map((r) => roomWhiteboard(r.id)),
     ]);
     await this.publishQueue(sessionId);
   }

@@ -86,4 +86,52 @@ describe('whiteboards', () => {
     member.close();
     ta.close();
   });
+
+  it('turns open boards read-only when the session ends', async () => {
+    const session = await makeSession(app, world);
+    const name = `eduforum.session.${session.id}`;
+    const [s1] = world.students as [Person];
+    await call(app, world.professor, 'POST', `/sessions/${session.id}/start`);
+    const open = openCollabDocument(collabUrl, name, s1.token);
+    expect(await open.authenticated).toBe('read-write');
+    await open.synced;
+    await call(app, world.professor, 'POST', `/sessions/${session.id}/end`);
+    // Access is checked on connect: ending the session drops the board's connections, and the
+    // client (the browser's provider does it by itself) reconnects and is checked again.
+    expect(await open.closed).toBe(4205);
+    const again = openCollabDocument(collabUrl, name, s1.token);
+    expect(await again.authenticated).toBe('readonly');
+    again.close();
+  });
+
+  it('takes a moved student off their old room board, and recall makes room boards read-only', async () => {
+    const session = await makeSession(app, world);
+    const [s1, s2] = world.students as [Person, Person];
+    const started = await call(app, world.professor, 'POST', `/sessions/${session.id}/breakouts`, {
+      rooms: 2,
+      strategy: 'round_robin',
+      participants: [s1.id, s2.id],
+    });
+    const breakout = started.json() as {
+      id: string;
+      rooms: { id: string; whiteboard: string; members: string[] }[];
+    };
+    const from = breakout.rooms.find((r) => r.members.includes(s1.id));
+    const to = breakout.rooms.find((r) => !r.members.includes(s1.id));
+    if (!from || !to) throw new Error('rooms');
+    const old = openCollabDocument(collabUrl, from.whiteboard, s1.token);
+    expect(await old.authenticated).toBe('read-write');
+    await old.synced;
+    await call(app, world.professor, 'PUT', `/breakouts/${breakout.id}/members/${s1.id}`, { roomId: to.id });
+    expect(await old.closed).toBe(4205);
+    await expect(openCollabDocument(collabUrl, from.whiteboard, s1.token).authenticated).rejects.toThrow();
+    const next = openCollabDocument(collabUrl, to.whiteboard, s1.token);
+    expect(await next.authenticated).toBe('read-write');
+    await next.synced;
+    await call(app, world.professor, 'POST', `/breakouts/${breakout.id}/recall`);
+    expect(await next.closed).toBe(4205);
+    const after = openCollabDocument(collabUrl, to.whiteboard, s1.token);
+    expect(await after.authenticated).toBe('readonly');
+    after.close();
+  });
 });

@@ -1,5 +1,6 @@
+import { roomWhiteboard, sessionWhiteboard } from '@app/eduforum-contracts';
 import type { BreakoutService } from '../breakouts/service.js';
-import type { EduforumDeps } from '../deps.js';
+import { type EduforumDeps, reauthorizeBoards } from '../deps.js';
 import type { TalkTime } from '../live/talktime.js';
 
 /**
@@ -32,5 +33,13 @@ export async function finishSession(
     .execute();
   for (const breakout of running) await parts.breakouts.recall(null, breakout.id);
   await deps.db.deleteFrom('eduforum.hands').where('session_id', '=', sessionId).execute();
+  // Every board of the session turns read-only (open ones would otherwise stay writable).
+  const rooms = await deps.db
+    .selectFrom('eduforum.breakout_rooms as r')
+    .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')
+    .select('r.id')
+    .where('b.session_id', '=', sessionId)
+    .execute();
+  await reauthorizeBoards(deps, [sessionWhiteboard(sessionId), ...rooms.map((r) => roomWhiteboard(r.id))]);
   await parts.talkTime.refresh(sessionId);
 }

@@ -20,7 +20,8 @@ export function ChatPanel({
 }: {
   roomId: string;
   names: Record<string, string>;
-  send: (body: string, clientId: string) => Promise<unknown>;
+  /** Absent: the history only (a session that has ended). */
+  send?: (body: string, clientId: string) => Promise<unknown>;
   label: string;
 }) {
   const { t } = useT();
@@ -88,7 +89,7 @@ export function ChatPanel({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = draft.trim();
-    if (!body || sending) return;
+    if (!body || sending || !send) return;
     setSending(true);
     try {
       const message = (await send(body, crypto.randomUUID())) as ChatMessage | undefined;
@@ -126,22 +127,24 @@ export function ChatPanel({
           </li>
         ))}
       </ol>
-      <form onSubmit={submit} className="mt-3 flex gap-2">
-        <label htmlFor={inputId} className="sr-only">
-          {t('live.chat.message')}
-        </label>
-        <input
-          id={inputId}
-          value={draft}
-          maxLength={4000}
-          onChange={(e) => setDraft(e.target.value)}
-          placeholder={t('live.chat.placeholder')}
-          className="min-h-11 flex-1 rounded-lg border border-border bg-surface px-3"
-        />
-        <Button type="submit" loading={sending} disabled={!draft.trim()}>
-          {t('live.chat.send')}
-        </Button>
-      </form>
+      {send && (
+        <form onSubmit={submit} className="mt-3 flex gap-2">
+          <label htmlFor={inputId} className="sr-only">
+            {t('live.chat.message')}
+          </label>
+          <input
+            id={inputId}
+            value={draft}
+            maxLength={4000}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder={t('live.chat.placeholder')}
+            className="min-h-11 flex-1 rounded-lg border border-border bg-surface px-3"
+          />
+          <Button type="submit" loading={sending} disabled={!draft.trim()}>
+            {t('live.chat.send')}
+          </Button>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import { sessionWhiteboard } from '@app/eduforum-contracts';
+import { type Session, sessionWhiteboard } from '@app/eduforum-contracts';
 import { Badge, Button, ErrorState, LoadingState, Notice, Tabs, useApi, useTitle, useToast } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -15,6 +15,7 @@ import { liveErrorMessage } from './live-errors.js';
 import { PeoplePanel } from './people-panel.js';
 import { PollPanel } from './poll-panel.js';
 import { QuizPanel } from './quiz-panel.js';
+import { Recap } from './recap.js';
 import { TalkTimePanel } from './talktime-panel.js';
 import { type LiveRoom, useLiveRoom } from './use-live-room.js';
 
@@ -33,6 +34,9 @@ export function LiveRoomPage() {
   if (session.isPending) return <LoadingState />;
   if (session.isError)
     return <ErrorState message={liveErrorMessage(session.error, tc)} onRetry={() => session.refetch()} />;
+  // The room is closed once the session is over; what stays is its recap.
+  if (session.data.status === 'ended' || session.data.status === 'cancelled')
+    return <Recap session={session.data as Session} />;
   return <Room sessionId={sessionId} title={session.data.title} courseId={session.data.courseId} />;
 }
 
@@ -105,7 +109,11 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
             label: t('live.tabs.breakouts'),
             content: <BreakoutManager room={room} sessionId={sessionId} />,
           },
-          { value: 'talktime', label: t('live.tabs.talktime'), content: <TalkTimePanel room={room} /> },
+          {
+            value: 'talktime',
+            label: t('live.tabs.talktime'),
+            content: <TalkTimePanel participants={state.talktime} />,
+          },
         ]
       : []),
   ];

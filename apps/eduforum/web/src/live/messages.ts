@@ -13,6 +13,7 @@ export const en = {
   waiting: 'The session has not started yet. This page will update when the professor starts it.',
   ended: 'This session has ended. The whiteboard and results stay here to review.',
   removed: 'You were removed from this session by its professor.',
+  cancelled: 'This session was cancelled.',
   connection: {
     connecting: 'Connecting…',
     open: 'Connected',
@@ -182,6 +183,7 @@ export const ko: Translation<typeof en> = {
   waiting: '세션이 아직 시작되지 않았습니다. 교수가 시작하면 이 화면이 바뀝니다.',
   ended: '세션이 끝났습니다. 화이트보드와 결과는 여기에서 다시 볼 수 있습니다.',
   removed: '교수에 의해 이 세션에서 내보내졌습니다.',
+  cancelled: '취소된 세션입니다.',
   connection: {
     connecting: '연결 중…',
     open: '연결됨',

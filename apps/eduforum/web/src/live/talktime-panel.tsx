@@ -1,6 +1,6 @@
+import type { Participation } from '@app/eduforum-contracts';
 import { useFormat } from '@app/ui';
 import { useT } from '../i18n.js';
-import type { LiveRoom } from './use-live-room.js';
 
 const duration = (ms: number) => {
   const s = Math.round(ms / 1000);
@@ -11,12 +11,10 @@ const duration = (ms: number) => {
  * The professor's live TalkTime: speaking time (from each participant's voice activity), chat
  * messages, poll answers and raised hands per person, pushed by the server as they change.
  */
-export function TalkTimePanel({ room }: { room: LiveRoom }) {
+export function TalkTimePanel({ participants }: { participants: Participation[] }) {
   const { t } = useT();
   const format = useFormat();
-  const rows = [...room.state.talktime].sort(
-    (a, b) => b.speakingMs - a.speakingMs || a.name.localeCompare(b.name),
-  );
+  const rows = [...participants].sort((a, b) => b.speakingMs - a.speakingMs || a.name.localeCompare(b.name));
   const longest = Math.max(1, ...rows.map((r) => r.speakingMs));
   if (rows.length === 0) return <p className="text-sm text-fg-muted">{t('live.talktime.empty')}</p>;
   return (

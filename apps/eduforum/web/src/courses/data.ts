@@ -1,0 +1,48 @@
+import { call } from '@app/client';
+import type { Course, EduforumRole } from '@app/eduforum-contracts';
+import { useApi } from '@app/ui';
+import { useQuery } from '@tanstack/react-query';
+
+/** React Query keys of this area, in one place so mutations invalidate the right lists. */
+export const keys = {
+  me: ['eduforum', 'me'] as const,
+  courses: ['eduforum', 'courses'] as const,
+  course: (courseId: string) => ['eduforum', 'course', courseId] as const,
+  sessions: (courseId: string) => ['eduforum', 'course', courseId, 'sessions'] as const,
+  members: (courseId: string) => ['eduforum', 'course', courseId, 'members'] as const,
+  content: (courseId: string) => ['eduforum', 'course', courseId, 'content'] as const,
+  questions: (courseId: string) => ['eduforum', 'course', courseId, 'questions'] as const,
+};
+
+/** The caller's app-wide role: decides whether "New course" is offered (the API decides for real). */
+export function useMe() {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: () => call(api.GET('/api/v1/eduforum/me')),
+    staleTime: 60_000,
+  });
+}
+
+/** One course as the caller sees it (with `myRole`). */
+export function useCourse(courseId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.course(courseId),
+    queryFn: () => call(api.GET('/api/v1/eduforum/courses/{courseId}', { params: { path: { courseId } } })),
+  });
+}
+
+/** What a role may do in a course, mirroring the server's policies (docs/eduforum.md) for the UI only. */
+export function abilities(role: EduforumRole) {
+  const staff = role === 'admin' || role === 'professor' || role === 'ta';
+  const manage = role === 'admin' || role === 'professor';
+  return {
+    /** course.edit and session.manage: settings, members, roster, content, schedule. */
+    manage,
+    /** grade.view / grade.edit: the question bank. */
+    staff,
+  };
+}
+
+export type { Course };

@@ -1,0 +1,266 @@
+import { fileURLToPath } from 'node:url';
+import { eduforum } from '@app/eduforum-server';
+import type { App } from '@app/platform';
+import { bearer, makeAccount, signIn, type TestAccount } from '@app/platform/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.js';
+import { auditPage } from './web/a11y.js';
+import { desktop, openContext, phone, startWebHarness, type WebHarness, watchErrors } from './web/harness.js';
+
+// Issue #8's course pages in Chromium: a professor creates a course, imports a roster (a broken
+// one first), schedules a session; a student joins by invite code on a phone and sees it.
+const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const WAIT = { timeout: 15_000 };
+let web: WebHarness;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  web = await startWebHarness({ modules: [eduforum] });
+}, 240_000);
+
+afterAll(async () => {
+  await web?.close();
+});
+
+/** A professor granted by an admin (made like test-support's makeAdmin) through `PUT /admin/roles`. */
+async function makeProfessor(app: App): Promise<TestAccount> {
+  const admin = await makeAccount(app, { name: 'Admin' });
+  await app.platform.pool.query(`update platform.users set platform_role = 'admin' where id = $1`, [
+    admin.id,
+  ]);
+  const professor = await makeAccount(app, { name: 'Prof. Han' });
+  const res = await app.inject({
+    method: 'PUT',
+    url: `/api/v1/eduforum/admin/roles/${professor.id}`,
+    headers: bearer((await signIn(app, admin)).accessToken),
+    payload: { role: 'professor' },
+  });
+  expect(res.statusCode).toBe(204);
+  return professor;
+}
+
+/** Signs in through the app's sign-in page, in the page's language. */
+async function signInPage(page: Page, account: TestAccount, language: 'en' | 'ko') {
+  const text =
+    language === 'en'
+      ? { email: 'Email', password: 'Password', button: 'Sign in' }
+      : { email: '이메일', password: '비밀번호', button: '로그인' };
+  await page.goto(`${web.origin}/eduforum/sign-in`);
+  await page.getByLabel(text.email).fill(account.email);
+  await page.getByLabel(text.password).fill(account.password);
+  await page.getByRole('button', { name: text.button, exact: true }).click();
+}
+
+/** Console errors except the 4xx answers the test provokes on purpose (a bad code, a bad roster). */
+function unexpected(errors: string[]): string[] {
+  return errors.filter((error) => !/status of (404|422)/.test(error));
+}
+
+/** Closes the toasts of earlier steps so screenshots show the page itself. */
+async function dismissToasts(page: Page) {
+  const open = page.locator('ol > li[data-state="open"]');
+  for (let i = 0; i < 5 && (await open.count()) > 0; i++) await open.first().getByRole('button').click();
+  await expect.poll(() => page.locator('ol > li').count()).toBe(0);
+}
+
+async function noHorizontalScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+}
+
+describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
+  it('professor: creates a course, imports a roster, schedules a session; student joins by code', async () => {
+    const app = web.app;
+    const professor = await makeProfessor(app);
+    const ana = await makeAccount(app, { name: 'Ana Lee' });
+    const bo = await makeAccount(app, { name: '박보영' });
+    const student = await makeAccount(app, { name: '김학생' });
+
+    // --- The professor, in English on a desktop.
+    const profContext = await openContext(web.browser, { locale: 'en-US', size: desktop });
+    const prof = await profContext.newPage();
+    const profErrors = watchErrors(prof);
+    await signInPage(prof, professor, 'en');
+    await prof.getByRole('heading', { name: 'Welcome, Prof. Han', level: 1 }).waitFor(WAIT);
+    await prof.getByRole('heading', { name: 'My courses' }).waitFor();
+    await prof.getByRole('heading', { name: 'No courses yet' }).waitFor(WAIT);
+    expect(await auditPage(prof)).toEqual([]);
+    await prof.screenshot({ path: `${screenshots}eduforum-courses-empty-en-desktop.png` });
+
+    // A new course: the contract's schema checks the fields before anything is sent.
+    await prof.getByRole('button', { name: 'New course' }).first().click();
+    const dialog = prof.getByRole('dialog', { name: 'New course' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Semester').fill('fall 2026');
+    await dialog.getByRole('button', { name: 'Create course' }).click();
+    await dialog.getByText('This field is required.').first().waitFor();
+    expect(await dialog.getByLabel('Semester').getAttribute('aria-invalid')).toBe('true');
+    expect(await auditPage(prof)).toEqual([]);
+    await prof.screenshot({ path: `${screenshots}eduforum-courses-new-errors-en-desktop.png` });
+    await dialog.getByLabel('Title').fill('Databases');
+    await dialog.getByLabel('Course code').fill('DB-101');
+    await dialog.getByLabel('Semester').fill('2026-fall');
+    await dialog.getByLabel('Description (optional)').fill('Indexes, transactions and query plans.');
+    await dialog.getByRole('button', { name: 'Create course' }).click();
+    await prof.getByRole('heading', { name: 'Databases', level: 1 }).waitFor(WAIT);
+    expect(prof.url()).toMatch(/\/eduforum\/courses\/[0-9a-f-]{36}$/);
+
+    // Roster import: one broken row, so nothing is imported and every row is reported.
+    await prof.getByRole('tab', { name: 'Members' }).click();
+    const roster = prof.getByRole('form', { name: 'Import a roster' });
+    await roster
+      .getByLabel('Or paste the CSV')
+      .fill(`email,role\n${ana.email},student\nnot-an-email,student\n`);
+    await roster.getByRole('button', { name: 'Check and import' }).click();
+    await prof.getByText(/Nothing was imported: 1 row needs fixing/).waitFor(WAIT);
+    const report = prof.getByRole('table', { name: /Roster report/ });
+    await report.getByRole('cell', { name: 'Invalid' }).waitFor();
+    await report.getByText('“not-an-email” is not an email address.').waitFor();
+    await report.getByRole('cell', { name: 'Ready' }).waitFor();
+    const members = prof.getByRole('table', { name: 'Members' });
+    expect(await members.getByRole('cell', { name: 'Ana Lee' }).count()).toBe(0);
+    expect(await auditPage(prof)).toEqual([]);
+    await dismissToasts(prof);
+    await prof.screenshot({
+      path: `${screenshots}eduforum-courses-roster-invalid-en-desktop.png`,
+      fullPage: true,
+    });
+
+    await roster.getByLabel('Or paste the CSV').fill(`email,role\n${ana.email},student\n${bo.email},ta\n`);
+    await roster.getByRole('button', { name: 'Check and import' }).click();
+    await prof.getByText('Imported: 2 added, 0 already enrolled.').waitFor(WAIT);
+    await members.getByText('Ana Lee').waitFor(WAIT);
+    await members.getByText('박보영').waitFor();
+    const inviteCode = (await prof.getByTestId('invite-code').textContent())?.trim() ?? '';
+    expect(inviteCode).toMatch(/^[A-Z0-9]{8}$/);
+
+    // A session: the local date-time becomes an ISO instant; it shows as scheduled.
+    await prof.getByRole('tab', { name: 'Sessions' }).click();
+    await prof.getByRole('heading', { name: 'No sessions yet' }).waitFor(WAIT);
+    await prof.getByRole('button', { name: 'Schedule a session' }).click();
+    const sessionDialog = prof.getByRole('dialog', { name: 'Schedule a session' });
+    await sessionDialog.getByLabel('Title').fill('Week 1: indexes');
+    await sessionDialog.getByLabel('Starts at').fill('2030-03-04T10:00');
+    await sessionDialog.getByLabel('Duration (minutes)').fill('75');
+    expect(await auditPage(prof)).toEqual([]);
+    await sessionDialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await sessionDialog.waitFor({ state: 'hidden' });
+    const sessionItem = prof.getByRole('listitem').filter({ hasText: 'Week 1: indexes' });
+    await sessionItem.getByText('Scheduled').waitFor(WAIT);
+    await sessionItem.getByText('75 min').waitFor();
+    await sessionItem.getByRole('button', { name: 'Start: Week 1: indexes' }).waitFor();
+    expect(await auditPage(prof)).toEqual([]);
+    await dismissToasts(prof);
+    await prof.screenshot({ path: `${screenshots}eduforum-courses-sessions-en-desktop.png` });
+
+    // A true/false question in the bank.
+    await prof.getByRole('tab', { name: 'Question bank' }).click();
+    await prof.getByRole('button', { name: 'New question' }).click();
+    const questionDialog = prof.getByRole('dialog', { name: 'New question' });
+    await questionDialog.getByLabel('Kind').selectOption('true_false');
+    await questionDialog.getByRole('button', { name: 'Save' }).click();
+    await questionDialog.getByText('Choose true or false.').waitFor();
+    await questionDialog.getByLabel('Question', { exact: true }).fill('A B-tree index keeps keys sorted.');
+    await questionDialog.getByLabel('True', { exact: true }).check();
+    await questionDialog.getByLabel('Tags').fill('week 1, indexes');
+    expect(await auditPage(prof)).toEqual([]);
+    await questionDialog.getByRole('button', { name: 'Save' }).click();
+    await questionDialog.waitFor({ state: 'hidden' });
+    await prof.getByText('A B-tree index keeps keys sorted.').waitFor(WAIT);
+    expect(await auditPage(prof)).toEqual([]);
+
+    // Content: uploaded through the files module, shared with everyone.
+    await prof.getByRole('tab', { name: 'Content' }).click();
+    await prof.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'syllabus.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Week 1: indexes\nWeek 2: transactions\n'),
+    });
+    expect(await prof.getByLabel('Title').inputValue()).toBe('syllabus');
+    await prof.getByRole('button', { name: 'Upload and share' }).click();
+    await prof.getByRole('heading', { name: 'syllabus', level: 3 }).waitFor(WAIT);
+    await prof
+      .getByRole('button', { name: 'Upload and share' })
+      .and(prof.locator(':not([aria-busy])'))
+      .waitFor();
+    expect(await auditPage(prof)).toEqual([]);
+
+    // Home lists the course, in Korean too.
+    await prof.getByRole('link', { name: 'My courses' }).first().click();
+    await prof.getByRole('link', { name: /Databases/ }).waitFor(WAIT);
+    await dismissToasts(prof);
+    await prof.screenshot({ path: `${screenshots}eduforum-courses-home-en-desktop.png` });
+    await prof.getByRole('button', { name: '한국어' }).click();
+    await prof.getByRole('heading', { name: '내 강의' }).waitFor();
+    expect(await auditPage(prof)).toEqual([]);
+    await dismissToasts(prof);
+    await prof.screenshot({ path: `${screenshots}eduforum-courses-home-ko-desktop.png` });
+    expect(unexpected(profErrors)).toEqual([]);
+
+    // --- A student, in Korean on a phone: a wrong code first, then the link's code.
+    const studentContext = await openContext(web.browser, { locale: 'ko-KR', size: phone });
+    const page = await studentContext.newPage();
+    const errors = watchErrors(page);
+    await signInPage(page, student, 'ko');
+    await page.getByRole('heading', { name: '아직 강의가 없습니다' }).waitFor(WAIT);
+    expect(await page.getByRole('button', { name: '새 강의' }).count()).toBe(0);
+    expect(await auditPage(page)).toEqual([]);
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: `${screenshots}eduforum-courses-empty-ko-phone.png`, fullPage: true });
+
+    await page.goto(`${web.origin}/eduforum/join?code=ZZZZZZZZ`);
+    expect(await page.getByLabel('초대 코드').inputValue()).toBe('ZZZZZZZZ');
+    await page.getByRole('button', { name: '참여하기' }).click();
+    await page.getByText('이 코드로 열린 강의가 없습니다', { exact: false }).waitFor(WAIT);
+    expect(await page.getByLabel('초대 코드').getAttribute('aria-invalid')).toBe('true');
+    expect(await auditPage(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}eduforum-courses-join-error-ko-phone.png`, fullPage: true });
+
+    await page.getByLabel('초대 코드').fill(inviteCode.toLowerCase());
+    await page.getByRole('button', { name: '참여하기' }).click();
+    await page.getByRole('heading', { name: 'Databases', level: 1 }).waitFor(WAIT);
+    const studentSession = page.getByRole('listitem').filter({ hasText: 'Week 1: indexes' });
+    await studentSession.getByText('예정').waitFor(WAIT);
+    await studentSession.getByText('75분').waitFor();
+    // Students get nothing staff-only to click.
+    expect(await page.getByRole('tab', { name: '구성원' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '문제 은행' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '설정' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '세션 예약' }).count()).toBe(0);
+    expect(await studentSession.getByRole('button').count()).toBe(0);
+    expect(await auditPage(page)).toEqual([]);
+    await noHorizontalScroll(page);
+    await dismissToasts(page);
+    await page.screenshot({ path: `${screenshots}eduforum-courses-course-ko-phone.png`, fullPage: true });
+
+    // The shared file is there for students too.
+    await page.getByRole('tab', { name: '자료' }).click();
+    await page.getByRole('heading', { name: 'syllabus', level: 3 }).waitFor(WAIT);
+    expect(await page.getByRole('button', { name: /^삭제/ }).count()).toBe(0);
+    expect(unexpected(errors)).toEqual([]);
+
+    // The professor's staff pages fit a phone too (Korean).
+    const profPhone = await (await openContext(web.browser, { locale: 'ko-KR', size: phone })).newPage();
+    await signInPage(profPhone, professor, 'ko');
+    await profPhone.getByRole('heading', { name: '내 강의' }).waitFor(WAIT);
+    await profPhone.getByRole('link', { name: /Databases/ }).click();
+    await profPhone.getByRole('tab', { name: '구성원' }).click();
+    await profPhone.getByRole('table', { name: '구성원' }).getByText('박보영').waitFor(WAIT);
+    expect(await auditPage(profPhone)).toEqual([]);
+    await noHorizontalScroll(profPhone);
+    await profPhone.screenshot({
+      path: `${screenshots}eduforum-courses-members-ko-phone.png`,
+      fullPage: true,
+    });
+    await profPhone.getByRole('tab', { name: '문제 은행' }).click();
+    await profPhone.getByText('A B-tree index keeps keys sorted.').waitFor(WAIT);
+    await profPhone.getByRole('button', { name: '새 문제' }).click();
+    await profPhone.getByRole('dialog', { name: '새 문제' }).waitFor();
+    expect(await auditPage(profPhone)).toEqual([]);
+    await profPhone.screenshot({ path: `${screenshots}eduforum-courses-question-ko-phone.png` });
+
+    await studentContext.close();
+    await profPhone.context().close();
+    await profContext.close();
+  }, 180_000);
+});

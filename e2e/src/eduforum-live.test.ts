@@ -1,0 +1,197 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eduforum } from '@app/eduforum-server';
+import type { TestAccount } from '@app/platform/testing';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.js';
+import { auditPage } from './web/a11y.js';
+import { eduforumApi, makeSeminar, signInTo } from './web/eduforum.js';
+import { desktop, openContext, phone, startWebHarness, type WebHarness, watchErrors } from './web/harness.js';
+import { writeVoiceWav } from './web/voice-wav.js';
+
+// Issue #8's seminar in Chromium: a professor and three students, each in their own browser
+// context, in one live session on the real server (PostgreSQL, WebSockets, Hocuspocus).
+const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const WAIT = { timeout: 15_000 };
+let web: WebHarness;
+let audioDir: string | undefined;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  // The microphone hears someone talking in turns: 2.5 s of speech, 1.5 s of silence, and so on.
+  audioDir = await mkdtemp(path.join(tmpdir(), 'voice-'));
+  const fakeAudioFile = path.join(audioDir, 'voice.wav');
+  await writeVoiceWav(fakeAudioFile, [1000, 2500, 1500, 2500, 500]);
+  web = await startWebHarness({ modules: [eduforum], fakeMedia: true, fakeAudioFile });
+}, 180_000);
+
+afterAll(async () => {
+  await web?.close();
+  if (audioDir) await rm(audioDir, { recursive: true, force: true });
+});
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** Opens the room as `account`: the app sends them to sign in first and then back to the room. */
+async function join(
+  account: TestAccount,
+  sessionId: string,
+  options: { locale: 'ko-KR' | 'en-US'; size: typeof desktop | typeof phone },
+): Promise<Person> {
+  const context = await openContext(web.browser, options);
+  await context.grantPermissions(['microphone'], { origin: web.origin });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signInTo(page, `${web.origin}/eduforum/sessions/${sessionId}`, account, options.locale);
+  const ko = options.locale === 'ko-KR';
+  await page.getByRole('heading', { name: 'Week 3: indexes', level: 1 }).waitFor(WAIT);
+  await page
+    .getByTestId('connection')
+    .getByText(ko ? '연결됨' : 'Connected')
+    .waitFor(WAIT);
+  return { context, page, errors };
+}
+
+const tab = (page: Page, name: RegExp) => page.getByRole('tab', { name }).click();
+
+describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
+  it('runs a class: chat, hands, a poll with live results, breakouts with a broadcast, a shared whiteboard, TalkTime', async () => {
+    const { professor, profToken, courseId, students, sessionId } = await makeSeminar(web.app, {
+      professor: 'Prof Kim',
+      students: ['이서연', 'Min Park', 'Jae Choi'],
+      course: 'Databases seminar',
+      session: 'Week 3: indexes',
+      start: false,
+    });
+    await eduforumApi(web.app, profToken, 'POST', `/courses/${courseId}/questions`, {
+      kind: 'true_false',
+      prompt: 'A B-tree stays balanced',
+      correct: ['true'],
+    });
+    const prof = await join(professor, sessionId, { locale: 'en-US', size: desktop });
+    const [seoyeon, min, jae] = [
+      await join(students[0] as TestAccount, sessionId, { locale: 'ko-KR', size: desktop }),
+      await join(students[1] as TestAccount, sessionId, { locale: 'en-US', size: phone }),
+      await join(students[2] as TestAccount, sessionId, { locale: 'en-US', size: desktop }),
+    ] as [Person, Person, Person];
+    const everyone = [prof, seoyeon, min, jae];
+
+    // The professor starts the session; every student's room goes live.
+    await seoyeon.page.getByText('세션이 아직 시작되지 않았습니다').waitFor(WAIT);
+    await prof.page.getByRole('button', { name: 'Start session' }).click();
+    await seoyeon.page.getByText('진행 중', { exact: true }).first().waitFor(WAIT);
+    await jae.page.getByRole('button', { name: 'Raise hand' }).waitFor(WAIT);
+    await min.page.getByRole('button', { name: 'Raise hand' }).isEnabled();
+
+    // Jae shares speaking time: the microphone's voice activity becomes TalkTime.
+    await jae.page.getByRole('button', { name: 'Share speaking time' }).click();
+    await jae.page.getByText(/Listening…|Speaking/).waitFor(WAIT);
+
+    // Chat: a student writes, the others read it.
+    await seoyeon.page.getByLabel('메시지').fill('교수님, 질문 있습니다');
+    await seoyeon.page.getByRole('button', { name: '보내기' }).click();
+    for (const person of [prof, min, jae])
+      await person.page.getByTestId('chat-messages').getByText('교수님, 질문 있습니다').waitFor(WAIT);
+
+    // Hands: Min raises a hand, the professor sees the queue and calls on them.
+    await min.page.getByRole('button', { name: 'Raise hand' }).click();
+    await tab(prof.page, /^People/);
+    await prof.page.getByTestId('hand-queue').getByText('Min Park').waitFor(WAIT);
+    await prof.page.getByRole('button', { name: 'Call on Min Park' }).click();
+    await min.page.getByTestId('called-on').getByText('You have the floor').waitFor(WAIT);
+    await jae.page.getByTestId('called-on').getByText('Min Park has the floor').waitFor(WAIT);
+    expect(await auditPage(prof.page)).toEqual([]);
+
+    // A poll: drafted, opened, voted by all three, the professor sees the live count.
+    await tab(prof.page, /^Polls/);
+    await prof.page.getByRole('button', { name: 'New poll' }).click();
+    await prof.page.getByLabel('Question', { exact: true }).fill('Which index fits a range scan?');
+    await prof.page.getByLabel('Option 1').fill('B-tree');
+    await prof.page.getByLabel('Option 2').fill('Hash');
+    await prof.page.getByRole('button', { name: 'Save as draft' }).click();
+    await prof.page.getByRole('button', { name: 'Open poll' }).click();
+    await tab(seoyeon.page, /^투표/);
+    await seoyeon.page.getByLabel('B-tree').check();
+    await seoyeon.page.getByRole('button', { name: '투표하기' }).click();
+    for (const [person, choice] of [
+      [min, 'B-tree'],
+      [jae, 'Hash'],
+    ] as const) {
+      await tab(person.page, /^Polls/);
+      await person.page.getByLabel(choice).check();
+      await person.page.getByRole('button', { name: 'Vote' }).click();
+      await person.page.getByText('Your vote is in.').first().waitFor(WAIT);
+    }
+    await prof.page.getByText('Votes: 3').waitFor(WAIT);
+    await prof.page.screenshot({ path: `${screenshots}eduforum-live-professor-poll.png` });
+    await prof.page.getByRole('button', { name: 'Close poll' }).click();
+    await jae.page.getByText('Closed', { exact: true }).first().waitFor(WAIT);
+
+    // A timed quiz from the question bank: a student answers and is graded at once.
+    await tab(prof.page, /^Quizzes/);
+    await prof.page.getByRole('button', { name: 'Launch a quiz' }).click();
+    await prof.page.getByLabel(/A B-tree stays balanced/).check();
+    await prof.page.getByRole('button', { name: 'Launch', exact: true }).click();
+    await tab(jae.page, /^Quizzes/);
+    await jae.page.getByLabel('True').check();
+    await jae.page.getByRole('button', { name: 'Submit answers' }).click();
+    await jae.page.getByText('Your score: 1 / 1').waitFor(WAIT);
+    await prof.page.getByText('Submissions: 1').waitFor(WAIT);
+
+    // TalkTime: the professor's dashboard counts the chat message and the vote.
+    await tab(prof.page, /^TalkTime/);
+    const seoyeonRow = prof.page.getByTestId('talktime').getByRole('row', { name: /이서연/ });
+    await seoyeonRow.waitFor(WAIT);
+    // Cells: speaking, chat messages, poll answers, hands.
+    await expect
+      .poll(async () => (await seoyeonRow.getByRole('cell').allTextContents()).slice(1), WAIT)
+      .toEqual(['1', '1', '0']);
+
+    // Breakouts: two rooms, a broadcast that every student reads in their own room.
+    await tab(prof.page, /^Breakouts/);
+    await prof.page.getByRole('button', { name: 'Open rooms' }).click();
+    await prof.page.getByTestId('breakout-rooms').getByRole('heading', { name: 'Room 2' }).waitFor(WAIT);
+    await seoyeon.page.getByTestId('my-room').waitFor(WAIT);
+    await min.page.getByTestId('my-room').waitFor(WAIT);
+    await jae.page.getByTestId('my-room').waitFor(WAIT);
+    await prof.page.getByLabel('Message to all rooms').fill('Five minutes left');
+    await prof.page.getByRole('button', { name: 'Broadcast' }).click();
+    for (const person of [seoyeon, min, jae])
+      await person.page.getByTestId('broadcast').getByText('Five minutes left').waitFor(WAIT);
+    await min.page.screenshot({
+      path: `${screenshots}eduforum-live-student-phone-breakout.png`,
+      fullPage: true,
+    });
+    await seoyeon.page.screenshot({ path: `${screenshots}eduforum-live-student-ko-breakout.png` });
+    expect(await auditPage(seoyeon.page)).toEqual([]);
+    expect(await auditPage(min.page)).toEqual([]);
+    await prof.page.getByRole('button', { name: 'Recall everyone' }).click();
+    await jae.page.getByTestId('my-room').waitFor({ state: 'detached', ...WAIT });
+
+    // Back in the main room, the whiteboard: the professor draws a stroke, a student's board shows it.
+    const board = prof.page.getByTestId('whiteboard-canvas');
+    await board.waitFor(WAIT);
+    const box = await board.boundingBox();
+    if (!box) throw new Error('the whiteboard has no box');
+    await prof.page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3);
+    await prof.page.mouse.down();
+    for (let i = 1; i <= 10; i++)
+      await prof.page.mouse.move(box.x + box.width * (0.2 + i * 0.04), box.y + box.height * (0.3 + i * 0.02));
+    await prof.page.mouse.up();
+    await expect
+      .poll(() => jae.page.getByTestId('whiteboard-canvas').getAttribute('data-shape-count'), WAIT)
+      .toBe('1');
+
+    await tab(prof.page, /^TalkTime/);
+    await prof.page.screenshot({ path: `${screenshots}eduforum-live-professor-talktime.png` });
+    for (const [index, person] of everyone.entries()) expect([index, person.errors]).toEqual([index, []]);
+    for (const person of everyone) await person.context.close();
+  }, 240_000);
+});
