@@ -7,6 +7,9 @@ import pg from 'pg';
 import { scratchDatabase } from '../../host/src/tools/scratch-database.js';
 import { forkServer, type ServerProcess } from '../realtime/servers/spawn.js';
 import { pollRound, quizRound, startClass } from './class.js';
+import { dbTiming } from './ipc.js';
+import { percentiles } from './percentiles.js';
+import { writeReport } from './report.js';
 import { seedCourses } from './seed.js';
 
 /**
@@ -21,15 +24,6 @@ const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 50);
 const POLL_ROUNDS = Number(process.env.BENCH_POLL_ROUNDS ?? 20);
 const QUIZ_ROUNDS = Number(process.env.BENCH_QUIZ_ROUNDS ?? 20);
 const QUIZ_SPACING_MS = 20;
-
-function percentiles(values: number[]) {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  const at = (p: number) =>
-    Math.round(
-      (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN) * 100,
-    ) / 100;
-  return { count: sorted.length, p50: at(50), p90: at(90), p99: at(99), max: at(100) };
-}
 
 async function main(): Promise<void> {
   const scratch = await scratchDatabase('bench_edu');
@@ -69,6 +63,7 @@ async function main(): Promise<void> {
       QUIZ_SPACING_MS,
     );
 
+    await dbTiming(started.child);
     const voteToResult: number[] = [];
     const voteAck: number[] = [];
     const rounds: number[] = [];
@@ -78,6 +73,7 @@ async function main(): Promise<void> {
       voteAck.push(...round.voteAck);
       rounds.push(round.round);
     }
+    const pollDb = await dbTiming(started.child);
     const quiz: number[] = [];
     for (let r = 0; r < QUIZ_ROUNDS; r++) {
       quiz.push(
@@ -99,49 +95,34 @@ async function main(): Promise<void> {
       pollRound: percentiles(rounds),
       quizSubmit: percentiles(quiz),
       serverRssMiB: Math.round(memory.rssBytes / 2 ** 20),
+      poolMax: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      // Where the poll rounds' database time went (BENCH_DB_TIMING=1): pool wait and statements.
+      pollDb: pollDb && {
+        poolWait: percentiles(pollDb.poolWait),
+        queries: Object.fromEntries(
+          Object.entries(pollDb.queries)
+            .map(([kind, ms]) => [kind, percentiles(ms)] as const)
+            .sort((a, b) => b[1].count - a[1].count),
+        ),
+      },
     };
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    const row = (name: string, p: ReturnType<typeof percentiles>) =>
-      `| ${name} | ${p.count} | ${p.p50} ms | ${p.p90} ms | ${p.p99} ms | ${p.max} ms |`;
-    const lines = [
-      '# eduforum benchmark',
-      '',
-      `- Date: ${new Date().toISOString()}`,
-      `- Machine: ${machine}`,
-      '- Command: `npm run bench:eduforum` (bench/eduforum/run.ts): the full server (platform + eduforum) in its own',
-      `  process; one live session with a professor and ${STUDENTS} students, each on their own WebSocket; data`,
-      '  made through the API (people, courses and enrolments written straight to the database, tokens signed',
-      '  with the platform keys).',
-      `- Polls: ${POLL_ROUNDS} rounds; the professor opens a single-choice poll and every student votes at once over`,
-      '  the socket (`poll.vote`); the k-th acknowledged vote counts as shown when a `poll.results` event on the',
-      '  staff channel reports k voters.',
-      `- Quizzes: ${QUIZ_ROUNDS} ten-question quizzes; the students submit ${QUIZ_SPACING_MS} ms apart over REST;`,
-      '  latency of `POST /quizzes/:id/submissions` (validate, grade, store, reply).',
-      '',
-      '| measure | samples | p50 | p90 | p99 | max |',
-      '|---|---|---|---|---|---|',
-      row('vote -> professor sees it', results.voteToResult),
-      row('vote acknowledged', results.voteAck),
-      row(`whole round (${STUDENTS} votes all shown)`, results.pollRound),
-      row('quiz submission graded', results.quizSubmit),
-      '',
-      `Server RSS at the end: ${results.serverRssMiB} MiB.`,
-      '',
-      '## Targets (issue #8)',
-      '',
-      `- ${verdict(results.voteToResult.p99 < 100)}: vote -> professor's live result p99 < 100 ms (${results.voteToResult.p99} ms)`,
-      `- ${verdict(results.quizSubmit.p99 < 20)}: quiz submission grading p99 < 20 ms (${results.quizSubmit.p99} ms)`,
-      '- not measured yet: 1,000 concurrent sessions x 50 participants with poll traffic (see docs/eduforum.md)',
-      '',
-    ];
     await mkdir(`${root}bench/results`, { recursive: true });
     await writeFile(
       `${root}bench/results/eduforum.json`,
-      `${JSON.stringify({ machine, results }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          machine,
+          date: new Date().toISOString(),
+          rounds: { polls: POLL_ROUNDS, quizzes: QUIZ_ROUNDS, quizSpacingMs: QUIZ_SPACING_MS },
+          results,
+        },
+        null,
+        2,
+      )}\n`,
     );
-    await writeFile(`${root}bench/results/eduforum.md`, `${lines.join('\n')}\n`);
+    await writeReport();
     process.stdout.write('wrote bench/results/eduforum.md\n');
   } finally {
     await server?.stop();

@@ -63,6 +63,8 @@ interface LocalUser {
  */
 export class Presence {
   private readonly local = new Map<string, LocalUser>();
+  /** The local users of each channel (those with the channel in `LocalUser.channels`), for `inChannel`. */
+  private readonly localByChannel = new Map<string, Set<string>>();
   private readonly remote = new Map<string, RemoteInstance>();
   /** Users whose presence changed since the last delta. */
   private readonly dirty = new Set<string>();
@@ -116,6 +118,11 @@ export class Presence {
   joined(userId: string, channel: string): void {
     const user = this.user(userId);
     const count = user.channels.get(channel) ?? 0;
+    if (!user.channels.has(channel)) {
+      const members = this.localByChannel.get(channel) ?? new Set<string>();
+      members.add(userId);
+      this.localByChannel.set(channel, members);
+    }
     user.channels.set(channel, count + 1);
     const lingering = this.cancelGrace(`${userId}|${channel}`);
     if (count === 0 && !lingering) this.onChannelChange(channel, userId, true);
@@ -134,6 +141,9 @@ export class Presence {
     this.afterGrace(`${userId}|${channel}`, () => {
       if ((user.channels.get(channel) ?? 0) > 0) return;
       user.channels.delete(channel);
+      const members = this.localByChannel.get(channel);
+      members?.delete(userId);
+      if (members?.size === 0) this.localByChannel.delete(channel);
       this.onChannelChange(channel, userId, false);
       this.changed(userId);
       this.dropIfIdle(userId);
@@ -151,8 +161,7 @@ export class Presence {
 
   /** Users present in a channel, across instances. */
   inChannel(channel: string): string[] {
-    const found = new Set<string>();
-    for (const [userId, user] of this.local) if (user.channels.has(channel)) found.add(userId);
+    const found = new Set<string>(this.localByChannel.get(channel));
     const now = Date.now();
     for (const entry of this.remote.values()) {
       if (entry.expiresAt <= now) continue;

@@ -4,8 +4,9 @@ import { Spinner } from './states.js';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
+// The accent is chosen for contrast with white text, so hovering changes the shadow, not the colour.
 const variants: Record<ButtonVariant, string> = {
-  primary: 'bg-accent text-white hover:brightness-90 border border-transparent',
+  primary: 'bg-accent text-white hover:shadow-md border border-transparent',
   secondary: 'bg-surface text-fg border border-border hover:bg-surface-muted',
   ghost: 'bg-transparent text-fg border border-transparent hover:bg-surface-muted',
   danger: 'bg-surface text-danger border border-danger hover:bg-danger-soft',

@@ -2,29 +2,18 @@ import type { CreatePoll, Poll, PollResults, Vote } from '@app/eduforum-contract
 import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
 import { AppError } from '@app/platform';
 import { stringify } from 'csv-stringify/sync';
-import { sql } from 'kysely';
 import type { EduforumDeps } from '../deps.js';
 import { requireLive } from '../live/context.js';
 import type { TalkTime } from '../live/talktime.js';
 import { isStaff } from '../policies.js';
+import { PollCatalog, type PollRow, tally } from './repo.js';
+import { VoteWriter } from './vote-batch.js';
 
 interface Option {
   id: string;
   text: string;
   correct: boolean;
 }
-
-type PollRow = {
-  id: string;
-  session_id: string;
-  question: string;
-  kind: string;
-  options: unknown;
-  anonymous: boolean;
-  results_visible: boolean;
-  points: number;
-  status: string;
-};
 
 /** A poll as the viewer may see it: correct answers for staff, and for students once closed. */
 export function toPoll(row: PollRow, staff: boolean): Poll {
@@ -56,13 +45,18 @@ export function isCorrect(options: readonly Option[], choices: readonly string[]
  * and to students when the poll says so.
  */
 export class PollService {
-  /** Per poll: a results push is running, and whether another is needed after it. */
-  private readonly pushing = new Map<string, boolean>();
+  /** Per poll whose results push is running: whether another is needed after it. */
+  private readonly pushing = new Map<string, { dirty: boolean }>();
+  private readonly catalog: PollCatalog;
+  private readonly votes: VoteWriter;
 
   constructor(
     private readonly deps: EduforumDeps,
     private readonly talkTime: TalkTime,
-  ) {}
+  ) {
+    this.catalog = new PollCatalog(deps.db);
+    this.votes = new VoteWriter(deps.db);
+  }
 
   async create(userId: string, sessionId: string, input: CreatePoll): Promise<Poll> {
     await requireLive(this.deps, sessionId, userId, 'session.moderate');
@@ -85,6 +79,7 @@ export class PollService {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    this.catalog.remember(row);
     return toPoll(row, true);
   }
 
@@ -140,46 +135,37 @@ export class PollService {
     return toPoll(row, true);
   }
 
-  /** Stores or replaces the caller's vote while the poll is open. */
+  /**
+   * Stores or replaces the caller's vote while the poll is open. The hot path reads nothing: the
+   * poll's fixed fields come from the catalog, and membership, removal and the open status are
+   * checked by the insert itself, which also carries the votes that arrived with this one (see
+   * VoteWriter); only a refused vote pays for finding out why.
+   */
   async vote(
     userId: string,
     pollId: string,
     vote: Vote,
     inSession?: string,
   ): Promise<{ pollId: string; changed: boolean }> {
-    const poll = await this.load(pollId);
-    if (inSession && poll.session_id !== inSession) throw new AppError('NOT_FOUND', 'Poll was not found.');
-    await requireLive(this.deps, poll.session_id, userId, 'session.join');
-    const options = poll.options as unknown as Option[];
+    const poll = await this.catalog.fixed(pollId);
+    if (!poll || (inSession && poll.session_id !== inSession))
+      throw new AppError('NOT_FOUND', 'Poll was not found.');
     const choices = 'choices' in vote ? [...new Set(vote.choices)] : [];
     const text = 'text' in vote ? vote.text : null;
-    if (poll.kind === 'text' && text === null)
-      throw new AppError('VALIDATION_FAILED', 'This poll takes a text answer.');
-    if (poll.kind !== 'text') {
-      if (text !== null) throw new AppError('VALIDATION_FAILED', 'This poll takes choices.');
-      if (choices.some((c) => !options.some((o) => o.id === c)))
-        throw new AppError('VALIDATION_FAILED', 'A choice is not an option of this poll.');
-      if (poll.kind === 'single' && choices.length !== 1)
-        throw new AppError('VALIDATION_FAILED', 'Pick exactly one option.');
+    const invalid = invalidVote(poll, choices, text);
+    if (invalid) {
+      // Someone who may not join learns nothing about the poll: the session check answers first.
+      await requireLive(this.deps, poll.session_id, userId, 'session.join');
+      throw new AppError('VALIDATION_FAILED', invalid);
     }
-    // One statement (one round trip): the vote is written only while the poll is open, and the
-    // poll row is share-locked for it, so a close (which updates the row) orders strictly after
-    // votes in flight and votes after it find no open poll.
-    const { rows } = await sql<{ changed: boolean }>`
-      insert into eduforum.poll_votes (poll_id, user_id, choices, text_answer)
-      select p.id, ${userId}::uuid, ${choices}::text[], ${text}
-        from eduforum.polls p
-       where p.id = ${pollId} and p.status = 'open'
-         for share of p
-      on conflict (poll_id, user_id)
-        do update set choices = excluded.choices, text_answer = excluded.text_answer, changed_at = now()
-      returning voted_at <> changed_at as changed`.execute(this.deps.db);
-    const written = rows[0];
-    if (!written) throw new AppError('POLL_NOT_OPEN');
-    const changed = written.changed;
+    const written = await this.votes.cast(pollId, { userId, choices, text });
+    if (!written) {
+      await requireLive(this.deps, poll.session_id, userId, 'session.join');
+      throw new AppError('POLL_NOT_OPEN');
+    }
     this.talkTime.changed(poll.session_id);
     void this.pushResults(pollId);
-    return { pollId, changed };
+    return { pollId, changed: written.changed };
   }
 
   /** Live results: staff always; students when the poll shows them (never who voted what). */
@@ -253,66 +239,79 @@ export class PollService {
     return stringify(rows, { bom: true });
   }
 
-  private async load(pollId: string): Promise<PollRow & { options: unknown }> {
-    const row = await this.deps.db
-      .selectFrom('eduforum.polls')
-      .selectAll()
-      .where('id', '=', pollId)
-      .executeTakeFirst();
+  private async load(pollId: string): Promise<PollRow> {
+    const row = await this.catalog.load(pollId);
     if (!row) throw new AppError('NOT_FOUND', 'Poll was not found.');
+    this.catalog.remember(row);
     return row;
   }
 
+  /** The poll's live aggregate; the status comes from the same read as the counts. */
   private async aggregate(poll: PollRow, staff: boolean): Promise<PollResults> {
-    const votes = await this.deps.db
-      .selectFrom('eduforum.poll_votes')
-      .select(['user_id', 'choices', 'text_answer'])
-      .where('poll_id', '=', poll.id)
-      .orderBy('voted_at')
-      .execute();
+    const counted = await tally(this.deps.db, poll.id);
+    if (!counted) throw new AppError('NOT_FOUND', 'Poll was not found.');
     const counts: Record<string, number> = {};
-    for (const option of poll.options as unknown as Option[]) counts[option.id] = 0;
-    const texts: PollResults['texts'] = [];
-    for (const vote of votes) {
-      for (const choice of vote.choices) counts[choice] = (counts[choice] ?? 0) + 1;
-      if (vote.text_answer !== null)
-        texts.push({ text: vote.text_answer, userId: staff && !poll.anonymous ? vote.user_id : null });
-    }
+    for (const option of poll.options as Option[]) counts[option.id] = 0;
+    for (const [choice, n] of counted.counts) counts[choice] = (counts[choice] ?? 0) + n;
     return {
       pollId: poll.id,
-      status: poll.status as PollResults['status'],
-      voters: votes.length,
+      status: counted.status as PollResults['status'],
+      voters: counted.voters,
       counts,
-      texts,
+      // Anonymous voters are never revealed, not even to staff.
+      texts: counted.texts.map((t) => ({ text: t.text, userId: staff && !poll.anonymous ? t.userId : null })),
     };
   }
 
   /**
    * Pushes the latest aggregate to staff (and students when visible). Bursts of votes coalesce:
-   * while one push runs, further votes only mark the poll dirty and one more push follows.
+   * while one push runs, further votes only mark the poll dirty and one more push follows, so the
+   * last vote is always shown (votes are written in batches too, so a burst costs a few pushes).
    */
   private async pushResults(pollId: string): Promise<void> {
-    if (this.pushing.has(pollId)) {
-      this.pushing.set(pollId, true);
+    const running = this.pushing.get(pollId);
+    if (running) {
+      running.dirty = true;
       return;
     }
-    this.pushing.set(pollId, false);
+    const state = { dirty: false };
+    this.pushing.set(pollId, state);
     try {
       do {
-        this.pushing.set(pollId, false);
-        const poll = await this.load(pollId);
-        const results = await this.aggregate(poll, true);
-        await this.deps.platform.realtime.publish(staffChannel(poll.session_id), 'poll.results', results);
-        if (poll.results_visible)
-          await this.deps.platform.realtime.publish(sessionChannel(poll.session_id), 'poll.results', {
-            ...results,
-            texts: results.texts.map((t) => ({ ...t, userId: null })),
-          });
-      } while (this.pushing.get(pollId));
+        state.dirty = false;
+        await this.pushOnce(pollId);
+      } while (state.dirty);
     } catch (error) {
       this.deps.platform.logger.warn({ err: error, pollId }, 'poll results push failed');
     } finally {
       this.pushing.delete(pollId);
     }
   }
+
+  private async pushOnce(pollId: string): Promise<void> {
+    const poll = await this.catalog.fixed(pollId);
+    if (!poll) return;
+    const results = await this.aggregate(poll, true);
+    const { realtime } = this.deps.platform;
+    // Local sockets get both at once; the bus round trips (other instances) run side by side.
+    await Promise.all([
+      realtime.publish(staffChannel(poll.session_id), 'poll.results', results),
+      poll.results_visible
+        ? realtime.publish(sessionChannel(poll.session_id), 'poll.results', {
+            ...results,
+            texts: results.texts.map((t) => ({ ...t, userId: null })),
+          })
+        : undefined,
+    ]);
+  }
+}
+
+/** Why a vote does not fit the poll (kind, options), or null when it does. */
+function invalidVote(poll: PollRow, choices: string[], text: string | null): string | null {
+  const options = poll.options as Option[];
+  if (poll.kind === 'text') return text === null ? 'This poll takes a text answer.' : null;
+  if (text !== null) return 'This poll takes choices.';
+  if (choices.some((c) => !options.some((o) => o.id === c))) return 'A choice is not an option of this poll.';
+  if (poll.kind === 'single' && choices.length !== 1) return 'Pick exactly one option.';
+  return null;
 }
