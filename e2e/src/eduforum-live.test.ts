@@ -191,6 +191,11 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
 
     await tab(prof.page, /^TalkTime/);
     await prof.page.screenshot({ path: `${screenshots}eduforum-live-professor-talktime.png` });
+    // The professor ends the class (after confirming); the students' rooms say so.
+    await prof.page.getByRole('button', { name: 'End session' }).click();
+    await prof.page.getByRole('dialog').getByRole('button', { name: 'End session' }).click();
+    await seoyeon.page.getByText('세션이 끝났습니다').waitFor(WAIT);
+    await jae.page.getByText('This session has ended').waitFor(WAIT);
     for (const [index, person] of everyone.entries()) expect([index, person.errors]).toEqual([index, []]);
     for (const person of everyone) await person.context.close();
   }, 240_000);

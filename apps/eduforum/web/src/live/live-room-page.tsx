@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ConfirmDialog } from '../courses/bits.js';
 import { useT } from '../i18n.js';
 import { useRealtime } from '../realtime.js';
 import { Whiteboard } from '../whiteboard/whiteboard.js';
@@ -191,8 +192,8 @@ function RoomHeader({
   const { state, me, connection } = room;
   const manager = me?.role === 'professor' || me?.role === 'admin';
   const [busy, setBusy] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(false);
   const transition = async (to: 'start' | 'end') => {
-    if (to === 'end' && !window.confirm(t('live.endConfirm'))) return;
     setBusy(true);
     try {
       if (to === 'start')
@@ -234,10 +235,18 @@ function RoomHeader({
         </Button>
       )}
       {manager && state.status === 'live' && (
-        <Button variant="danger" loading={busy} onClick={() => transition('end')}>
+        <Button variant="danger" loading={busy} onClick={() => setConfirmEnd(true)}>
           {t('live.end')}
         </Button>
       )}
+      <ConfirmDialog
+        open={confirmEnd}
+        title={t('live.end')}
+        body={t('live.endConfirm')}
+        confirmLabel={t('live.end')}
+        onConfirm={() => transition('end')}
+        onClose={() => setConfirmEnd(false)}
+      />
     </header>
   );
 }

@@ -1,5 +1,7 @@
 import { Avatar, Badge, Button, useToast } from '@app/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../courses/bits.js';
 import { useT } from '../i18n.js';
 import { liveErrorMessage } from './live-errors.js';
 import type { LiveRoom } from './use-live-room.js';
@@ -11,6 +13,7 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
   const toast = useToast();
   const { state, me, staff, act } = room;
   const manager = me?.role === 'professor' || me?.role === 'admin';
+  const [removing, setRemoving] = useState<{ userId: string; name: string } | null>(null);
   const name = (userId: string) => state.people[userId]?.name ?? t('live.someone');
 
   const run = async (event: string, payload: unknown, done?: string) => {
@@ -19,8 +22,11 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
       if (done) toast(done);
     } catch (error) {
       toast(liveErrorMessage(error, tc), 'danger');
+      throw error;
     }
   };
+  const attempt = (event: string, payload: unknown, done?: string) =>
+    void run(event, payload, done).catch(() => undefined);
 
   const present = state.online
     .map((id) => state.people[id])
@@ -44,7 +50,7 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
                 {staff && (
                   <Button
                     variant="secondary"
-                    onClick={() => run('hand.callOn', { userId: hand.userId })}
+                    onClick={() => attempt('hand.callOn', { userId: hand.userId })}
                     aria-label={t('live.hands.callOnName', { name: name(hand.userId) })}
                   >
                     {t('live.hands.callOn')}
@@ -73,7 +79,7 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
             {t('live.people.title', { count: present.length })}
           </h3>
           {manager && (
-            <Button variant="secondary" onClick={() => run('control.lock', { locked: !state.locked })}>
+            <Button variant="secondary" onClick={() => attempt('control.lock', { locked: !state.locked })}>
               {state.locked ? t('live.controls.unlock') : t('live.controls.lock')}
             </Button>
           )}
@@ -105,17 +111,14 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
                     </Button>
                     <Button
                       variant="ghost"
-                      onClick={() => run('control.spotlight', { userId: spotlit ? null : person.userId })}
+                      onClick={() => attempt('control.spotlight', { userId: spotlit ? null : person.userId })}
                     >
                       {spotlit ? t('live.controls.unspotlight') : t('live.controls.spotlight')}
                     </Button>
                     {manager && person.role === 'student' && (
                       <Button
                         variant="danger"
-                        onClick={() => {
-                          if (window.confirm(t('live.controls.removeConfirm', { name: person.name })))
-                            void run('control.remove', { userId: person.userId });
-                        }}
+                        onClick={() => setRemoving({ userId: person.userId, name: person.name })}
                       >
                         {t('live.controls.remove')}
                       </Button>
@@ -127,6 +130,14 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
           })}
         </ul>
       </section>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('live.controls.remove')}
+        body={t('live.controls.removeConfirm', { name: removing?.name ?? '' })}
+        confirmLabel={t('live.controls.remove')}
+        onConfirm={() => run('control.remove', { userId: removing?.userId })}
+        onClose={() => setRemoving(null)}
+      />
     </div>
   );
 }
