@@ -14,7 +14,12 @@ export interface ShownReaction {
   key: number;
   from: string;
   kind: string;
+  /** When it arrived (ms); it floats for REACTION_MS. */
+  at: number;
 }
+
+/** How long a reaction stays on screen. */
+export const REACTION_MS = 4000;
 
 /** What the room looks like to this client; built from the snapshot and the channel's events. */
 export interface LiveState {
@@ -70,7 +75,7 @@ export type LiveAction =
   | { type: 'quiz'; quiz: Quiz }
   | { type: 'breakout'; breakout: Breakout | null }
   | { type: 'talktime'; participants: Participation[] }
-  | { type: 'reaction.expire'; key: number };
+  | { type: 'reactions.prune'; now: number };
 
 let reactionKey = 0;
 
@@ -107,8 +112,8 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
       return { ...state, breakout: action.breakout, broadcasts: action.breakout ? state.broadcasts : [] };
     case 'talktime':
       return { ...state, talktime: action.participants };
-    case 'reaction.expire':
-      return { ...state, reactions: state.reactions.filter((r) => r.key !== action.key) };
+    case 'reactions.prune':
+      return { ...state, reactions: state.reactions.filter((r) => action.now - r.at < REACTION_MS) };
     case 'event':
       return applyEvent(state, action.event, action.payload, action.me);
   }
@@ -135,7 +140,10 @@ function applyEvent(state: LiveState, event: string, payload: unknown, me: strin
       return { ...state, calledOn: { userId: String(data.userId), at: Date.now() } };
     case 'reaction': {
       const key = ++reactionKey;
-      const reactions = [...state.reactions, { key, from: String(data.from), kind: String(data.kind) }];
+      const reactions = [
+        ...state.reactions,
+        { key, from: String(data.from), kind: String(data.kind), at: Date.now() },
+      ];
       return { ...state, reactions: reactions.slice(-12) };
     }
     case 'control.muteRequested':

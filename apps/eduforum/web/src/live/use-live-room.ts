@@ -147,13 +147,13 @@ export function useLiveRoom(sessionId: string) {
   const roomId = myRoom?.id ?? (state.breakout ? enteredRoomId : null);
   useChannel(client, open, roomId ? breakoutRoomChannel(roomId) : null, onEvent);
 
-  // Reactions float for four seconds.
+  // Reactions float for a few seconds each; one timer sweeps them while any are shown.
+  const showingReactions = state.reactions.length > 0;
   useEffect(() => {
-    const last = state.reactions.at(-1);
-    if (!last) return;
-    const timer = setTimeout(() => dispatch({ type: 'reaction.expire', key: last.key }), 4000);
-    return () => clearTimeout(timer);
-  }, [state.reactions]);
+    if (!showingReactions) return;
+    const timer = setInterval(() => dispatch({ type: 'reactions.prune', now: Date.now() }), 500);
+    return () => clearInterval(timer);
+  }, [showingReactions]);
 
   // A breakout started or moved: staff who entered a room keep it; students follow their membership.
   useEffect(() => {
