@@ -19,6 +19,16 @@ interface AxeViolation {
  * findings are not returned: the issue's bar is "no serious or critical violations".
  */
 export async function auditPage(page: Page): Promise<string[]> {
+  // Judge the page at rest: a button fading back from its busy state (a CSS transition of its
+  // opacity) has, for a moment, a contrast it never keeps. Infinite animations (spinners) are left.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
