@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type App, type AppModule, buildApp } from '@app/platform';
 import { createTestDatabase, type TestDatabase, testConfig } from '@app/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildWebApps } from '../../../host/src/web-build.js';
+import { sharedWebBuild } from '../../../host/src/testing/shared-web-build.js';
 import { registerWebApps } from '../../../host/src/web-serve.js';
 import { launchChromium } from '../browser.js';
 
-/** A listening host with freshly built web apps, and Chromium. */
+/** A listening host serving this run's build of the web apps, and Chromium. */
 export interface WebHarness {
   app: App;
   origin: string;
@@ -18,16 +15,15 @@ export interface WebHarness {
 }
 
 /**
- * Builds the web apps (into a temporary folder), serves them with the API and the given app
- * modules (none: the shared pages only), starts Chromium.
+ * Serves the web apps (built once per test run, see sharedWebBuild) with the API and the given
+ * app modules (none: the shared pages only), and starts Chromium.
  */
 export async function startWebHarness(
   options: { modules?: AppModule[]; fakeMedia?: boolean; fakeAudioFile?: string } = {},
 ): Promise<WebHarness> {
-  const outRoot = await mkdtemp(path.join(tmpdir(), 'web-e2e-'));
   const database: TestDatabase = await createTestDatabase();
   const [{ apps }, app] = await Promise.all([
-    buildWebApps(undefined, { outRoot }),
+    sharedWebBuild(),
     buildApp(testConfig(database.url), { modules: options.modules ?? [] }),
   ]);
   await registerWebApps(app, {
@@ -48,7 +44,6 @@ export async function startWebHarness(
       await browser.close();
       await app.close();
       await database.drop();
-      await rm(outRoot, { recursive: true, force: true });
     },
   };
 }

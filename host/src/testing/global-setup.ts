@@ -7,6 +7,7 @@ import { provideTestDatabase } from '@app/platform/testing';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { allMigrationSources } from '../modules.js';
+import { webBuildRoot } from './web-build-root.js';
 
 /**
  * Runs once per `vitest run`: picks the PostgreSQL server (DATABASE_URL, else a throw-away embedded
@@ -68,6 +69,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     await embedded?.stop();
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await rm(webBuildRoot(prefix), { recursive: true, force: true });
   };
 }
 
