@@ -174,9 +174,6 @@ export const en = {
       tagline: 'Live active-learning seminars',
       description:
         'Video seminars with polls, breakout rooms, a shared whiteboard, grading and class analytics.',
-      emptyTitle: 'Your seminars will be here',
-      emptyBody:
-        'Courses you teach or attend, upcoming live sessions and their recordings will be listed here once seminars are available.',
     },
     languagemate: {
       name: 'LanguageMate',

@@ -175,9 +175,6 @@ export const ko: Messages = {
       name: '에듀포럼',
       tagline: '실시간 능동 학습 세미나',
       description: '투표, 소그룹 토론방, 공유 화이트보드, 채점과 수업 분석이 있는 화상 세미나.',
-      emptyTitle: '여기에 세미나가 표시됩니다',
-      emptyBody:
-        '세미나 기능이 준비되면 강의하거나 수강하는 과목, 예정된 실시간 수업과 녹화본이 여기에 표시됩니다.',
     },
     languagemate: {
       name: '랭귀지메이트',
