@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +5,7 @@ import { eduforum } from '@app/eduforum-server';
 import { migrate, platformMigrations } from '@app/platform';
 import pg from 'pg';
 import { scratchDatabase } from '../../host/src/tools/scratch-database.js';
-import { forkServer, type ServerProcess } from '../realtime/servers/spawn.js';
+import { forkLoader, forkServer, type LoaderProcess, type ServerProcess } from '../realtime/servers/spawn.js';
 import { dbTiming, type ServerStats, serverStats } from './ipc.js';
 import { percentiles } from './percentiles.js';
 import { writeReport } from './report.js';
@@ -41,33 +40,9 @@ const JOIN_CONCURRENCY = Number(process.env.BENCH_JOIN_CONCURRENCY ?? 40);
 /** Sockets per loader process: the hard limit here is 20,000 open files per process. */
 const SOCKETS_PER_LOADER = 9_800;
 
-interface Loader {
-  send<T>(command: ScaleCommand): Promise<T>;
-  stop(): void;
-}
+type Loader = LoaderProcess<ScaleCommand>;
 
-async function startLoader(): Promise<Loader> {
-  const child = fork(`${here}scale-loader.ts`, [], {
-    cwd: root,
-    execArgv: ['--conditions=development', '--import', 'tsx', '--max-old-space-size=8192'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  type Reply = { rid: number; ok: boolean; value?: unknown; error?: string };
-  const waiting = new Map<number, (m: Reply) => void>();
-  let nextRid = 1;
-  child.on('message', (m: Reply) => {
-    waiting.get(m.rid)?.(m);
-    waiting.delete(m.rid);
-  });
-  const send = <T>(command: ScaleCommand | null) =>
-    new Promise<T>((resolve, reject) => {
-      const rid = command ? nextRid++ : 0;
-      waiting.set(rid, (m) => (m.ok ? resolve(m.value as T) : reject(new Error(m.error))));
-      if (command) child.send({ ...command, rid });
-    });
-  await send(null);
-  return { send, stop: () => child.kill('SIGKILL') };
-}
+const startLoader = () => forkLoader<ScaleCommand>(`${here}scale-loader.ts`);
 
 const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

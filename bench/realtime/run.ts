@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +6,7 @@ import pg from 'pg';
 import { scratchDatabase } from '../../host/src/tools/scratch-database.js';
 import type { LatencySummary, LoaderCommand, Publisher } from './load/loader.js';
 import { type Results, renderReport } from './report.js';
-import { forkServer, type ServerProcess } from './servers/spawn.js';
+import { forkLoader, forkServer, type LoaderProcess, type ServerProcess } from './servers/spawn.js';
 import { benchKeys } from './servers/verifier.js';
 
 /**
@@ -40,33 +39,12 @@ function startServer(
   return forkServer(`${here}servers/${kind}.ts`, env);
 }
 
-interface Loader {
-  send<T>(command: LoaderCommand): Promise<T>;
-  stop(): void;
-}
+type Loader = LoaderProcess<LoaderCommand>;
 
 async function startLoader(tokens: string[], addressBase: number, addressCount: number): Promise<Loader> {
-  const child = fork(`${here}load/loader.ts`, [], {
-    cwd: root,
-    execArgv: ['--conditions=development', '--import', 'tsx', '--max-old-space-size=8192'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  type Reply = { rid: number; ok: boolean; value?: unknown; error?: string };
-  const waiting = new Map<number, (m: Reply) => void>();
-  let nextRid = 1;
-  child.on('message', (m: Reply) => {
-    waiting.get(m.rid)?.(m);
-    waiting.delete(m.rid);
-  });
-  const send = <T>(command: LoaderCommand | null) =>
-    new Promise<T>((resolve, reject) => {
-      const rid = command ? nextRid++ : 0;
-      waiting.set(rid, (m) => (m.ok ? resolve(m.value as T) : reject(new Error(m.error))));
-      if (command) child.send({ ...command, rid });
-    });
-  await send(null);
-  await send({ cmd: 'init', tokens, addressBase, addressCount });
-  return { send, stop: () => child.kill('SIGKILL') };
+  const loader = await forkLoader<LoaderCommand>(`${here}load/loader.ts`);
+  await loader.send({ cmd: 'init', tokens, addressBase, addressCount });
+  return loader;
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);

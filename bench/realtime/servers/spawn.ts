@@ -70,3 +70,36 @@ export async function forkServer(entry: string, env: NodeJS.ProcessEnv): Promise
     },
   };
 }
+
+/** A load generator in its own process, answering request/reply commands over IPC. */
+export interface LoaderProcess<Command extends object> {
+  send<T>(command: Command): Promise<T>;
+  stop(): void;
+}
+
+/**
+ * Forks the load generator `entry` under tsx and waits for its hello (the reply to rid 0). Each
+ * command gets a `rid`; the loader answers `{ rid, ok, value | error }`.
+ */
+export async function forkLoader<Command extends object>(entry: string): Promise<LoaderProcess<Command>> {
+  const child = fork(entry, [], {
+    cwd: root,
+    execArgv: ['--conditions=development', '--import', 'tsx', '--max-old-space-size=8192'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  type Reply = { rid: number; ok: boolean; value?: unknown; error?: string };
+  const waiting = new Map<number, (m: Reply) => void>();
+  let nextRid = 1;
+  child.on('message', (m: Reply) => {
+    waiting.get(m.rid)?.(m);
+    waiting.delete(m.rid);
+  });
+  const send = <T>(command: Command | null) =>
+    new Promise<T>((resolve, reject) => {
+      const rid = command ? nextRid++ : 0;
+      waiting.set(rid, (m) => (m.ok ? resolve(m.value as T) : reject(new Error(m.error))));
+      if (command) child.send({ ...command, rid });
+    });
+  await send(null);
+  return { send, stop: () => child.kill('SIGKILL') };
+}
