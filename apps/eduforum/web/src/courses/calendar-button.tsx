@@ -2,9 +2,9 @@ import { call } from '@app/client';
 import { Button, Dialog, useApi, useToast } from '@app/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { CopyButton } from './bits.js';
-import { useErrorText } from './error-text.js';
 
 /** "Calendar feed": creates (replaces) the caller's secret iCalendar URL and shows it to copy. */
 export function CalendarButton() {

@@ -17,10 +17,10 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
 import { abilities, type Course, keys } from './data.js';
-import { useErrorText } from './error-text.js';
 import { useFiles } from './files.js';
 
 type Content = z.infer<typeof contentSchema>;

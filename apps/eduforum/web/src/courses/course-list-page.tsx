@@ -16,9 +16,9 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { type Course, keys, useMe } from './data.js';
-import { useErrorText } from './error-text.js';
 import { NewCourseDialog } from './new-course-dialog.js';
 
 /** The app's home: the caller's courses ("load more"), archived on request, and "New course" for professors. */

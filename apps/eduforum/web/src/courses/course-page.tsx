@@ -1,10 +1,10 @@
 import { ApiError } from '@app/client';
 import { Badge, buttonClass, EmptyState, ErrorState, LoadingState, Notice, Tabs, useTitle } from '@app/ui';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ContentTab } from './content-tab.js';
 import { abilities, useCourse } from './data.js';
-import { useErrorText } from './error-text.js';
 import { MembersTab } from './members-tab.js';
 import { QuestionsTab } from './questions-tab.js';
 import { SessionsTab } from './sessions-tab.js';

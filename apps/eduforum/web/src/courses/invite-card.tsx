@@ -2,10 +2,10 @@ import { call } from '@app/client';
 import { Button, Card, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog, CopyButton } from './bits.js';
 import { type Course, keys } from './data.js';
-import { useErrorText } from './error-text.js';
 
 /** The join link for a code: this app's `/join` page under its base path (`/eduforum/`). */
 export function joinLink(code: string): string {

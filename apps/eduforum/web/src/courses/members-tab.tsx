@@ -15,10 +15,10 @@ import {
 } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
 import { abilities, type Course, keys } from './data.js';
-import { useErrorText } from './error-text.js';
 import { InviteCard } from './invite-card.js';
 import { RosterImport } from './roster-import.js';
 

@@ -13,10 +13,9 @@ import {
 } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-
 import { keys } from './data.js';
-import { useErrorText } from './error-text.js';
 import {
   checkDraft,
   type DraftErrors,

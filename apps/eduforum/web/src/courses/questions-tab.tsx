@@ -3,10 +3,10 @@ import type { Question } from '@app/eduforum-contracts';
 import { Badge, Button, EmptyState, ErrorState, LoadingState, useApi, useToast } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
 import { type Course, keys } from './data.js';
-import { useErrorText } from './error-text.js';
 import { QuestionDialog } from './question-form.js';
 
 /** The question bank (staff): kind, tags, difficulty and points; create, edit, retire. */

@@ -3,10 +3,9 @@ import { type RosterReport, rosterReportSchema } from '@app/eduforum-contracts';
 import { Badge, Button, Card, Notice, TextAreaField, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-
 import { keys } from './data.js';
-import { useErrorText } from './error-text.js';
 import { rosterProblem } from './roster-problems.js';
 
 type Outcome = { report: RosterReport } | { error: string };

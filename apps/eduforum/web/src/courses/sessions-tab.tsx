@@ -15,11 +15,11 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
 import { CalendarButton } from './calendar-button.js';
 import { abilities, type Course, keys } from './data.js';
-import { useErrorText } from './error-text.js';
 import { SessionDialog } from './session-dialog.js';
 
 const tones: Record<SessionStatus, 'neutral' | 'accent' | 'success' | 'danger'> = {

@@ -3,10 +3,10 @@ import { createCourseSchema } from '@app/eduforum-contracts';
 import { Button, Card, Form, TextAreaField, TextField, useApi, useToast, useZodForm } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
 import { type Course, keys } from './data.js';
-import { useErrorText } from './error-text.js';
 
 const settingsSchema = createCourseSchema.pick({ title: true, description: true });
 

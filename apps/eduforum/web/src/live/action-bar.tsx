@@ -1,9 +1,8 @@
 import { reactionKinds } from '@app/eduforum-contracts';
 import { Button, useToast } from '@app/ui';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import { liveErrorMessage } from './live-errors.js';
 import type { LiveRoom } from './use-live-room.js';
 import { useMicrophoneVad } from './use-microphone-vad.js';
 
@@ -19,7 +18,7 @@ export const reactionEmoji: Record<(typeof reactionKinds)[number], string> = {
 /** Raise or lower one's hand, react, and share speaking time (TalkTime) from the microphone. */
 export function ActionBar({ room }: { room: LiveRoom }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const toast = useToast();
   const { state, me, act } = room;
   const live = state.status === 'live';
@@ -45,7 +44,7 @@ export function ActionBar({ room }: { room: LiveRoom }) {
     try {
       await act(event, payload);
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     }
   };
 

@@ -2,9 +2,8 @@ import { call } from '@app/client';
 import type { Breakout } from '@app/eduforum-contracts';
 import { Button, Card, SelectField, TextField, useApi, useToast } from '@app/ui';
 import { type FormEvent, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import { liveErrorMessage } from './live-errors.js';
 import type { LiveRoom } from './use-live-room.js';
 
 const strategies = ['random', 'round_robin', 'mixed_by_grade'] as const;
@@ -25,7 +24,7 @@ function useCountdown(endsAt: string | null): string | null {
 /** Staff run breakouts here: create rooms, move people, broadcast, step into a room, recall. */
 export function BreakoutManager({ room, sessionId }: { room: LiveRoom; sessionId: string }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const breakout = room.state.breakout;
@@ -42,7 +41,7 @@ export function BreakoutManager({ room, sessionId }: { room: LiveRoom; sessionId
     try {
       await work();
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     } finally {
       setBusy(false);
     }

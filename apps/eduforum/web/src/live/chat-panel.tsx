@@ -2,10 +2,9 @@ import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
 import { Button, useApi, useFormat, useToast } from '@app/ui';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { useRealtime } from '../realtime.js';
-import { liveErrorMessage } from './live-errors.js';
 
 /**
  * A chat room of the live session (the main room's or a breakout room's): the last 50 messages,
@@ -25,7 +24,7 @@ export function ChatPanel({
   label: string;
 }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const format = useFormat();
@@ -99,7 +98,7 @@ export function ChatPanel({
         );
       setDraft('');
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     } finally {
       setSending(false);
     }

@@ -3,16 +3,15 @@ import { type Session, sessionWhiteboard } from '@app/eduforum-contracts';
 import { Badge, Button, ErrorState, LoadingState, Notice, Tabs, useApi, useTitle, useToast } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConfirmDialog } from '../courses/bits.js';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { useRealtime } from '../realtime.js';
 import { Whiteboard } from '../whiteboard/whiteboard.js';
 import { ActionBar, reactionEmoji } from './action-bar.js';
 import { BreakoutManager } from './breakout-panel.js';
 import { ChatPanel } from './chat-panel.js';
-import { liveErrorMessage } from './live-errors.js';
 import { PeoplePanel } from './people-panel.js';
 import { PollPanel } from './poll-panel.js';
 import { QuizPanel } from './quiz-panel.js';
@@ -24,7 +23,7 @@ import { type LiveRoom, useLiveRoom } from './use-live-room.js';
 export function LiveRoomPage() {
   const { sessionId = '' } = useParams();
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const session = useQuery({
     queryKey: ['eduforum', 'session', sessionId],
@@ -34,7 +33,7 @@ export function LiveRoomPage() {
   useTitle(session.data?.title ?? t('live.title'));
   if (session.isPending) return <LoadingState />;
   if (session.isError)
-    return <ErrorState message={liveErrorMessage(session.error, tc)} onRetry={() => session.refetch()} />;
+    return <ErrorState message={errorText(session.error)} onRetry={() => session.refetch()} />;
   // The room is closed once the session is over; what stays is its recap.
   if (session.data.status === 'ended' || session.data.status === 'cancelled')
     return <Recap session={session.data as Session} />;
@@ -43,7 +42,7 @@ export function LiveRoomPage() {
 
 function Room({ sessionId, title, courseId }: { sessionId: string; title: string; courseId: string }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const room = useLiveRoom(sessionId);
   const { state, me, staff, error } = room;
   const [tab, setTab] = useState('chat');
@@ -55,7 +54,7 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
       </Notice>
     );
   if (error && !state.snapshot)
-    return <ErrorState message={liveErrorMessage(error, tc)} onRetry={() => void room.reload()} />;
+    return <ErrorState message={errorText(error)} onRetry={() => void room.reload()} />;
   if (!state.snapshot || !me) return <LoadingState label={t('live.joining')} />;
 
   const names = Object.fromEntries(Object.values(state.people).map((p) => [p.userId, p.name]));
@@ -185,7 +184,7 @@ function RoomHeader({
   courseId: string;
 }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -206,7 +205,7 @@ function RoomHeader({
         );
       await queryClient.invalidateQueries({ queryKey: ['eduforum', 'session', sessionId] });
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     } finally {
       setBusy(false);
     }

@@ -13,6 +13,13 @@ export const en = {
   waiting: 'The session has not started yet. This page will update when the professor starts it.',
   ended: 'This session has ended. The whiteboard and results stay here to review.',
   removed: 'You were removed from this session by its professor.',
+  errors: {
+    SESSION_NOT_LIVE: 'The session is not live right now.',
+    POLL_NOT_OPEN: 'This poll is closed.',
+    QUIZ_NOT_OPEN: 'This quiz is not open.',
+    QUIZ_TIME_OVER: 'The time for this quiz is over; your answers were not accepted.',
+    ALREADY_SUBMITTED: 'You have already submitted this quiz.',
+  },
   cancelled: 'This session was cancelled.',
   connection: {
     connecting: 'Connecting…',
@@ -183,6 +190,13 @@ export const ko: Translation<typeof en> = {
   waiting: '세션이 아직 시작되지 않았습니다. 교수가 시작하면 이 화면이 바뀝니다.',
   ended: '세션이 끝났습니다. 화이트보드와 결과는 여기에서 다시 볼 수 있습니다.',
   removed: '교수에 의해 이 세션에서 내보내졌습니다.',
+  errors: {
+    SESSION_NOT_LIVE: '지금은 세션이 진행 중이 아닙니다.',
+    POLL_NOT_OPEN: '마감된 투표입니다.',
+    QUIZ_NOT_OPEN: '열려 있지 않은 퀴즈입니다.',
+    QUIZ_TIME_OVER: '퀴즈 시간이 끝나 답안을 받지 않았습니다.',
+    ALREADY_SUBMITTED: '이미 제출한 퀴즈입니다.',
+  },
   cancelled: '취소된 세션입니다.',
   connection: {
     connecting: '연결 중…',

@@ -1,15 +1,14 @@
 import { Avatar, Badge, Button, useToast } from '@app/ui';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../courses/bits.js';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import { liveErrorMessage } from './live-errors.js';
 import type { LiveRoom } from './use-live-room.js';
 
 /** The hand queue (in order, with "call on" for staff) and who is in the room, with staff controls. */
 export function PeoplePanel({ room }: { room: LiveRoom }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const toast = useToast();
   const { state, me, staff, act } = room;
   const manager = me?.role === 'professor' || me?.role === 'admin';
@@ -21,7 +20,7 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
       await act(event, payload);
       if (done) toast(done);
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
       throw error;
     }
   };

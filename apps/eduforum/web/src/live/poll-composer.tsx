@@ -3,8 +3,8 @@ import { createPollSchema, type Poll } from '@app/eduforum-contracts';
 import { Button, Card, CheckboxField, SelectField, TextField, useApi, useToast } from '@app/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import { liveErrorMessage } from './live-errors.js';
 
 type Kind = Poll['kind'];
 interface OptionDraft {
@@ -26,6 +26,7 @@ export function PollComposer({
 }) {
   const { t } = useT();
   const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const [expanded, setExpanded] = useState(false);
@@ -78,7 +79,7 @@ export function PollComposer({
       setOptions([blankOption(), blankOption()]);
       setExpanded(false);
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     } finally {
       setBusy(false);
     }

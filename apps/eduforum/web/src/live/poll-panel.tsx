@@ -2,9 +2,8 @@ import { call } from '@app/client';
 import type { Poll, PollResults } from '@app/eduforum-contracts';
 import { Badge, Button, Card, useApi, useToast } from '@app/ui';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import { liveErrorMessage } from './live-errors.js';
 import { PollComposer } from './poll-composer.js';
 import { PollResultsView } from './poll-results.js';
 import type { LiveRoom } from './use-live-room.js';
@@ -72,7 +71,7 @@ function StaffPoll({
   room: LiveRoom;
 }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
@@ -89,7 +88,7 @@ function StaffPoll({
             );
       room.dispatch({ type: 'polls', polls: [updated as Poll] });
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     } finally {
       setBusy(false);
     }
@@ -138,7 +137,7 @@ function StudentPoll({
   room: LiveRoom;
 }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const toast = useToast();
   const [choices, setChoices] = useState<string[]>([]);
   const [text, setText] = useState('');
@@ -154,7 +153,7 @@ function StudentPoll({
       setVoted(true);
       toast(t('live.polls.voted'));
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     } finally {
       setBusy(false);
     }
@@ -236,7 +235,7 @@ function StudentPoll({
 /** Downloads the per-student CSV (the request needs the bearer token, so not a plain link). */
 function ExportLink({ sessionId }: { sessionId: string }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const download = async () => {
@@ -253,7 +252,7 @@ function ExportLink({ sessionId }: { sessionId: string }) {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     }
   };
   return (

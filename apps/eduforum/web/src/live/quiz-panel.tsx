@@ -4,8 +4,8 @@ import { Badge, Button, Card, CheckboxField, TextField, useApi, useFormat, useTo
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import { liveErrorMessage } from './live-errors.js';
 import type { LiveRoom } from './use-live-room.js';
 
 /** Seconds left until `closesAt`, ticking every second. */
@@ -59,6 +59,7 @@ function QuizLauncher({
 }) {
   const { t } = useT();
   const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const [expanded, setExpanded] = useState(false);
@@ -99,7 +100,7 @@ function QuizLauncher({
       setExpanded(false);
       setPicked([]);
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     } finally {
       setBusy(false);
     }
@@ -157,7 +158,7 @@ function QuizLauncher({
 
 function StaffQuiz({ quiz, room }: { quiz: Quiz; room: LiveRoom }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const left = useSecondsLeft(quiz.status === 'open' ? quiz.closesAt : null);
@@ -173,7 +174,7 @@ function StaffQuiz({ quiz, room }: { quiz: Quiz; room: LiveRoom }) {
       );
       room.dispatch({ type: 'quiz', quiz: closed as Quiz });
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     }
   };
   const prompts = new Map(quiz.questions.map((q) => [q.id, q.prompt]));
@@ -231,7 +232,7 @@ type Answers = Record<string, { choices?: string[]; text?: string }>;
 
 function StudentQuiz({ quiz }: { quiz: Quiz }) {
   const { t } = useT();
-  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
   const format = useFormat();
@@ -258,7 +259,7 @@ function StudentQuiz({ quiz }: { quiz: Quiz }) {
       );
       setResult(graded as QuizResult);
     } catch (error) {
-      toast(liveErrorMessage(error, tc), 'danger');
+      toast(errorText(error), 'danger');
     } finally {
       setBusy(false);
     }
