@@ -118,7 +118,7 @@ export class Collab {
    */
   async reauthorize(documentName: string): Promise<void> {
     this.dropConnections(documentName);
-    await this.deps.bus?.publish(REAUTHORIZE_TOPIC, { documentName });
+    if (this.deps.bus) await publishReauthorize(this.deps.bus, documentName);
   }
 
   private dropConnections(documentName: string): void {

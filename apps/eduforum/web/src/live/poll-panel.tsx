@@ -1,7 +1,7 @@
 import { call } from '@app/client';
 import type { Poll, PollResults } from '@app/eduforum-contracts';
 import { Badge, Button, Card, useApi, useToast } from '@app/ui';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { PollComposer } from './poll-composer.js';
@@ -16,11 +16,14 @@ export function PollPanel({ room, sessionId }: { room: LiveRoom; sessionId: stri
   const polls = Object.values(state.polls).reverse();
   const names = Object.fromEntries(Object.values(state.people).map((p) => [p.userId, p.name]));
 
-  // Staff see results from the first paint on (later ones arrive live on the staff channel).
+  // Staff see results from the first paint on (later ones arrive live on the staff channel); each
+  // poll is asked for once, not again on every change while the answer is on its way.
+  const asked = useRef(new Set<string>());
   useEffect(() => {
     if (!staff) return;
     for (const poll of Object.values(state.polls)) {
-      if (poll.status === 'draft' || state.results[poll.id]) continue;
+      if (poll.status === 'draft' || state.results[poll.id] || asked.current.has(poll.id)) continue;
+      asked.current.add(poll.id);
       void call(api.GET('/api/v1/eduforum/polls/{pollId}/results', { params: { path: { pollId: poll.id } } }))
         .then((results) => dispatch({ type: 'event', event: 'poll.results', payload: results, me: '' }))
         .catch(() => undefined);
