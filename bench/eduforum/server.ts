@@ -53,7 +53,7 @@ const config = withConfig(
   }),
   { database: { url } },
 );
-const app = await buildApp(config, { modules: [eduforum] });
+const app = await buildApp(config, { apps: [eduforum] });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 announce(typeof address === 'object' && address ? address.port : 0, () => app.platform.realtime.size);

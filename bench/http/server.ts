@@ -12,7 +12,7 @@ if (!url) throw new Error('BENCH_DATABASE_URL is required');
 const config = withConfig(loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_POOL_MAX: '20' }), {
   database: { url },
 });
-const app = await buildApp(config, { modules: [] });
+const app = await buildApp(config, { apps: [] });
 const item = z.object({ id: z.number().int(), name: z.string(), score: z.number() });
 
 app.get(

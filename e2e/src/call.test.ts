@@ -24,7 +24,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   if (!hasChromium) return;
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url), { modules: [] });
+  app = await buildApp(testConfig(database.url), { apps: [] });
   const bundle = await build({
     entryPoints: [fileURLToPath(new URL('../../packages/client/src/index.ts', import.meta.url))],
     bundle: true,

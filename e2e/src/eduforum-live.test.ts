@@ -25,7 +25,7 @@ beforeAll(async () => {
   audioDir = await mkdtemp(path.join(tmpdir(), 'voice-'));
   const fakeAudioFile = path.join(audioDir, 'voice.wav');
   await writeVoiceWav(fakeAudioFile, [1000, 2500, 1500, 2500, 500]);
-  web = await startWebHarness({ modules: [eduforum], fakeMedia: true, fakeAudioFile });
+  web = await startWebHarness({ apps: [eduforum], fakeMedia: true, fakeAudioFile });
 }, 180_000);
 
 afterAll(async () => {

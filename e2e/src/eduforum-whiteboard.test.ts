@@ -17,7 +17,7 @@ let web: WebHarness;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  web = await startWebHarness({ modules: [eduforum] });
+  web = await startWebHarness({ apps: [eduforum] });
 }, 180_000);
 
 afterAll(async () => {

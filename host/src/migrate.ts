@@ -1,8 +1,8 @@
 import { createLogger, migrate, migrateJobQueue } from '@app/platform';
+import { allMigrationSources } from './apps.js';
 import { loadConfigOrExit } from './config.js';
 import { resolveDatabase } from './database.js';
 import { migrationPool } from './migration-pool.js';
-import { allMigrationSources } from './modules.js';
 
 /** `npm run migrate`: apply pending migrations (embedded database when DATABASE_URL is unset). */
 async function main(): Promise<void> {

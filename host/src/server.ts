@@ -1,8 +1,7 @@
 import { type App, buildApp, type Config, type Logger, migrate } from '@app/platform';
+import { allMigrationSources, enabledApps } from './apps.js';
 import { resolveDatabase } from './database.js';
-import { seedEduforumDemo } from './demo-eduforum.js';
 import { migrationPool } from './migration-pool.js';
-import { allMigrationSources, enabledModules } from './modules.js';
 import { registerWebApps } from './web-serve.js';
 
 /** A running host: its HTTP app, the URLs to print, and an orderly stop. */
@@ -24,23 +23,26 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     const resolved = database.config;
     await migrationPool(resolved, logger, (pool) => migrate(pool, allMigrationSources, logger));
-    const modules = enabledModules(resolved);
-    app = await buildApp(resolved, { modules, logger, mountApps: resolved.role !== 'worker' });
-    if (resolved.role !== 'worker') await registerWebApps(app, { apps: resolved.apps });
-    for (const module of modules) module.jobs?.(app.platform);
+    const apps = enabledApps(resolved);
+    app = await buildApp(resolved, { apps, logger });
+    if (resolved.role !== 'worker') await registerWebApps(app, { apps: apps.map((a) => a.name) });
     // Role web only enqueues; worker and all run the handlers and cron schedules.
     if (resolved.role !== 'web') await app.platform.jobs.start();
     const address = await app.listen({ host: resolved.server.host, port: resolved.server.port });
     const url = localUrl(address);
-    // Demo data (development only): sign-in details go into the banner.
-    const demo =
-      resolved.env === 'development' && resolved.role !== 'worker' && resolved.apps.includes('eduforum')
-        ? await seedEduforumDemo(app)
-        : '';
+    // Demo data (development only): each app's seeder; sign-in details go into the banner.
+    let demo = '';
+    if (resolved.env === 'development' && resolved.role !== 'worker')
+      for (const { parts } of app.apps) demo += (await parts.seedDemo?.(app)) ?? '';
     return {
       app,
       url,
-      banner: banner(resolved, url) + demo,
+      banner:
+        banner(
+          resolved,
+          url,
+          app.apps.map((a) => a.definition.name),
+        ) + demo,
       async stop() {
         await app?.close();
         await database.stop();
@@ -57,13 +59,13 @@ function localUrl(address: string): string {
   return address.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');
 }
 
-function banner(config: Config, url: string): string {
+function banner(config: Config, url: string, apps: readonly string[]): string {
   const lines = [
     '',
     `  Campus platform is running (role ${config.role}, ${config.env})`,
     '',
     `  Portal          ${url}/`,
-    ...config.apps.map((app) => `  ${app.padEnd(16)}${url}/${app}/`),
+    ...apps.map((app) => `  ${app.padEnd(16)}${url}/${app}/`),
     `  API docs        ${url}/api/docs`,
     `  Health          ${url}/health   Ready ${url}/ready   Metrics ${url}/metrics`,
     '',

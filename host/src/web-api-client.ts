@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, loadConfig, migrate, withConfig } from '@app/platform';
 import openapiTS, { astToString } from 'openapi-typescript';
 import pg from 'pg';
-import { allMigrationSources, allModules } from './modules.js';
+import { allApps, allMigrationSources, appNames } from './apps.js';
 import { scratchDatabase } from './tools/scratch-database.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,11 +55,11 @@ export async function generate(): Promise<string> {
         LOG_LEVEL: 'silent',
         // A fixed URL: the document's `servers` must not depend on where it was generated.
         PUBLIC_URL: 'http://localhost:3000',
-        APPS: allModules.map((module) => module.name).join(','),
+        APPS: appNames.join(','),
       }),
       { database: { url: scratch.url } },
     );
-    const app = await buildApp(config, { modules: allModules });
+    const app = await buildApp(config, { apps: allApps });
     try {
       await app.ready();
       const document = withoutFlattenedRecords(structuredClone(app.swagger())) as Parameters<

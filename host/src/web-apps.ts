@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AppName, appNames } from '@app/contracts';
+import { appNames } from './apps.js';
 
 /** The repository root (host/src and host/dist are both two levels below it). */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -8,7 +8,7 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** One web app: where its sources are, where Vite writes it, and the path it is served at. */
 export interface WebApp {
   /** `portal` or an app name. */
-  name: 'portal' | AppName;
+  name: string;
   /** Folder with index.html and src/. */
   root: string;
   /** Vite's output folder. */

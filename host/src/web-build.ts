@@ -2,10 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { appNames } from '@app/contracts';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import type { InlineConfig } from 'vite';
+import { appNames } from './apps.js';
 import { INITIAL_JS_BUDGET_BYTES, repoRoot, type WebApp, webApps } from './web-apps.js';
 import { precompress, typeOf } from './web-files.js';
 

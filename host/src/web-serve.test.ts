@@ -32,7 +32,7 @@ async function fakeBuild(name: WebApp['name'], base: string): Promise<WebApp> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'web-serve-'));
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url), { modules: [] });
+  app = await buildApp(testConfig(database.url), { apps: [] });
   const builds = [await fakeBuild('portal', '/'), await fakeBuild('eduforum', '/eduforum/')];
   // studymate is enabled but not built: it answers with a hint, not a crash.
   builds.push({ name: 'studymate', root: dir, dist: path.join(dir, 'none'), base: '/studymate/' });

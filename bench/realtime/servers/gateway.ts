@@ -23,7 +23,7 @@ const config = withConfig(
   }),
   { database: { url } },
 );
-const app = await buildApp(config, { modules: [] });
+const app = await buildApp(config, { apps: [] });
 app.platform.realtime.channels.register('bench', {
   authorize: () => true,
   clientEvents: {

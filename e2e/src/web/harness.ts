@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { type App, type AppModule, buildApp } from '@app/platform';
+import { type App, type AppDefinition, buildApp } from '@app/platform';
 import { createTestDatabase, type TestDatabase, testConfig } from '@app/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sharedWebBuild } from '../../../host/src/testing/shared-web-build.js';
@@ -16,15 +16,15 @@ export interface WebHarness {
 
 /**
  * Serves the web apps (built once per test run, see sharedWebBuild) with the API and the given
- * app modules (none: the shared pages only), and starts Chromium.
+ * apps (none: the shared pages only), and starts Chromium.
  */
 export async function startWebHarness(
-  options: { modules?: AppModule[]; fakeMedia?: boolean; fakeAudioFile?: string } = {},
+  options: { apps?: AppDefinition[]; fakeMedia?: boolean; fakeAudioFile?: string } = {},
 ): Promise<WebHarness> {
   const database: TestDatabase = await createTestDatabase();
   const [{ apps }, app] = await Promise.all([
     sharedWebBuild(),
-    buildApp(testConfig(database.url), { modules: options.modules ?? [] }),
+    buildApp(testConfig(database.url), { apps: options.apps ?? [] }),
   ]);
   await registerWebApps(app, {
     apps: ['eduforum', 'languagemate', 'studymate', 'storehelper'],

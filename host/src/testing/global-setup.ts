@@ -6,7 +6,7 @@ import { type EmbeddedPostgres, migrate, migrateJobQueue, startEmbeddedPostgres 
 import { provideTestDatabase } from '@app/platform/testing';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { allMigrationSources } from '../modules.js';
+import { allMigrationSources } from '../apps.js';
 import { webBuildRoot } from './web-build-root.js';
 
 /**

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { migrate } from '@app/platform';
 import pg from 'pg';
-import { allMigrationSources } from '../modules.js';
+import { allMigrationSources } from '../apps.js';
 import { scratchDatabase } from './scratch-database.js';
 
 const run = promisify(execFile);

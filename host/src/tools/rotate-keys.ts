@@ -1,9 +1,9 @@
 import { createDb, createLogger, createPool, migrate } from '@app/platform';
 import { SigningKeys } from '@app/platform/auth-keys';
+import { allMigrationSources } from '../apps.js';
 import { loadConfigOrExit } from '../config.js';
 import { resolveDatabase } from '../database.js';
 import { migrationPool } from '../migration-pool.js';
-import { allMigrationSources } from '../modules.js';
 
 /**
  * `npm run keys:rotate`: creates a new access-token signing key and retires the old ones; tokens

@@ -1,8 +1,44 @@
 import { z } from 'zod';
 
-/** The four products of the platform, in the order they are mounted and migrated. */
-export const appNames = ['eduforum', 'languagemate', 'studymate', 'storehelper'] as const;
+/**
+ * An app's name: a lowercase slug (`eduforum`, `studymate`, ...). It names the app's PostgreSQL
+ * schema, its API prefix `/api/v1/<name>` and its web path `/<name>/`. Which apps exist is decided by
+ * the host's list of app definitions (and the `platform.apps` table), not by this package.
+ */
+export const appNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]{1,30}$/, 'an app name: lowercase letters and digits, starting with a letter');
 
-export const appNameSchema = z.enum(appNames);
+export type AppName = string;
 
-export type AppName = z.infer<typeof appNameSchema>;
+/** Text in the two languages every product ships (Korean users come first). */
+export const localizedSchema = z.object({ ko: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof localizedSchema>;
+
+/**
+ * What the portal and the UI kit show of an app: its names, tagline and colour. Declared once in the
+ * app's contracts (`defineManifest`), served by `GET /api/v1/apps`, and passed to the web shell.
+ */
+export const appManifestSchema = z
+  .object({
+    name: appNameSchema,
+    title: localizedSchema.describe('Product name'),
+    tagline: localizedSchema.describe('A few words under the name'),
+    description: localizedSchema.describe('One or two sentences on what it does'),
+    accent: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i)
+      .describe('Brand colour (buttons, focus); dark enough for white text'),
+    icon: z.string().min(1).max(4).describe('A short mark drawn on the accent colour (a letter or an emoji)'),
+  })
+  .meta({ id: 'AppManifest' });
+
+export type AppManifest = z.infer<typeof appManifestSchema>;
+
+/**
+ * Declares an app's manifest. No validation here, so a web bundle that imports it takes no zod
+ * along; `defineApp` validates it on the server when the app is defined.
+ */
+export function defineManifest<const M extends AppManifest>(manifest: M): M {
+  return Object.freeze(manifest);
+}

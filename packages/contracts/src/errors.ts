@@ -45,28 +45,51 @@ export const errorCatalogue = {
     message: 'This URL points at a private or local address, which the server does not call.',
   },
   QUOTA_EXCEEDED: { status: 413, reportable: false, message: 'Your storage quota is used up.' },
-  // eduforum
-  ROSTER_INVALID: {
-    status: 422,
-    reportable: false,
-    message: 'Some roster rows are invalid; nothing was imported.',
-  },
-  INVALID_TRANSITION: {
-    status: 409,
-    reportable: false,
-    message: 'This is not possible in the current state.',
-  },
-  SESSION_NOT_LIVE: { status: 409, reportable: false, message: 'The session is not live.' },
-  POLL_NOT_OPEN: { status: 409, reportable: false, message: 'The poll is not open for votes.' },
-  QUIZ_NOT_OPEN: { status: 409, reportable: false, message: 'The quiz is not open.' },
-  QUIZ_TIME_OVER: { status: 409, reportable: false, message: 'The time for this quiz is over.' },
-  ALREADY_SUBMITTED: { status: 409, reportable: false, message: 'This was already submitted.' },
 } as const satisfies Record<string, { status: number; reportable: boolean; message: string }>;
 
-/** A stable error code from the catalogue. */
-export type ErrorCode = keyof typeof errorCatalogue;
+/** One entry of an error catalogue. */
+export interface ErrorEntry {
+  readonly status: number;
+  readonly reportable: boolean;
+  readonly message: string;
+}
 
-export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
+/**
+ * Codes that apps add with `defineErrors` (declaration merging: an app's contracts augment this
+ * interface, so `new AppError('QUIZ_TIME_OVER')` type-checks where that app's contracts are in scope).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the apps' declaration merging
+export interface AppErrorCodes {}
+
+/** A stable error code: the platform's catalogue or one an app defined. */
+export type ErrorCode = keyof typeof errorCatalogue | keyof AppErrorCodes;
+
+/** Codes that apps registered, with the app that owns each. */
+const appCatalogue = new Map<string, ErrorEntry & { readonly app: string }>();
+
+/**
+ * Declares an app's own error codes. They join the one catalogue (same body shape, same handler);
+ * a code that the platform or another app already uses is refused, so a code always means one thing.
+ * Registering the same app's catalogue again (a module loaded twice) is a no-op.
+ */
+export function defineErrors<const C extends Record<string, ErrorEntry>>(app: string, catalogue: C): C {
+  for (const [code, entry] of Object.entries(catalogue)) {
+    if (!/^[A-Z][A-Z0-9_]+$/.test(code))
+      throw new Error(`error code ${code} of ${app}: use UPPER_SNAKE_CASE`);
+    const owner = Object.hasOwn(errorCatalogue, code) ? 'platform' : appCatalogue.get(code)?.app;
+    if (owner && owner !== app)
+      throw new Error(`error code ${code} of ${app} is already defined by ${owner}`);
+    appCatalogue.set(code, { ...entry, app });
+  }
+  return Object.freeze(catalogue);
+}
+
+/** The catalogue entry of a code (platform or app), or undefined for an unknown code. */
+export function errorEntry(code: string): ErrorEntry | undefined {
+  return Object.hasOwn(errorCatalogue, code)
+    ? errorCatalogue[code as keyof typeof errorCatalogue]
+    : appCatalogue.get(code);
+}
 
 /** The body of every error response: `{ error: { code, message, details? } }`. */
 export const errorBodySchema = z
@@ -89,7 +112,7 @@ export const fieldIssueSchema = z.object({
 
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
-/** Returns true when `code` is a known catalogue code. */
+/** Returns true when `code` is a known catalogue code (the platform's or a registered app's). */
 export function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(errorCatalogue, code);
+  return errorEntry(code) !== undefined;
 }

@@ -91,6 +91,11 @@ export interface PlatformApiKeys {
   user_id: string;
 }
 
+export interface PlatformApps {
+  name: string;
+  registered_at: Generated<Timestamp>;
+}
+
 export interface PlatformAuditLog {
   action: string;
   actor_id: string | null;
@@ -383,6 +388,7 @@ export interface DB {
   "platform.ai_outcomes": PlatformAiOutcomes;
   "platform.ai_usage": PlatformAiUsage;
   "platform.api_keys": PlatformApiKeys;
+  "platform.apps": PlatformApps;
   "platform.audit_log": PlatformAuditLog;
   "platform.backup_codes": PlatformBackupCodes;
   "platform.bus_payloads": PlatformBusPayloads;

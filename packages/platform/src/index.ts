@@ -1,4 +1,5 @@
 export * from './ai/index.js';
+export * from './app-kit/index.js';
 export { type Access, type AuthContext, access, callerOf } from './auth/access.js';
 export type { Auth } from './auth/auth.js';
 export {
@@ -11,16 +12,23 @@ export {
 } from './collab/index.js';
 export * from './config/index.js';
 export { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.js';
+export { isUniqueViolation, uniqueToConflict } from './db/errors.js';
 export { type MigrationSource, migrate, pendingMigrations, readMigrations } from './db/migrate.js';
 export { createDb, createPool, type PlatformDb } from './db/pool.js';
+export { Directory, type PersonSummary } from './directory/directory.js';
 export * from './files/index.js';
 export { type App, type BuildAppOptions, buildApp } from './http/app.js';
 export { AppError, notFound } from './http/app-error.js';
 export { type CursorValues, decodeCursor, encodeCursor, toPage } from './http/pagination.js';
 export * from './jobs/index.js';
-export { type AppModule, type PlatformContext, platformMigrations } from './modules.js';
 export * from './notifications/index.js';
 export { createLogger, type Logger } from './observability/logger.js';
 export { type StopTracing, startTracing } from './observability/tracing.js';
-export { closePlatform, createPlatform } from './platform-context.js';
+export {
+  closePlatform,
+  createPlatform,
+  type PlatformContext,
+  platformMigrations,
+} from './platform-context.js';
+export { type ChannelType, type ClientEventSpec, clientEvent } from './realtime/gateway/channels.js';
 export * from './webhooks/index.js';

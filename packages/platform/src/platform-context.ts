@@ -1,18 +1,70 @@
-import { createAiGateway } from './ai/index.js';
-import { createAuth } from './auth/auth.js';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { type AiGateway, createAiGateway } from './ai/index.js';
+import { type Auth, createAuth } from './auth/auth.js';
 import { CallService } from './calls/service.js';
 import { registerChatChannel } from './chat/channel.js';
 import { ChatService } from './chat/service.js';
+import { Collab } from './collab/collab.js';
 import type { Config } from './config/index.js';
-import { createDb, createPool } from './db/pool.js';
+import type { MigrationSource } from './db/migrate.js';
+import { createDb, createPool, type PlatformDb } from './db/pool.js';
+import { Directory } from './directory/directory.js';
 import { Files } from './files/service.js';
 import { Jobs } from './jobs/jobs.js';
-import type { PlatformContext } from './modules.js';
 import { Notifications } from './notifications/service.js';
 import type { Logger } from './observability/logger.js';
-import { createBus } from './realtime/bus/index.js';
+import { type Bus, createBus } from './realtime/bus/index.js';
 import { Gateway } from './realtime/gateway/gateway.js';
 import { Webhooks } from './webhooks/service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The platform's services (see PlatformContext). */
+    platform: PlatformContext;
+  }
+}
+
+/** The platform's services for one process: what every app's `setup` receives, nothing app-specific. */
+export interface PlatformContext {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly pool: pg.Pool;
+  readonly db: PlatformDb;
+  /** Accounts: authenticator, signing keys, mailer, rate limits; apps register permissions here. */
+  readonly auth: Auth;
+  /** The AI gateway: task functions over the configured providers and the local engine. */
+  readonly ai: AiGateway;
+  /** Cross-instance publish/subscribe (PostgreSQL LISTEN/NOTIFY or Redis). */
+  readonly bus: Bus;
+  /** The WebSocket hub: register channel types, publish events to channels. */
+  readonly realtime: Gateway;
+  /** Chat rooms and durable messages; apps create rooms, clients talk on `chat:<roomId>`. */
+  readonly chat: ChatService;
+  /** 1:1 call signaling and call history. */
+  readonly calls: CallService;
+  /** Background jobs: `enqueue` anywhere; handlers and cron schedules run in role worker/all. */
+  readonly jobs: Jobs;
+  /** Per-user notifications: in-app (live on `user:<id>`), email, web push; `send(type, { userId, data })`. */
+  readonly notifications: Notifications;
+  /** Outgoing webhooks: apps `registerEvents(...)` their catalogue and `emit(event, payload, { ownerId })`. */
+  readonly webhooks: Webhooks;
+  /** Uploaded files: `attach(ids, ownerId)` what your records reference, `downloadUrl(id)`, `remove(id)`. */
+  readonly files: Files;
+  /**
+   * Collaborative documents (Yjs on `/collab`); apps return their namespace from `setup`, and call
+   * `reauthorize(name)` when access to a document changes (it reaches every instance).
+   */
+  readonly collab: Collab;
+  /** Accounts as apps may see them, and app-wide roles (`platform.memberships`). */
+  readonly directory: Directory;
+}
+
+/** The platform's own migrations (schema `platform`); always applied first. */
+export const platformMigrations: MigrationSource = {
+  name: 'platform',
+  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+};
 
 /**
  * Creates the platform's services for one process: database pool, accounts, AI gateway, bus,
@@ -45,6 +97,17 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   webhooks.registerJobs();
   const files = new Files({ db, config, logger, jobs });
   files.registerJobs();
+  // A worker serves no `/collab`: its `reauthorize` reaches the serving instances over the bus.
+  const { redis, instanceId } = config;
+  const collab = new Collab({
+    authenticator: auth.authenticator,
+    logger,
+    bus,
+    redis:
+      redis.url && config.role !== 'worker'
+        ? { url: redis.url, keyPrefix: redis.keyPrefix, instanceId }
+        : undefined,
+  });
   return Object.freeze({
     config,
     logger,
@@ -60,6 +123,8 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     notifications,
     webhooks,
     files,
+    collab,
+    directory: new Directory(db),
   });
 }
 
@@ -67,6 +132,7 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
 export async function closePlatform(platform: PlatformContext): Promise<void> {
   // Running jobs finish first: they may still publish, send mail or write.
   await platform.jobs.stop();
+  await platform.collab.close();
   platform.files.close();
   platform.realtime.close();
   await platform.bus.close();

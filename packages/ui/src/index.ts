@@ -1,6 +1,8 @@
 export {
   safeNext,
   useApi,
+  useAppTitle,
+  useLocalized,
   useSession,
   useTitle,
   useWebApp,
@@ -23,6 +25,5 @@ export { Tabs } from './components/tabs.js';
 export { ToastProvider, useToast } from './components/toast.js';
 export { en, type Messages } from './i18n/en.js';
 export { useFormat } from './i18n/format.js';
-export { createI18n, currentLanguage, type Language, languages } from './i18n/i18n.js';
+export { createI18n, currentLanguage, type Language, languages, type Translation } from './i18n/i18n.js';
 export { ko } from './i18n/ko.js';
-export { ProductHome } from './pages/product-home.js';

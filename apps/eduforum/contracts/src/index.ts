@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { eduforumActionSchema } from './actions.js';
 
+export * from './actions.js';
 export * from './breakouts.js';
+export * from './errors.js';
 export * from './live.js';
+export * from './manifest.js';
 export * from './polls.js';
 export * from './quizzes.js';
 
@@ -43,6 +47,8 @@ export const courseSchema = z.object({
   archived: z.boolean(),
   /** The caller's role here (admins see every course). */
   myRole: eduforumRoleSchema,
+  /** What the caller may do in this course. */
+  abilities: z.array(eduforumActionSchema),
   /** Only for the course's staff. */
   inviteCode: z.string().nullable(),
   createdAt: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eduforumActionSchema } from './actions.js';
 
 /**
  * The live room's realtime contract. Channels (docs/eduforum.md):
@@ -76,6 +77,8 @@ export const liveSnapshotSchema = z.object({
   spotlightUserId: z.uuid().nullable(),
   chatRoomId: z.uuid(),
   me: participantSchema,
+  /** What the caller may do in this session (controls, staff channel). */
+  abilities: z.array(eduforumActionSchema),
   participants: z.array(participantSchema),
   hands: z.array(handSchema),
   openPollIds: z.array(z.uuid()),

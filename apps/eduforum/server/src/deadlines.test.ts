@@ -2,7 +2,6 @@ import type { App } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakoutDeadlineKey, breakoutDeadlineTask, quizDeadlineKey, quizDeadlineTask } from './deadlines.js';
-import { eduforum } from './index.js';
 import { call, listenEduforum, makeCourse, makeSession, type World } from './test-support.js';
 
 // A quiz's time limit and a breakout's timer are timers on the instance that started them; when
@@ -16,7 +15,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ app: starter } = await listenEduforum(database.url));
   ({ app: survivor } = await listenEduforum(database.url));
-  eduforum.jobs?.(survivor.platform);
   await survivor.platform.jobs.start();
   world = await makeCourse(starter, 2);
 });

@@ -1,5 +1,11 @@
-import type { EduforumRole } from '@app/eduforum-contracts';
-import { AppError, notFound } from '@app/platform';
+import {
+  type EduforumAction,
+  type EduforumRole,
+  eduforumActions,
+  eduforumRoles,
+} from '@app/eduforum-contracts';
+import { definePolicy } from '@app/platform';
+import { sql } from 'kysely';
 import type { EduDb } from './db.js';
 
 /**
@@ -45,8 +51,8 @@ export const actions = {
   'grade.viewOwn': ['gradeView', 'Own'],
   /** The question bank (answer keys) and grades. */
   'grade.edit': ['gradeEdit', 'W'],
-} as const satisfies Record<string, readonly [Resource, Mode]>;
-export type Action = keyof typeof actions;
+} as const satisfies Record<EduforumAction, readonly [Resource, Mode]>;
+export type Action = EduforumAction;
 
 /** Whether a role may perform an action (`Own` is implied by R: who reads all reads their own). */
 export function allows(role: EduforumRole | null, action: Action): boolean {
@@ -57,13 +63,38 @@ export function allows(role: EduforumRole | null, action: Action): boolean {
   return cell.includes(mode);
 }
 
-/** The caller's role where it matters: in one course, or app-wide (for creating courses). */
-export class Policies {
-  constructor(private readonly db: EduDb) {}
+/** Every action the role allows: what responses send as the caller's `abilities`. */
+export function abilitiesOf(role: EduforumRole | null): EduforumAction[] {
+  return eduforumActions.filter((action) => allows(role, action));
+}
 
-  /** admin: platform admin or eduforum admin; professor: granted by an admin; else null. */
-  async appRole(userId: string): Promise<'admin' | 'professor' | null> {
-    const row = await this.db
+/** Staff of a course: who sees answer keys, staff content and everyone's results. */
+export function isStaff(role: EduforumRole | null): boolean {
+  return role === 'admin' || role === 'professor' || role === 'ta';
+}
+
+/** How each kind of resource finds its course (a role in eduforum is a role in a course). */
+const courseOf = {
+  course: (id: string) => sql`select id from eduforum.courses where id = ${id}`,
+  session: (id: string) => sql`select course_id from eduforum.sessions where id = ${id}`,
+  poll: (id: string) =>
+    sql`select s.course_id from eduforum.polls p join eduforum.sessions s on s.id = p.session_id where p.id = ${id}`,
+  quiz: (id: string) =>
+    sql`select s.course_id from eduforum.quizzes q join eduforum.sessions s on s.id = q.session_id where q.id = ${id}`,
+  breakout: (id: string) =>
+    sql`select s.course_id from eduforum.breakouts b join eduforum.sessions s on s.id = b.session_id where b.id = ${id}`,
+} as const;
+type CourseScope = keyof typeof courseOf;
+
+/**
+ * eduforum's policy: the matrix above as actions per role, and the caller's role in each scope: `app`
+ * (admins and the professors an admin approved), and a course or anything inside one (session,
+ * poll, quiz, breakout), where platform and eduforum admins are admins and members have their
+ * enrolment's role. Outsiders of a resource get 404.
+ */
+export function eduforumPolicy(db: EduDb) {
+  const appRole = async (userId: string): Promise<EduforumRole | null> => {
+    const row = await db
       .selectFrom('platform.users as u')
       .leftJoin('platform.memberships as m', (join) =>
         join.onRef('m.user_id', '=', 'u.id').on('m.app', '=', 'eduforum'),
@@ -73,43 +104,46 @@ export class Policies {
       .executeTakeFirst();
     if (row?.platform_role === 'admin' || row?.role === 'admin') return 'admin';
     return row?.role === 'professor' ? 'professor' : null;
-  }
-
-  /** The caller's role in a course: admin everywhere, else their enrollment's role, else null. */
-  async courseRole(userId: string, courseId: string): Promise<EduforumRole | null> {
-    const [app, member] = await Promise.all([
-      this.appRole(userId),
-      this.db
-        .selectFrom('eduforum.course_members')
-        .select('role')
-        .where('course_id', '=', courseId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst(),
-    ]);
-    if (app === 'admin') return 'admin';
-    return (member?.role as EduforumRole | undefined) ?? null;
-  }
-
-  /** Throws unless the caller may act app-wide (course creation, role grants). */
-  async requireApp(userId: string, action: Action): Promise<EduforumRole> {
-    const role = await this.appRole(userId);
-    if (!allows(role, action)) throw new AppError('FORBIDDEN');
-    return role as EduforumRole;
-  }
-
-  /**
-   * Throws unless the caller may act in the course: 404 for outsiders (a course's existence is not
-   * revealed), 403 for members without the permission. Returns the caller's role.
-   */
-  async require(userId: string, courseId: string, action: Action): Promise<EduforumRole> {
-    const role = await this.courseRole(userId, courseId);
-    if (!role) throw notFound('Course');
-    if (!allows(role, action)) throw new AppError('FORBIDDEN');
-    return role;
-  }
+  };
+  const inCourseOf = (scope: CourseScope, noun: string) => ({
+    noun,
+    async role(userId: string, id: string): Promise<EduforumRole | null> {
+      // One round trip: the resource's course, the caller's enrolment there and whether they are admin.
+      const { rows } = await sql<{
+        course_id: string | null;
+        role: EduforumRole | null;
+        admin: boolean | null;
+      }>`
+        with course as (${courseOf[scope](id)})
+        select (select * from course) as course_id,
+          (select m.role from eduforum.course_members m where m.user_id = ${userId} and m.course_id = (select * from course)) as role,
+          exists (select 1 from platform.users u left join platform.memberships pm on pm.user_id = u.id and pm.app = 'eduforum'
+                  where u.id = ${userId} and (u.platform_role = 'admin' or pm.role = 'admin')) as admin`.execute(
+        db,
+      );
+      const row = rows[0];
+      if (!row?.course_id) return null;
+      return row.admin ? 'admin' : row.role;
+    },
+  });
+  return definePolicy({
+    roles: eduforumRoles,
+    actions: Object.fromEntries(
+      (Object.keys(actions) as Action[]).map((action) => [
+        action,
+        eduforumRoles.filter((r) => allows(r, action)),
+      ]),
+    ) as Record<Action, EduforumRole[]>,
+    scopes: {
+      app: { role: (userId) => appRole(userId) },
+      course: inCourseOf('course', 'Course'),
+      session: inCourseOf('session', 'Session'),
+      poll: inCourseOf('poll', 'Poll'),
+      quiz: inCourseOf('quiz', 'Quiz'),
+      breakout: inCourseOf('breakout', 'Breakout'),
+    },
+  });
 }
 
-/** Staff of a course: who sees answer keys, staff content and everyone's results. */
-export function isStaff(role: EduforumRole | null): boolean {
-  return role === 'admin' || role === 'professor' || role === 'ta';
-}
+/** eduforum's policy object (see eduforumPolicy). */
+export type EduforumPolicy = ReturnType<typeof eduforumPolicy>;

@@ -1,61 +1,33 @@
-import type { AddressInfo } from 'node:net';
-import { type App, buildApp } from '@app/platform';
-import { bearer, makeAccount, signIn, testConfig } from '@app/platform/testing';
+import type { App } from '@app/platform';
+import {
+  appCaller,
+  listenTestApp,
+  type Method,
+  makeAdmin,
+  makePerson,
+  type Person,
+} from '@app/platform/testing';
 import { eduforum } from './index.js';
 
-/** A person of the test world with a fresh access token. */
-export interface Person {
-  id: string;
-  email: string;
-  name: string;
-  token: string;
-}
+export { makeAdmin, makePerson, type Person };
 
 /** The eduforum app on a free port (tests that need sockets) over a test database. */
 export async function listenEduforum(
   databaseUrl: string,
 ): Promise<{ app: App; origin: string; wsUrl: string }> {
-  const app = await buildApp(testConfig(databaseUrl), { modules: [eduforum] });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  return { app, origin: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };
-}
-
-/** Registers and signs in someone. */
-export async function makePerson(app: App, name = '테스트 사용자'): Promise<Person> {
-  const account = await makeAccount(app, { name });
-  const tokens = await signIn(app, account);
-  return { id: account.id, email: account.email, name, token: tokens.accessToken };
-}
-
-/** Makes a platform admin (there is no API for the first admin: the host's seed or an operator sets it). */
-export async function makeAdmin(app: App): Promise<Person> {
-  const person = await makePerson(app, '관리자');
-  await app.platform.pool.query(`update platform.users set platform_role = 'admin' where id = $1`, [
-    person.id,
-  ]);
-  return person;
+  return listenTestApp(databaseUrl, {}, [eduforum]);
 }
 
 /** A JSON call to `/api/v1/eduforum<path>` as `who` (anonymous when null). */
-export async function call(
+export function call(
   app: App,
   who: Person | null,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  method: Method,
   path: string,
   payload?: unknown,
   headers: Record<string, string> = {},
 ) {
-  return app.inject({
-    method,
-    url: `/api/v1/eduforum${path}`,
-    headers: { ...(who ? bearer(who.token) : {}), ...headers },
-    ...(payload === undefined
-      ? {}
-      : typeof payload === 'string'
-        ? { payload }
-        : { payload: payload as object }),
-  });
+  return appCaller(app, 'eduforum')(who, method, path, payload, headers);
 }
 
 /** A course with a professor, a TA and students, ready for a session. */

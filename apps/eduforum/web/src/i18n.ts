@@ -3,9 +3,6 @@ import * as courses from './courses/messages.js';
 import * as live from './live/messages.js';
 import * as whiteboard from './whiteboard/messages.js';
 
-/** Same keys, strings in another language: what `ko` must be for a given `en`. */
-export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
-
 const common = {
   en: {
     nav: { courses: 'Courses', join: 'Join a course' },

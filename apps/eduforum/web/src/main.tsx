@@ -1,3 +1,4 @@
+import { eduforumManifest } from '@app/eduforum-contracts';
 import { LoadingState, mountWebApp } from '@app/ui';
 import { lazy, Suspense } from 'react';
 import { messages } from './i18n.js';
@@ -16,8 +17,7 @@ function Home() {
 }
 
 mountWebApp({
-  app: 'eduforum',
-  accent: '#1d4ed8',
+  manifest: eduforumManifest,
   Home,
   messages,
   nav: [{ to: '/join', label: 'nav.join' }],

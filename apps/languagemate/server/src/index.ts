@@ -1,12 +1,16 @@
-import { fileURLToPath } from 'node:url';
-import type { AppModule } from '@app/platform';
+import { languagemateErrors, languagemateManifest } from '@app/languagemate-contracts';
+import { defineApp } from '@app/platform';
+import { overviewRoutes } from './overview/routes.js';
+import { languagematePolicy } from './policies.js';
 
-/**
- * languagemate: AI language exchange: level test, partner matching, 1:1 chat and calls, dashboard (seeds 000, 001).
- * The plugin is mounted at `/api/v1/languagemate`; its domain routes are added by the product issues.
- */
-export const languagemate: AppModule = {
+/** languagemate: its API is under `/api/v1/languagemate`, its web at `/languagemate/`. */
+export const languagemate = defineApp({
   name: 'languagemate',
-  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  plugin: async () => {},
-};
+  migrations: new URL('../migrations', import.meta.url),
+  manifest: languagemateManifest,
+  errors: languagemateErrors,
+  setup(platform) {
+    const policy = languagematePolicy(platform);
+    return { routes: [overviewRoutes(policy)] };
+  },
+});

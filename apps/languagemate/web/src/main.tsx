@@ -1,4 +1,6 @@
+import { languagemateManifest } from '@app/languagemate-contracts';
 import { mountWebApp } from '@app/ui';
 import { Home } from './home.js';
+import { messages } from './messages.js';
 
-mountWebApp({ app: 'languagemate', accent: '#047857', Home });
+mountWebApp({ manifest: languagemateManifest, Home, messages });

@@ -1,12 +1,16 @@
-import { fileURLToPath } from 'node:url';
-import type { AppModule } from '@app/platform';
+import { defineApp } from '@app/platform';
+import { storehelperErrors, storehelperManifest } from '@app/storehelper-contracts';
+import { overviewRoutes } from './overview/routes.js';
+import { storehelperPolicy } from './policies.js';
 
-/**
- * storehelper: review management for shops: collection, sentiment, AI reply drafts, alerts, reports (seed 003).
- * The plugin is mounted at `/api/v1/storehelper`; its domain routes are added by the product issues.
- */
-export const storehelper: AppModule = {
+/** storehelper: its API is under `/api/v1/storehelper`, its web at `/storehelper/`. */
+export const storehelper = defineApp({
   name: 'storehelper',
-  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  plugin: async () => {},
-};
+  migrations: new URL('../migrations', import.meta.url),
+  manifest: storehelperManifest,
+  errors: storehelperErrors,
+  setup(platform) {
+    const policy = storehelperPolicy(platform);
+    return { routes: [overviewRoutes(policy)] };
+  },
+});

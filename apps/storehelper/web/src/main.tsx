@@ -1,4 +1,6 @@
+import { storehelperManifest } from '@app/storehelper-contracts';
 import { mountWebApp } from '@app/ui';
 import { Home } from './home.js';
+import { messages } from './messages.js';
 
-mountWebApp({ app: 'storehelper', accent: '#c2410c', Home });
+mountWebApp({ manifest: storehelperManifest, Home, messages });

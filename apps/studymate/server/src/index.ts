@@ -1,12 +1,16 @@
-import { fileURLToPath } from 'node:url';
-import type { AppModule } from '@app/platform';
+import { defineApp } from '@app/platform';
+import { studymateErrors, studymateManifest } from '@app/studymate-contracts';
+import { overviewRoutes } from './overview/routes.js';
+import { studymatePolicy } from './policies.js';
 
-/**
- * studymate: AI study companion: summaries, quizzes, spaced repetition, plans and credits (seed 002).
- * The plugin is mounted at `/api/v1/studymate`; its domain routes are added by the product issues.
- */
-export const studymate: AppModule = {
+/** studymate: its API is under `/api/v1/studymate`, its web at `/studymate/`. */
+export const studymate = defineApp({
   name: 'studymate',
-  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  plugin: async () => {},
-};
+  migrations: new URL('../migrations', import.meta.url),
+  manifest: studymateManifest,
+  errors: studymateErrors,
+  setup(platform) {
+    const policy = studymatePolicy(platform);
+    return { routes: [overviewRoutes(policy)] };
+  },
+});

@@ -1,4 +1,6 @@
+import { studymateManifest } from '@app/studymate-contracts';
 import { mountWebApp } from '@app/ui';
 import { Home } from './home.js';
+import { messages } from './messages.js';
 
-mountWebApp({ app: 'studymate', accent: '#6d28d9', Home });
+mountWebApp({ manifest: studymateManifest, Home, messages });

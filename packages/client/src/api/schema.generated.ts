@@ -374,6 +374,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The apps this server runs: names, texts and colours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AppManifest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/2fa/disable": {
         parameters: {
             query?: never;
@@ -1422,7 +1478,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+                    app: string;
                     limit?: number;
                 };
                 header?: never;
@@ -1457,8 +1513,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                /** @enum {string} */
-                                app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+                                app: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: uuid */
@@ -2335,6 +2390,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
                                 archived: boolean;
                                 code: string;
                                 createdAt: string;
@@ -2400,6 +2456,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
                             archived: boolean;
                             code: string;
                             createdAt: string;
@@ -2466,6 +2523,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
                             archived: boolean;
                             code: string;
                             createdAt: string;
@@ -2534,6 +2592,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
                             archived: boolean;
                             code: string;
                             createdAt: string;
@@ -2598,6 +2657,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
                             archived: boolean;
                             code: string;
                             createdAt: string;
@@ -2850,6 +2910,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
                             archived: boolean;
                             code: string;
                             createdAt: string;
@@ -3582,6 +3643,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
                             archived: boolean;
                             code: string;
                             createdAt: string;
@@ -3654,6 +3716,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
                             archived: boolean;
                             code: string;
                             createdAt: string;
@@ -5715,6 +5778,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/languagemate/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's role and abilities in languagemate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LanguagemateOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -6358,7 +6475,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+                    app: string;
                     limit?: number;
                 };
                 header?: never;
@@ -6410,8 +6527,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+                        app: string;
                         /** Format: uuid */
                         calleeId: string;
                     };
@@ -6797,6 +6913,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/storehelper/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's role and abilities in storehelper */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StorehelperOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studymate/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's role and abilities in studymate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StudymateOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/endpoints": {
         parameters: {
             query?: never;
@@ -6808,7 +7032,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+                    app: string;
                 };
                 header?: never;
                 path?: never;
@@ -6859,8 +7083,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+                        app: string;
                         description?: string;
                         events: string[];
                         /** Format: uri */
@@ -6894,8 +7117,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+                            app: string;
                             /** Format: date-time */
                             createdAt: string;
                             description: string | null;
@@ -7098,7 +7320,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+                    app: string;
                 };
                 header?: never;
                 path?: never;
@@ -7341,10 +7563,53 @@ export interface components {
                 task: string;
             }[];
         };
+        AppManifest: {
+            /** @description Brand colour (buttons, focus); dark enough for white text */
+            accent: string;
+            /** @description One or two sentences on what it does */
+            description: {
+                en: string;
+                ko: string;
+            };
+            /** @description A short mark drawn on the accent colour (a letter or an emoji) */
+            icon: string;
+            name: string;
+            /** @description A few words under the name */
+            tagline: {
+                en: string;
+                ko: string;
+            };
+            /** @description Product name */
+            title: {
+                en: string;
+                ko: string;
+            };
+        };
+        AppManifestInput: {
+            /** @description Brand colour (buttons, focus); dark enough for white text */
+            accent: string;
+            /** @description One or two sentences on what it does */
+            description: {
+                en: string;
+                ko: string;
+            };
+            /** @description A short mark drawn on the accent colour (a letter or an emoji) */
+            icon: string;
+            name: string;
+            /** @description A few words under the name */
+            tagline: {
+                en: string;
+                ko: string;
+            };
+            /** @description Product name */
+            title: {
+                en: string;
+                ko: string;
+            };
+        };
         Call: {
             answeredAt: string | null;
-            /** @enum {string} */
-            app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+            app: string;
             /** Format: uuid */
             calleeId: string;
             /** Format: uuid */
@@ -7360,8 +7625,7 @@ export interface components {
         };
         CallInput: {
             answeredAt: string | null;
-            /** @enum {string} */
-            app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+            app: string;
             /** Format: uuid */
             calleeId: string;
             /** Format: uuid */
@@ -7457,8 +7721,20 @@ export interface components {
             payload: unknown;
             task: string;
         };
+        LanguagemateOverview: {
+            /** @description Actions the caller may perform (the web draws buttons from these) */
+            abilities: string[];
+            /** @enum {string} */
+            role: "admin" | "member";
+        };
+        LanguagemateOverviewInput: {
+            /** @description Actions the caller may perform (the web draws buttons from these) */
+            abilities: string[];
+            /** @enum {string} */
+            role: "admin" | "member";
+        };
         Notification: {
-            app: ("eduforum" | "languagemate" | "studymate" | "storehelper") | null;
+            app: string | null;
             body: string;
             /** Format: date-time */
             createdAt: string;
@@ -7475,7 +7751,7 @@ export interface components {
             type: string;
         };
         NotificationInput: {
-            app: ("eduforum" | "languagemate" | "studymate" | "storehelper") | null;
+            app: string | null;
             body: string;
             /** Format: date-time */
             createdAt: string;
@@ -7504,6 +7780,30 @@ export interface components {
             /** @enum {string} */
             mode: "instant" | "digest" | "off";
             type: string;
+        };
+        StorehelperOverview: {
+            /** @description Actions the caller may perform (the web draws buttons from these) */
+            abilities: string[];
+            /** @enum {string} */
+            role: "admin" | "member";
+        };
+        StorehelperOverviewInput: {
+            /** @description Actions the caller may perform (the web draws buttons from these) */
+            abilities: string[];
+            /** @enum {string} */
+            role: "admin" | "member";
+        };
+        StudymateOverview: {
+            /** @description Actions the caller may perform (the web draws buttons from these) */
+            abilities: string[];
+            /** @enum {string} */
+            role: "admin" | "member";
+        };
+        StudymateOverviewInput: {
+            /** @description Actions the caller may perform (the web draws buttons from these) */
+            abilities: string[];
+            /** @enum {string} */
+            role: "admin" | "member";
         };
         TokenPair: {
             accessToken: string;
@@ -7594,8 +7894,7 @@ export interface components {
             status: "pending" | "succeeded" | "failed";
         };
         WebhookEndpoint: {
-            /** @enum {string} */
-            app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+            app: string;
             /** Format: date-time */
             createdAt: string;
             description: string | null;
@@ -7607,8 +7906,7 @@ export interface components {
             url: string;
         };
         WebhookEndpointInput: {
-            /** @enum {string} */
-            app: "eduforum" | "languagemate" | "studymate" | "storehelper";
+            app: string;
             /** Format: date-time */
             createdAt: string;
             description: string | null;

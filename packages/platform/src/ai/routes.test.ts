@@ -15,7 +15,7 @@ beforeAll(async () => {
     WHISPER_MODEL_PATH: '/nonexistent/ggml-base.bin',
     POCKETSPHINX_BIN: 'pocketsphinx-that-is-not-installed',
   };
-  app = await buildApp(testConfig(database.url, env), { modules: [] });
+  app = await buildApp(testConfig(database.url, env), { apps: [] });
   await app.ready();
 });
 

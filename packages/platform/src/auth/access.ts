@@ -1,6 +1,6 @@
 import type { ApiKeyScope } from '@app/contracts';
 import type { FastifyRequest } from 'fastify';
-import type { App } from '../http/app.js';
+import type { RouteGrant } from '../app-kit/policy.js';
 import { AppError } from '../http/app-error.js';
 
 /**
@@ -40,9 +40,13 @@ export interface AuthContext {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route's declared permission in a scope (`policy.route(...)`), checked before the handler. */
+    can?: RouteGrant;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** The caller's role in the route's declared scope (set when the route declares `can`). */
+    grant: { readonly role: string } | null;
   }
 }
 
@@ -53,86 +57,8 @@ export interface Authenticator {
   hasPermission(auth: AuthContext, permission: string): Promise<boolean>;
 }
 
-/** Routes registered by third-party plugins that we declare public by path prefix. */
-const PUBLIC_PLUGIN_PREFIXES = ['/api/docs'];
-
-/**
- * Makes an access rule mandatory: a route registered without `config.access` throws at start-up,
- * so no endpoint can be forgotten. Call before any route is registered.
- */
-export function requireAccessOnEveryRoute(app: App): RouteAccess[] {
-  const table: RouteAccess[] = [];
-  app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as { access?: Access };
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (config.access) {
-      for (const method of methods) table.push({ method, url: route.url, access: config.access });
-      return;
-    }
-    const isPluginRoute =
-      PUBLIC_PLUGIN_PREFIXES.some((prefix) => route.url.startsWith(prefix)) ||
-      (route.method === 'OPTIONS' && route.url === '*'); // @fastify/cors preflight
-    if (isPluginRoute) {
-      route.config = { ...config, access: access.public } as typeof route.config;
-      for (const method of methods) table.push({ method, url: route.url, access: access.public });
-      return;
-    }
-    throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
-  });
-  return table;
-}
-
-/** One registered route and its rule (what `app.routeAccess` lists). */
-export interface RouteAccess {
-  method: string;
-  url: string;
-  access: Access;
-}
-
-/**
- * Enforces each route's rule before any handler work: reads `Authorization: Bearer <token>`
- * (an access token, or an API key starting with `ck_`), then checks the rule.
- */
-export function enforceAccess(app: App, authenticator: () => Authenticator): void {
-  app.decorateRequest('auth', null);
-  // Callback style: public routes (most traffic per request count) pay no promise.
-  app.addHook('onRequest', (request, _reply, done) => {
-    const rule = request.routeOptions.config.access;
-    if (!rule || rule.kind === 'public') {
-      done();
-      return;
-    }
-    authorize(request, rule, authenticator()).then(() => done(), done);
-  });
-}
-
-async function authorize(request: FastifyRequest, rule: Access, authenticator: Authenticator): Promise<void> {
-  const token = bearer(request);
-  if (!token) throw new AppError('UNAUTHENTICATED');
-  const auth = token.startsWith('ck_')
-    ? await authenticator.fromApiKey(token)
-    : await authenticator.fromAccessToken(token);
-  if (
-    auth.via === 'api-key' &&
-    (rule.kind === 'public' || !rule.apiKeyScope || !auth.scopes.includes(rule.apiKeyScope))
-  ) {
-    throw new AppError('FORBIDDEN', 'This API key may not call this endpoint.');
-  }
-  if (rule.kind === 'permission' && !(await authenticator.hasPermission(auth, rule.permission))) {
-    throw new AppError('FORBIDDEN');
-  }
-  request.auth = auth;
-}
-
 /** The authenticated caller; for handlers of routes whose rule is not `public`. */
 export function callerOf(request: FastifyRequest): AuthContext {
   if (!request.auth) throw new AppError('UNAUTHENTICATED');
   return request.auth;
-}
-
-function bearer(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (!header) return undefined;
-  const match = /^Bearer\s+(\S{10,2048})$/i.exec(header);
-  return match?.[1];
 }

@@ -18,7 +18,7 @@ let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url), { modules: [] });
+  app = await buildApp(testConfig(database.url), { apps: [] });
 });
 
 afterAll(async () => {
@@ -162,7 +162,7 @@ describe('mail over SMTP', () => {
     const { port } = server.server.address() as AddressInfo;
     const smtpDb = await createTestDatabase();
     const smtpApp = await buildApp(testConfig(smtpDb.url, { SMTP_URL: `smtp://127.0.0.1:${port}` }), {
-      modules: [],
+      apps: [],
     });
     try {
       const account = await makeAccount(smtpApp, { email: 'smtp-user@example.test' });

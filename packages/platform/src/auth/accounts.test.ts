@@ -16,7 +16,7 @@ let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url), { modules: [] });
+  app = await buildApp(testConfig(database.url), { apps: [] });
 });
 
 afterAll(async () => {

@@ -16,8 +16,8 @@ describe.skipIf(!redisUrl)('rate limits shared through Redis', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const env = { REDIS_URL: redisUrl ?? '' };
-    first = await buildApp(testConfig(database.url, env), { modules: [] });
-    second = await buildApp(testConfig(database.url, env), { modules: [] });
+    first = await buildApp(testConfig(database.url, env), { apps: [] });
+    second = await buildApp(testConfig(database.url, env), { apps: [] });
   });
 
   afterAll(async () => {

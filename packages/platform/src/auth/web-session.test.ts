@@ -11,9 +11,9 @@ let httpsApp: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url), { modules: [] });
+  app = await buildApp(testConfig(database.url), { apps: [] });
   httpsApp = await buildApp(testConfig(database.url, { PUBLIC_URL: 'https://campus.example' }), {
-    modules: [],
+    apps: [],
   });
 });
 

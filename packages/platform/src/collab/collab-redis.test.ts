@@ -42,9 +42,9 @@ describe.skipIf(!redisUrl)('collab documents shared through Redis', () => {
     for (const instance of ['collab-a', 'collab-b']) {
       const app = await buildApp(
         testConfig(database.url, { REDIS_URL: redisUrl ?? '', INSTANCE_ID: `${instance}-${randomUUID()}` }),
-        { modules: [] },
+        { apps: [] },
       );
-      app.collab.register('test', {
+      app.platform.collab.register('test', {
         authorize: async () => 'write',
         load: async (name) => stored.get(name) ?? null,
         store: async (name, state) => {
@@ -66,7 +66,7 @@ describe.skipIf(!redisUrl)('collab documents shared through Redis', () => {
   });
 
   it('relays changes between clients on different instances, both ways', async () => {
-    expect(apps.every((app) => app.collab.shared)).toBe(true);
+    expect(apps.every((app) => app.platform.collab.shared)).toBe(true);
     const [urlA, urlB] = urls as [string, string];
     // A fresh name per run: Redis outlives test runs.
     const name = `test.board-${randomUUID()}`;
@@ -127,7 +127,7 @@ describe.skipIf(!redisUrl)('collab documents shared through Redis', () => {
     const onA = openCollabDocument(urlA, name, token);
     const onB = openCollabDocument(urlB, name, token);
     await Promise.all([onA.synced, onB.synced]);
-    await first.collab.reauthorize(name);
+    await first.platform.collab.reauthorize(name);
     expect(await onA.closed).toBe(4205);
     expect(await onB.closed).toBe(4205);
   });

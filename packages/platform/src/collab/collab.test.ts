@@ -16,9 +16,9 @@ let bob: { id: string; token: string };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url), { modules: [] });
+  app = await buildApp(testConfig(database.url), { apps: [] });
   // Alice writes, Bob only reads; nobody else gets in. State lives in a map standing in for a table.
-  app.collab.register('test', {
+  app.platform.collab.register('test', {
     authorize: async (auth, name) =>
       auth.userId === alice.id
         ? frozen.has(name)
@@ -105,7 +105,7 @@ describe('collab', () => {
     expect(await writer.authenticated).toBe('read-write');
     await writer.synced;
     frozen.add('test.frozen');
-    await app.collab.reauthorize('test.frozen');
+    await app.platform.collab.reauthorize('test.frozen');
     expect(await writer.closed).toBe(4205);
     const again = openCollabDocument(url, 'test.frozen', alice.token);
     expect(await again.authenticated).toBe('readonly');

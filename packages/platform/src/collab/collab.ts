@@ -167,8 +167,15 @@ export class Collab {
     return this.hocuspocus.getDocumentsCount();
   }
 
-  /** Closes every connection after storing what changed, then the Redis connections. */
-  async close(): Promise<void> {
+  private closing: Promise<void> | undefined;
+
+  /** Closes every connection after storing what changed, then the Redis connections (once). */
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     this.unsubscribe?.();
     this.hocuspocus.closeConnections();
     await Promise.all(

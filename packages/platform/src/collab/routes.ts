@@ -2,38 +2,23 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import { WebSocketServer } from 'ws';
-import { type Authenticator, access } from '../auth/access.js';
+import { access } from '../auth/access.js';
 import type { Logger } from '../observability/logger.js';
-import { Collab } from './collab.js';
+import type { Collab } from './collab.js';
 
 /** Largest Hocuspocus frame a client may send (a whole whiteboard on first sync). */
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 const PATH = '/collab';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Collaborative documents; apps register their namespaces (see collab/collab.ts). */
-    collab: Collab;
-  }
-}
-
 /**
  * `GET /collab`: the Hocuspocus endpoint. It owns its upgrades (a `ws` server of its own on the
  * HTTP server's `upgrade` event, for this path only); the Fastify route exists so the router, which
  * also sees every upgrade, treats the request as handled instead of answering 404 on the socket.
- * Decorates the root instance with `collab` (registered before the apps, which use it). Reads the
- * Redis settings from `app.platform.config` (decorated by buildApp before this plugin).
+ * The documents themselves are the platform's `collab` service (apps register their namespaces
+ * through `setup`).
  */
-const plugin: FastifyPluginAsync<{ authenticator: Authenticator; logger: Logger }> = async (app, options) => {
-  // With REDIS_URL, documents are shared between instances (no session affinity needed); the bus
-  // carries `reauthorize` to every instance either way.
-  const { redis, instanceId } = app.platform.config;
-  const collab = new Collab({
-    ...options,
-    redis: redis.url ? { url: redis.url, keyPrefix: redis.keyPrefix, instanceId } : undefined,
-    bus: app.platform.bus,
-  });
-  app.decorate('collab', collab);
+export const collabRoutes: FastifyPluginAsync<{ collab: Collab; logger: Logger }> = async (app, options) => {
+  const { collab } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('connection', (socket, request: IncomingMessage) => {
     socket.on('error', (error) => options.logger.debug({ err: error }, 'collab socket error'));
@@ -62,7 +47,3 @@ const plugin: FastifyPluginAsync<{ authenticator: Authenticator; logger: Logger 
     wss.close();
   });
 };
-// Skip encapsulation (what fastify-plugin does): the `collab` decoration must reach the app plugins.
-(plugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
-
-export const collabRoutes = plugin;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { type AppName, appNames } from '@app/contracts';
+import type { AppName } from '@app/contracts';
 import type { z } from 'zod';
 import { type AiConfig, toAiConfig } from '../ai/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
@@ -18,7 +18,8 @@ export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly isProduction: boolean;
   readonly role: Role;
-  readonly apps: readonly AppName[];
+  /** The apps `APPS` names; undefined mounts every app the host defines (the host checks the names). */
+  readonly apps: readonly AppName[] | undefined;
   readonly dataDir: string;
   readonly instanceId: string;
   readonly server: {
@@ -109,7 +110,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     role: overrides.role ?? env.ROLE,
-    apps: env.APPS ?? [...appNames],
+    apps: env.APPS,
     dataDir: path.resolve(env.DATA_DIR),
     instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
     server: {

@@ -1,4 +1,4 @@
-import { appNames } from '@app/contracts';
+import { appNameSchema } from '@app/contracts';
 import { z } from 'zod';
 import { aiEnvShape } from '../ai/env.js';
 import { filesEnvShape } from '../files/env.js';
@@ -34,7 +34,7 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   PUBLIC_URL: url.optional(),
   ROLE: z.enum(['web', 'worker', 'all']).default('all'),
-  APPS: csv.pipe(z.array(z.enum(appNames))).optional(),
+  APPS: csv.pipe(z.array(appNameSchema).min(1)).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: positiveInt.max(500).default(10),

@@ -9,6 +9,11 @@ export interface MigrationSource {
   readonly name: string;
   /** Absolute path of the folder holding `NNNN_description.sql` files. */
   readonly migrationsDir: string;
+  /**
+   * An app (not the platform): the runner records its name in `platform.apps`, which the platform's
+   * tables reference, before the app's own migrations run.
+   */
+  readonly isApp?: boolean;
 }
 
 export interface MigrationFile {
@@ -70,7 +75,7 @@ export async function migrate(
   sources: readonly MigrationSource[],
   logger?: MigrationLogger,
 ): Promise<MigrationResult> {
-  const wanted = (await Promise.all(sources.map(readMigrations))).flat();
+  const perSource = await Promise.all(sources.map(readMigrations));
   const client = await pool.connect();
   const applied: MigrationResult['applied'] = [];
   try {
@@ -78,18 +83,22 @@ export async function migrate(
     try {
       await client.query(BOOKKEEPING);
       const done = await appliedChecksums(client);
-      for (const file of wanted) {
-        const key = `${file.module}/${file.name}`;
-        const checksum = done.get(key);
-        if (checksum !== undefined) {
-          if (checksum !== file.checksum) {
-            throw new Error(`Migration ${key} changed after it was applied; add a new migration instead.`);
+      for (const [index, files] of perSource.entries()) {
+        const source = sources[index] as MigrationSource;
+        if (source.isApp) await registerApp(client, source.name);
+        for (const file of files) {
+          const key = `${file.module}/${file.name}`;
+          const checksum = done.get(key);
+          if (checksum !== undefined) {
+            if (checksum !== file.checksum) {
+              throw new Error(`Migration ${key} changed after it was applied; add a new migration instead.`);
+            }
+            continue;
           }
-          continue;
+          await applyOne(client, file);
+          applied.push({ module: file.module, name: file.name });
+          logger?.info({ migration: key }, 'migration applied');
         }
-        await applyOne(client, file);
-        applied.push({ module: file.module, name: file.name });
-        logger?.info({ migration: key }, 'migration applied');
       }
     } finally {
       // If the connection broke, the lock went with the session; keep the original error.
@@ -115,6 +124,11 @@ export async function pendingMigrations(
   );
   const present = new Set(done.rows.map((r) => r.key));
   return files.map((f) => `${f.module}/${f.name}`).filter((key) => !present.has(key));
+}
+
+/** Records an app in `platform.apps` (created by the platform's migration 0012, which runs first). */
+async function registerApp(client: pg.PoolClient, name: string): Promise<void> {
+  await client.query('insert into platform.apps (name) values ($1) on conflict do nothing', [name]);
 }
 
 async function appliedChecksums(client: pg.PoolClient): Promise<Map<string, string>> {

@@ -68,7 +68,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'campus-files-'));
   app = await buildApp(
     testConfig(database.url, { DATA_DIR: dataDir, FILES_USER_QUOTA_BYTES: String(10 * MiB + 100_000) }),
-    { modules: [] },
+    { apps: [] },
   );
 });
 
@@ -251,7 +251,7 @@ describe('uploads (S3 driver, request level)', () => {
         S3_ACCESS_KEY_ID: 'test-key',
         S3_SECRET_ACCESS_KEY: 'test-secret',
       }),
-      { modules: [] },
+      { apps: [] },
     );
   });
 

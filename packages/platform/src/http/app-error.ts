@@ -1,21 +1,26 @@
-import { type ErrorCode, errorCatalogue } from '@app/contracts';
+import { type ErrorCode, errorEntry } from '@app/contracts';
 
 /**
- * An error meant for the caller: it carries a catalogue code, and its message and details are sent
- * as they are. Anything thrown that is not an AppError (or a Fastify client error) becomes a
- * generic 500 whose details stay in the log.
+ * An error meant for the caller: it carries a catalogue code (the platform's or one an app defined
+ * with `defineErrors`), and its message and details are sent as they are. Anything thrown that is
+ * not an AppError (or a Fastify client error) becomes a generic 500 whose details stay in the log.
  */
 export class AppError extends Error {
   readonly status: number;
+  readonly reportable: boolean;
 
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly details?: unknown,
   ) {
-    super(message ?? errorCatalogue[code].message);
+    const entry = errorEntry(code);
+    // A code nobody defined is a bug of ours: it reaches the caller as a 500, and the log says why.
+    if (!entry) throw new Error(`AppError: unknown error code ${code} (define it with defineErrors)`);
+    super(message ?? entry.message);
     this.name = 'AppError';
-    this.status = errorCatalogue[code].status;
+    this.status = entry.status;
+    this.reportable = entry.reportable;
   }
 }
 

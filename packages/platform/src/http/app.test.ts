@@ -11,7 +11,7 @@ let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url, { BODY_LIMIT_BYTES: '1024' }), { modules: [] });
+  app = await buildApp(testConfig(database.url, { BODY_LIMIT_BYTES: '1024' }), { apps: [] });
   app.post(
     '/test/echo',
     {

@@ -1,10 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBodySchema } from '@app/contracts';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -13,62 +12,59 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { aiRoutes } from '../ai/index.js';
-import { access, enforceAccess, type RouteAccess, requireAccessOnEveryRoute } from '../auth/access.js';
+import type { AppDefinition } from '../app-kit/define-app.js';
+import { appListRoutes, mountApps, setupApps } from '../app-kit/mount.js';
+import { access } from '../auth/access.js';
 import { accountRoutes } from '../auth/routes/account-routes.js';
 import { authRoutes } from '../auth/routes/auth-routes.js';
 import { oauthRoutes } from '../auth/routes/oauth-routes.js';
 import { callRoutes } from '../calls/routes.js';
 import { chatRoutes } from '../chat/routes.js';
 import { collabRoutes } from '../collab/index.js';
-import type { Config } from '../config/index.js';
+import type { Config, Role } from '../config/index.js';
 import { readMigrations } from '../db/migrate.js';
 import { fileRoutes } from '../files/routes.js';
 import { jobRoutes } from '../jobs/routes.js';
-import type { AppModule, PlatformContext } from '../modules.js';
-import { platformMigrations } from '../modules.js';
 import { notificationRoutes } from '../notifications/routes.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
-import { closePlatform, createPlatform } from '../platform-context.js';
+import { closePlatform, createPlatform, platformMigrations } from '../platform-context.js';
 import { realtimeRoutes } from '../realtime/gateway/routes.js';
 import { iceServerRoutes } from '../realtime/ice-servers.js';
 import { presenceRoutes } from '../realtime/presence-routes.js';
 import { webhookRoutes } from '../webhooks/routes.js';
+import type { App } from './app-type.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { requestIdFrom } from './request-id.js';
+import { enforceAccess, enforceGrants, requireAccessOnEveryRoute } from './route-access.js';
 import { apiSecurityHeaders, computeSecurityHeaders } from './security-headers.js';
 
 /** What `buildApp` needs besides the config. */
 export interface BuildAppOptions {
   /** Apps to mount; the host passes the ones enabled by `APPS`. */
-  modules: readonly AppModule[];
+  apps: readonly AppDefinition[];
   /** Defaults to a logger built from the config. */
   logger?: Logger;
-  /** When false, app routes are not mounted (role `worker` serves only health and metrics). */
-  mountApps?: boolean;
+  /**
+   * What this process runs (defaults to `config.role`): `worker` serves only health and metrics and
+   * runs the apps' job handlers; `web` mounts routes, `/ws` and `/collab`; `all` does both.
+   */
+  role?: Role;
 }
 
-/** The HTTP app: Fastify with the zod type provider, so route schemas type the handlers. */
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger, ZodTypeProvider>;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    platform: PlatformContext;
-    /** Every registered route with its access rule. */
-    routeAccess: readonly RouteAccess[];
-  }
-}
+export type { App } from './app-type.js';
 
 /**
  * Builds the HTTP application over the platform's services (createPlatform): kernel plugins
  * (request ids, security headers, CORS, errors, access rules, metrics, OpenAPI), health routes,
- * the platform's routes (accounts, AI, realtime, chat, calls), `/ws`, and the enabled app plugins
- * under `/api/v1/<app>`. `app.close()` releases everything. It never listens: only `host/` does,
+ * the platform's routes (accounts, AI, realtime, chat, calls), `/ws`, `/collab`, and the apps
+ * (each `setup` runs once; see app-kit/mount.ts for what each role takes). `app.close()` releases everything. It never listens: only `host/` does,
  * and tests use `inject` or port 0.
  */
 export async function buildApp(config: Config, options: BuildAppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(config);
+  const role = options.role ?? config.role;
   const platform = await createPlatform(config, logger);
   const { pool, auth, ai, realtime, chat, calls } = platform;
   const metrics = createMetrics(pool);
@@ -95,6 +91,7 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   const routeAccess = requireAccessOnEveryRoute(app);
   app.decorate('routeAccess', routeAccess);
   enforceAccess(app, () => auth.authenticator);
+  enforceGrants(app);
 
   const pageHeaders = computeSecurityHeaders();
   // Callback-style hooks: they run on every request, and skip a promise allocation each.
@@ -178,7 +175,7 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   );
 
   const expectedMigrations = (
-    await Promise.all([platformMigrations, ...options.modules].map((source) => readMigrations(source)))
+    await Promise.all([platformMigrations, ...options.apps].map((source) => readMigrations(source)))
   ).flat();
   await app.register(healthRoutes, { pool, metrics, metricsToken: config.metrics.token, expectedMigrations });
 
@@ -198,15 +195,18 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks', webhooks: platform.webhooks });
   await app.register(fileRoutes, { prefix: '/api/v1/files', files: platform.files });
 
-  if (options.mountApps !== false) {
-    await app.register(collabRoutes, { authenticator: auth.authenticator, logger });
+  const mounted = await setupApps(platform, options.apps);
+  app.decorate('apps', mounted);
+  await app.register(appListRoutes(mounted.map((m) => m.definition.manifest)), { prefix: '/api/v1' });
+  if (role !== 'worker') {
+    await app.register(collabRoutes, { collab: platform.collab, logger });
     await app.register(realtimeRoutes, { gateway: realtime });
-    for (const module of options.modules) {
-      await app.register(module.plugin, { prefix: `/api/v1/${module.name}`, platform });
-    }
   }
+  await mountApps(app, mounted, role);
 
   app.addHook('onClose', async () => {
+    // Apps first (their timers may still write), then the platform under them.
+    for (const { parts } of [...mounted].reverse()) await parts.close?.();
     await closePlatform(platform);
   });
   return app;

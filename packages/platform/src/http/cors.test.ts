@@ -9,9 +9,9 @@ let closed: App;
 beforeAll(async () => {
   database = await createTestDatabase();
   open = await buildApp(testConfig(database.url, { CORS_ORIGINS: 'https://admin.example.com' }), {
-    modules: [],
+    apps: [],
   });
-  closed = await buildApp(testConfig(database.url), { modules: [] });
+  closed = await buildApp(testConfig(database.url), { apps: [] });
 });
 
 afterAll(async () => {

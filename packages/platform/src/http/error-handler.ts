@@ -1,4 +1,4 @@
-import { type ErrorBody, type ErrorCode, errorCatalogue, type FieldIssue } from '@app/contracts';
+import { type ErrorBody, type ErrorCode, errorCatalogue, errorEntry, type FieldIssue } from '@app/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.js';
@@ -9,7 +9,7 @@ interface Mapped {
   reportable: boolean;
 }
 
-const codeByStatus: Partial<Record<number, ErrorCode>> = {
+const codeByStatus: Partial<Record<number, keyof typeof errorCatalogue>> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -55,7 +55,7 @@ export function toErrorResponse(error: unknown, requestId: string): Mapped {
 }
 
 function respond(code: ErrorCode, message: string, details?: unknown): Mapped {
-  const entry = errorCatalogue[code];
+  const entry = errorEntry(code) ?? errorCatalogue.INTERNAL;
   const error: ErrorBody['error'] = { code, message };
   if (details !== undefined) error.details = details;
   return { status: entry.status, body: { error }, reportable: entry.reportable };

@@ -8,7 +8,7 @@ const token = 'metrics-token-for-tests-0123456789';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url, { METRICS_TOKEN: token }), { modules: [] });
+  app = await buildApp(testConfig(database.url, { METRICS_TOKEN: token }), { apps: [] });
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate } from '../db/migrate.js';
-import { platformMigrations } from '../modules.js';
+import { platformMigrations } from '../platform-context.js';
 import { testConfig } from '../testing/index.js';
 import { type App, buildApp } from './app.js';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const pool = new pg.Pool({ connectionString: server.url });
   await migrate(pool, [platformMigrations]);
   await pool.end();
-  app = await buildApp(testConfig(server.url), { modules: [] });
+  app = await buildApp(testConfig(server.url), { apps: [] });
   await app.ready();
 });
 

@@ -28,7 +28,7 @@ function get(port: number, path: string): Promise<{ status: number; body: string
 }
 
 it('lets an in-flight request finish, refuses new connections, then closes the pool', async () => {
-  const app = await buildApp(testConfig(database.url), { modules: [] });
+  const app = await buildApp(testConfig(database.url), { apps: [] });
   let entered!: () => void;
   const handlerEntered = new Promise<void>((resolve) => (entered = resolve));
   let release!: () => void;

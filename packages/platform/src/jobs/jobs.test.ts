@@ -91,7 +91,7 @@ async function failedAttempt(id: string, attempts: number) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url, env), { modules: [] });
+  app = await buildApp(testConfig(database.url, env), { apps: [] });
   const { jobs, db } = app.platform;
   await sql`create table public.crash_runs (job_id text, attempt int)`.execute(db);
   await sql`create table public.crash_effects (job_id text primary key)`.execute(db);

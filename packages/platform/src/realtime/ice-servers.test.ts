@@ -22,7 +22,7 @@ beforeAll(async () => {
       TURN_URLS: 'turn:turn.example.test:3478?transport=udp,turns:turn.example.test:5349',
       STUN_URLS: 'stun:stun.example.test:3478',
     }),
-    { modules: [] },
+    { apps: [] },
   );
 });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TokenPair } from '@app/contracts';
-import type { App } from '../http/app.js';
+import type { App } from '../http/app-type.js';
 
 /** Credentials of a test account. */
 export interface TestAccount {

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { type App, buildApp } from '../http/app.js';
+import type { AppDefinition } from '../app-kit/define-app.js';
+import { buildApp } from '../http/app.js';
+import type { App } from '../http/app-type.js';
 import { testConfig } from './test-database.js';
 
 /** An app listening on a free loopback port, for tests that need real sockets (WebSocket, browsers). */
@@ -11,12 +13,13 @@ export interface ListeningApp {
   wsUrl: string;
 }
 
-/** Builds an app on `databaseUrl` with extra environment variables and starts it on port 0. */
+/** Builds the platform (with `apps`) on `databaseUrl` with extra environment variables, on port 0. */
 export async function listenTestApp(
   databaseUrl: string,
   env: Record<string, string> = {},
+  apps: readonly AppDefinition[] = [],
 ): Promise<ListeningApp> {
-  const app = await buildApp(testConfig(databaseUrl, env), { modules: [] });
+  const app = await buildApp(testConfig(databaseUrl, env), { apps });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return { app, origin: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };

@@ -1,5 +1,5 @@
 import type { Api, SessionSnapshot, WebSession } from '@app/client';
-import type { AppName } from '@app/contracts';
+import type { AppManifest, Localized } from '@app/contracts';
 import { type ComponentType, createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
@@ -11,11 +11,10 @@ export interface AppNavLink {
   label: string;
 }
 
-/** What each web app supplies: its name, colour and home page. */
+/** What each web app supplies: its manifest (name, texts, colour) and home page. */
 export interface WebAppConfig {
-  app: 'portal' | AppName;
-  /** The app's colour (buttons, focus, avatar); dark enough for white text. */
-  accent: string;
+  /** The app's manifest from its contracts (`defineManifest`); the portal has one of its own. */
+  manifest: AppManifest;
   /** The first screen; after sign-in for apps, public for the portal. */
   Home: ComponentType;
   /** The home page needs no sign-in (the portal). */
@@ -28,7 +27,7 @@ export interface WebAppConfig {
   /** The app's own links in the main navigation, after Home. */
   nav?: AppNavLink[];
   /**
-   * The app's texts, as the i18next namespace named after the app (`useTranslation(app)`); both
+   * The app's texts, as the i18next namespace named after the app (`useTranslation(name)`); both
    * languages with the same keys.
    */
   messages?: { en: Record<string, unknown>; ko: Record<string, unknown> };
@@ -69,11 +68,21 @@ export function useSession(): SessionSnapshot {
   return useSyncExternalStore(session.subscribe, session.getSnapshot);
 }
 
+/** Picks a manifest text (`{ ko, en }`) in the user's language. */
+export function useLocalized(): (text: Localized) => string {
+  const { i18n } = useTranslation();
+  return (text) => (i18n.language.startsWith('en') ? text.en : text.ko);
+}
+
+/** The app's name in the user's language (from its manifest). */
+export function useAppTitle(): string {
+  const pick = useLocalized();
+  return pick(useWebApp().manifest.title);
+}
+
 /** Sets the document title: "page · app". */
 export function useTitle(title: string): void {
-  const { app } = useWebApp();
-  const { t } = useTranslation();
-  const appName = t(`apps.${app}.name`);
+  const appName = useAppTitle();
   useEffect(() => {
     document.title = title === appName ? appName : `${title} · ${appName}`;
   }, [title, appName]);

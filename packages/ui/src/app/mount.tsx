@@ -16,11 +16,11 @@ import { appRoutes } from './routes.js';
  */
 export function mountWebApp(config: WebAppConfig): void {
   // CSSOM, not a style attribute: allowed by the page CSP.
-  document.documentElement.style.setProperty('--accent', config.accent);
+  document.documentElement.style.setProperty('--accent', config.manifest.accent);
   const i18n = createI18n();
   if (config.messages) {
-    i18n.addResourceBundle('en', config.app, config.messages.en);
-    i18n.addResourceBundle('ko', config.app, config.messages.ko);
+    i18n.addResourceBundle('en', config.manifest.name, config.messages.en);
+    i18n.addResourceBundle('ko', config.manifest.name, config.messages.ko);
   }
   const session = new WebSession();
   const api = createApiClient({

@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChartProps } from './chart.js';
+import type { ChartProps } from './chart-types.js';
 
 const palette = ['var(--accent)', '#0891b2', '#ca8a04', '#db2777'];
 

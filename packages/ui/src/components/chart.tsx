@@ -1,21 +1,8 @@
 import { lazy, Suspense } from 'react';
+import type { ChartProps } from './chart-types.js';
 import { LoadingState } from './states.js';
 
-export interface ChartSeries {
-  key: string;
-  label: string;
-  color?: string;
-}
-
-export interface ChartProps {
-  /** Describes the chart for screen readers; the data is also given as a hidden table. */
-  label: string;
-  kind: 'line' | 'bar';
-  data: readonly Record<string, string | number>[];
-  xKey: string;
-  series: readonly ChartSeries[];
-  height?: number;
-}
+export type { ChartProps, ChartSeries } from './chart-types.js';
 
 // Recharts is large; it loads only on pages that draw a chart, never in the first screen's bundle.
 const ChartImpl = lazy(() => import('./chart-impl.js'));

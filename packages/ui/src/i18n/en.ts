@@ -164,46 +164,11 @@ export const en = {
   },
   portal: {
     title: 'Campus',
-    lead: 'Four apps for learning and work, with one account.',
+    lead: 'Apps for learning and work, with one account.',
     open: 'Open {{app}}',
-  },
-  apps: {
-    portal: { name: 'Campus', tagline: 'All apps' },
-    eduforum: {
-      name: 'EduForum',
-      tagline: 'Live active-learning seminars',
-      description:
-        'Video seminars with polls, breakout rooms, a shared whiteboard, grading and class analytics.',
-    },
-    languagemate: {
-      name: 'LanguageMate',
-      tagline: 'Practise languages with partners',
-      description: 'An AI level test, partner matching, 1:1 chat and calls, and a learning dashboard.',
-      emptyTitle: 'Your language partners will be here',
-      emptyBody:
-        'After the level test you will find matched partners, your conversations and your progress here. These features are being built.',
-    },
-    studymate: {
-      name: 'StudyMate',
-      tagline: 'Summaries and quizzes from your material',
-      description: 'AI summaries and quizzes from your study material, spaced repetition and study plans.',
-      emptyTitle: 'Your study material will be here',
-      emptyBody:
-        'Documents you upload, their summaries, quizzes and your review schedule will appear here. These features are being built.',
-    },
-    storehelper: {
-      name: 'StoreHelper',
-      tagline: 'Reviews and replies for your shop',
-      description:
-        'Collect reviews, see sentiment and keywords, approve AI reply drafts, get alerts and reports.',
-      emptyTitle: 'Your shop reviews will be here',
-      emptyBody:
-        'Once you connect your shop, new reviews, their sentiment and reply drafts waiting for approval will be listed here. These features are being built.',
-    },
   },
   home: {
     welcome: 'Welcome, {{name}}',
-    comingSoon: 'Coming soon',
     verifyBanner: 'Please confirm your email address: we sent a link to {{email}}.',
   },
 };

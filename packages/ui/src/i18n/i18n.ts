@@ -47,3 +47,6 @@ export function createI18n(): i18n {
 export function currentLanguage(language: string | undefined): Language {
   return language?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
+
+/** Same keys, strings in another language: what an app's `ko` texts must be for its `en` ones. */
+export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };

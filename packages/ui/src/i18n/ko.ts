@@ -166,43 +166,11 @@ export const ko: Messages = {
   },
   portal: {
     title: '캠퍼스',
-    lead: '하나의 계정으로 쓰는 배움과 일을 위한 네 가지 앱.',
+    lead: '하나의 계정으로 쓰는 배움과 일을 위한 앱.',
     open: '{{app}} 열기',
-  },
-  apps: {
-    portal: { name: '캠퍼스', tagline: '전체 앱' },
-    eduforum: {
-      name: '에듀포럼',
-      tagline: '실시간 능동 학습 세미나',
-      description: '투표, 소그룹 토론방, 공유 화이트보드, 채점과 수업 분석이 있는 화상 세미나.',
-    },
-    languagemate: {
-      name: '랭귀지메이트',
-      tagline: '파트너와 함께하는 언어 연습',
-      description: 'AI 레벨 테스트, 파트너 매칭, 1:1 채팅과 통화, 학습 대시보드.',
-      emptyTitle: '여기에 언어 파트너가 표시됩니다',
-      emptyBody:
-        '레벨 테스트를 마치면 매칭된 파트너, 대화와 학습 진도가 여기에 표시됩니다. 지금 만드는 중입니다.',
-    },
-    studymate: {
-      name: '스터디메이트',
-      tagline: '내 자료로 만드는 요약과 퀴즈',
-      description: '학습 자료의 AI 요약과 퀴즈, 간격 반복 복습과 학습 계획.',
-      emptyTitle: '여기에 학습 자료가 표시됩니다',
-      emptyBody: '올린 문서와 요약, 퀴즈, 복습 일정이 여기에 표시됩니다. 지금 만드는 중입니다.',
-    },
-    storehelper: {
-      name: '우리가게 도우미',
-      tagline: '우리 가게 리뷰와 답글 관리',
-      description: '리뷰 수집, 감정과 키워드 분석, AI 답글 초안 승인, 알림과 리포트.',
-      emptyTitle: '여기에 가게 리뷰가 표시됩니다',
-      emptyBody:
-        '가게를 연결하면 새 리뷰와 감정 분석, 승인을 기다리는 답글 초안이 여기에 표시됩니다. 지금 만드는 중입니다.',
-    },
   },
   home: {
     welcome: '{{name}}님, 환영합니다',
-    comingSoon: '준비 중',
     verifyBanner: '이메일 주소를 확인해 주세요. {{email}}(으)로 링크를 보냈습니다.',
   },
 };

@@ -2,7 +2,7 @@ import { clsx } from 'clsx';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
-import { useSession, useWebApp, useWebSession } from '../app/context.js';
+import { useAppTitle, useSession, useWebApp, useWebSession } from '../app/context.js';
 import { Avatar } from '../components/avatar.js';
 import { Notice } from '../components/states.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -19,7 +19,9 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
  */
 export function AppShell() {
   const { t } = useTranslation();
-  const { app, nav } = useWebApp();
+  const { manifest, nav } = useWebApp();
+  const app = manifest.name;
+  const title = useAppTitle();
   const matches = useMatches();
   const wide = matches.some((match) => (match.handle as { wide?: boolean } | undefined)?.wide);
   const { status, user } = useSession();
@@ -94,7 +96,7 @@ export function AppShell() {
         >
           <NavLink to="/" className="flex min-h-11 items-center gap-2 rounded-lg pr-2 font-bold">
             <span aria-hidden="true" className="size-3 rounded-full bg-accent" />
-            <span>{t(`apps.${app}.name`)}</span>
+            <span>{title}</span>
           </NavLink>
           <nav aria-label={t('nav.primary')} className="ml-auto hidden items-center gap-1 md:flex">
             {links}

@@ -1,5 +1,5 @@
 import { breakoutRoomChannel, roomWhiteboard, sessionChannel } from '@app/eduforum-contracts';
-import { AppError } from '@app/platform';
+import { AppError, uniqueToConflict } from '@app/platform';
 import { sql } from 'kysely';
 import { breakoutDeadlineKey, breakoutDeadlineTask, DEADLINE_JOB_DELAY_MS } from '../deadlines.js';
 import { type EduforumDeps, reauthorizeBoards } from '../deps.js';
@@ -54,11 +54,7 @@ export class BreakoutService {
         .values({ session_id: sessionId, strategy: input.strategy, ends_at: endsAt, created_by: userId })
         .returning('id')
         .executeTakeFirstOrThrow()
-        .catch((error: unknown) => {
-          if ((error as { code?: string }).code === '23505')
-            throw new AppError('INVALID_TRANSITION', 'Breakouts are already running; recall them first.');
-          throw error;
-        });
+        .catch(uniqueToConflict('Breakouts are already running; recall them first.', 'INVALID_TRANSITION'));
       const roomRows = await trx
         .insertInto('eduforum.breakout_rooms')
         .values(chatRooms.map((chat, n) => ({ breakout_id: breakout.id, number: n + 1, chat_room_id: chat })))
@@ -125,7 +121,7 @@ export class BreakoutService {
       .executeTakeFirst();
     if (!before) {
       // Someone who arrived late joins a room.
-      const role = await this.deps.policies.courseRole(memberId, breakout.course_id);
+      const role = await this.deps.policy.roleIn(memberId, 'course', breakout.course_id);
       if (!role) throw new AppError('NOT_FOUND', 'That person is not in this course.');
     }
     await this.deps.db

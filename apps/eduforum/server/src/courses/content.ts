@@ -18,7 +18,7 @@ export class ContentService {
     courseId: string,
     input: { title: string; fileId: string; visibility: Content['visibility'] },
   ): Promise<Content> {
-    await this.deps.policies.require(userId, courseId, 'course.edit');
+    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     const row = await this.deps.db
       .insertInto('eduforum.course_content')
       .values({
@@ -35,7 +35,7 @@ export class ContentService {
 
   /** What the caller may see: staff see everything, students what is for everyone. */
   async list(userId: string, courseId: string): Promise<Content[]> {
-    const role = await this.deps.policies.require(userId, courseId, 'course.view');
+    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.view');
     let q = this.deps.db
       .selectFrom('eduforum.course_content')
       .selectAll()
@@ -46,7 +46,7 @@ export class ContentService {
   }
 
   async remove(userId: string, courseId: string, contentId: string): Promise<void> {
-    await this.deps.policies.require(userId, courseId, 'course.edit');
+    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     const removed = await this.deps.db
       .deleteFrom('eduforum.course_content')
       .where('course_id', '=', courseId)

@@ -74,7 +74,7 @@ export async function importRoster(
   courseId: string,
   csv: string,
 ): Promise<RosterReport> {
-  await deps.policies.require(userId, courseId, 'course.edit');
+  await deps.policy.require(userId, { course: courseId }, 'course.edit');
   const rows = parseRoster(csv);
   if (rows.length === 0) throw new AppError('BAD_REQUEST', 'The roster has no rows.');
   return deps.db.transaction().execute(async (trx) => {

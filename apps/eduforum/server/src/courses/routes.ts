@@ -32,253 +32,265 @@ const meSchema = z.object({
 });
 
 /** Courses, enrollment (invite code, roster CSV), members and content. */
-export const courseRoutes: FastifyPluginAsync<{ deps: EduforumDeps }> = async (plugin, { deps }) => {
-  const app = plugin.withTypeProvider<ZodTypeProvider>();
-  const courses = new CourseService(deps);
-  const content = new ContentService(deps);
-  // Rosters come as CSV files; keep them as text for the parser (its errors name the line).
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
-    done(null, body),
-  );
+export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
+  return async (plugin) => {
+    const app = plugin.withTypeProvider<ZodTypeProvider>();
+    const courses = new CourseService(deps);
+    const content = new ContentService(deps);
+    // Rosters come as CSV files; keep them as text for the parser (its errors name the line).
+    app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
 
-  app.post(
-    '/courses',
-    {
-      config: user,
-      schema: { tags, summary: 'Create a course', body: createCourseSchema, response: { 201: courseSchema } },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await courses.create(callerOf(request).userId, request.body)),
-  );
-  app.get(
-    '/courses',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: "The caller's courses",
-        querystring: pageQuerySchema.extend({ archived: z.stringbool().default(false) }),
-        response: { 200: pageSchema(courseSchema) },
+    app.post(
+      '/courses',
+      {
+        config: deps.policy.route('course.create', 'app'),
+        schema: {
+          tags,
+          summary: 'Create a course',
+          body: createCourseSchema,
+          response: { 201: courseSchema },
+        },
       },
-    },
-    async (request) => courses.list(callerOf(request).userId, request.query),
-  );
-  app.get(
-    '/courses/:courseId',
-    {
-      config: user,
-      schema: { tags, summary: 'A course', params: courseParams, response: { 200: courseSchema } },
-    },
-    async (request) => courses.get(callerOf(request).userId, request.params.courseId),
-  );
-  app.patch(
-    '/courses/:courseId',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Edit a course',
-        params: courseParams,
-        body: updateCourseSchema,
-        response: { 200: courseSchema },
+      async (request, reply) =>
+        reply.code(201).send(await courses.create(callerOf(request).userId, request.body)),
+    );
+    app.get(
+      '/courses',
+      {
+        config: user,
+        schema: {
+          tags,
+          summary: "The caller's courses",
+          querystring: pageQuerySchema.extend({ archived: z.stringbool().default(false) }),
+          response: { 200: pageSchema(courseSchema) },
+        },
       },
-    },
-    async (request) => courses.update(callerOf(request).userId, request.params.courseId, request.body),
-  );
-  app.post(
-    '/courses/:courseId/archive',
-    {
-      config: user,
-      schema: { tags, summary: 'Archive a course', params: courseParams, response: { 200: courseSchema } },
-    },
-    async (request) => courses.setArchived(callerOf(request).userId, request.params.courseId, true),
-  );
-  app.post(
-    '/courses/:courseId/unarchive',
-    {
-      config: user,
-      schema: { tags, summary: 'Bring a course back', params: courseParams, response: { 200: courseSchema } },
-    },
-    async (request) => courses.setArchived(callerOf(request).userId, request.params.courseId, false),
-  );
-  app.post(
-    '/courses/:courseId/invite-code',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Replace the invite code (old links stop working)',
-        params: courseParams,
-        response: { 200: courseSchema },
+      async (request) => courses.list(callerOf(request).userId, request.query),
+    );
+    app.get(
+      '/courses/:courseId',
+      {
+        config: deps.policy.route('course.view', { course: 'courseId' }),
+        schema: { tags, summary: 'A course', params: courseParams, response: { 200: courseSchema } },
       },
-    },
-    async (request) => courses.rotateInviteCode(callerOf(request).userId, request.params.courseId),
-  );
-  app.post(
-    '/enrollments',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Join a course with its invite code',
-        body: joinCourseSchema,
-        response: { 200: courseSchema },
+      async (request) => courses.get(callerOf(request).userId, request.params.courseId),
+    );
+    app.patch(
+      '/courses/:courseId',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Edit a course',
+          params: courseParams,
+          body: updateCourseSchema,
+          response: { 200: courseSchema },
+        },
       },
-    },
-    async (request) => courses.join(callerOf(request).userId, request.body.inviteCode),
-  );
-  app.get(
-    '/courses/:courseId/members',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Members of a course',
-        params: courseParams,
-        querystring: pageQuerySchema,
-        response: { 200: pageSchema(memberSchema) },
+      async (request) => courses.update(callerOf(request).userId, request.params.courseId, request.body),
+    );
+    app.post(
+      '/courses/:courseId/archive',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: { tags, summary: 'Archive a course', params: courseParams, response: { 200: courseSchema } },
       },
-    },
-    async (request) => courses.members(callerOf(request).userId, request.params.courseId, request.query),
-  );
-  app.post(
-    '/courses/:courseId/members',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Add an account (TA or student) by email',
-        params: courseParams,
-        body: addMemberSchema,
-        response: { 204: z.null() },
+      async (request) => courses.setArchived(callerOf(request).userId, request.params.courseId, true),
+    );
+    app.post(
+      '/courses/:courseId/unarchive',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Bring a course back',
+          params: courseParams,
+          response: { 200: courseSchema },
+        },
       },
-    },
-    async (request, reply) => {
-      await courses.addMember(
-        callerOf(request).userId,
-        request.params.courseId,
-        request.body.email,
-        request.body.role,
-      );
-      return reply.code(204).send(null);
-    },
-  );
-  app.patch(
-    '/courses/:courseId/members/:userId',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: "Change a member's role",
-        params: memberParams,
-        body: setMemberRoleSchema,
-        response: { 204: z.null() },
+      async (request) => courses.setArchived(callerOf(request).userId, request.params.courseId, false),
+    );
+    app.post(
+      '/courses/:courseId/invite-code',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Replace the invite code (old links stop working)',
+          params: courseParams,
+          response: { 200: courseSchema },
+        },
       },
-    },
-    async (request, reply) => {
-      const { courseId, userId } = request.params;
-      await courses.setMemberRole(callerOf(request).userId, courseId, userId, request.body.role);
-      return reply.code(204).send(null);
-    },
-  );
-  app.delete(
-    '/courses/:courseId/members/:userId',
-    {
-      config: user,
-      schema: { tags, summary: 'Remove a member', params: memberParams, response: { 204: z.null() } },
-    },
-    async (request, reply) => {
-      await courses.removeMember(callerOf(request).userId, request.params.courseId, request.params.userId);
-      return reply.code(204).send(null);
-    },
-  );
-  app.post(
-    '/courses/:courseId/roster',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Import a roster CSV (header with email, optional role); all rows or none',
-        params: courseParams,
-        body: z.string().max(1_000_000),
-        response: { 200: rosterReportSchema },
+      async (request) => courses.rotateInviteCode(callerOf(request).userId, request.params.courseId),
+    );
+    app.post(
+      '/enrollments',
+      {
+        config: user,
+        schema: {
+          tags,
+          summary: 'Join a course with its invite code',
+          body: joinCourseSchema,
+          response: { 200: courseSchema },
+        },
       },
-    },
-    async (request) => importRoster(deps, callerOf(request).userId, request.params.courseId, request.body),
-  );
-  app.get(
-    '/courses/:courseId/content',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Course content the caller may see',
-        params: courseParams,
-        response: { 200: z.object({ items: z.array(contentSchema) }) },
+      async (request) => courses.join(callerOf(request).userId, request.body.inviteCode),
+    );
+    app.get(
+      '/courses/:courseId/members',
+      {
+        config: deps.policy.route('course.view', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Members of a course',
+          params: courseParams,
+          querystring: pageQuerySchema,
+          response: { 200: pageSchema(memberSchema) },
+        },
       },
-    },
-    async (request) => ({ items: await content.list(callerOf(request).userId, request.params.courseId) }),
-  );
-  app.post(
-    '/courses/:courseId/content',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Attach a file to the course',
-        params: courseParams,
-        body: createContentSchema,
-        response: { 201: contentSchema },
+      async (request) => courses.members(callerOf(request).userId, request.params.courseId, request.query),
+    );
+    app.post(
+      '/courses/:courseId/members',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Add an account (TA or student) by email',
+          params: courseParams,
+          body: addMemberSchema,
+          response: { 204: z.null() },
+        },
       },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await content.add(callerOf(request).userId, request.params.courseId, request.body)),
-  );
-  app.delete(
-    '/courses/:courseId/content/:contentId',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: 'Remove course content',
-        params: courseParams.extend({ contentId: z.uuid() }),
-        response: { 204: z.null() },
+      async (request, reply) => {
+        await courses.addMember(
+          callerOf(request).userId,
+          request.params.courseId,
+          request.body.email,
+          request.body.role,
+        );
+        return reply.code(204).send(null);
       },
-    },
-    async (request, reply) => {
-      await content.remove(callerOf(request).userId, request.params.courseId, request.params.contentId);
-      return reply.code(204).send(null);
-    },
-  );
-  app.get(
-    '/me',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: "The caller's app-wide eduforum role and what it allows (for the web's controls)",
-        response: { 200: meSchema },
+    );
+    app.patch(
+      '/courses/:courseId/members/:userId',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: "Change a member's role",
+          params: memberParams,
+          body: setMemberRoleSchema,
+          response: { 204: z.null() },
+        },
       },
-    },
-    async (request) => courses.me(callerOf(request).userId),
-  );
-  app.put(
-    '/admin/roles/:userId',
-    {
-      config: user,
-      schema: {
-        tags,
-        summary: "Grant or remove a person's app-wide eduforum role (admin only)",
-        params: z.object({ userId: z.uuid() }),
-        body: z.object({ role: appRoleSchema.nullable() }),
-        response: { 204: z.null() },
+      async (request, reply) => {
+        const { courseId, userId } = request.params;
+        await courses.setMemberRole(callerOf(request).userId, courseId, userId, request.body.role);
+        return reply.code(204).send(null);
       },
-    },
-    async (request, reply) => {
-      await courses.grantAppRole(callerOf(request).userId, request.params.userId, request.body.role);
-      return reply.code(204).send(null);
-    },
-  );
-};
+    );
+    app.delete(
+      '/courses/:courseId/members/:userId',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: { tags, summary: 'Remove a member', params: memberParams, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        await courses.removeMember(callerOf(request).userId, request.params.courseId, request.params.userId);
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/courses/:courseId/roster',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Import a roster CSV (header with email, optional role); all rows or none',
+          params: courseParams,
+          body: z.string().max(1_000_000),
+          response: { 200: rosterReportSchema },
+        },
+      },
+      async (request) => importRoster(deps, callerOf(request).userId, request.params.courseId, request.body),
+    );
+    app.get(
+      '/courses/:courseId/content',
+      {
+        config: deps.policy.route('course.view', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Course content the caller may see',
+          params: courseParams,
+          response: { 200: z.object({ items: z.array(contentSchema) }) },
+        },
+      },
+      async (request) => ({ items: await content.list(callerOf(request).userId, request.params.courseId) }),
+    );
+    app.post(
+      '/courses/:courseId/content',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Attach a file to the course',
+          params: courseParams,
+          body: createContentSchema,
+          response: { 201: contentSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await content.add(callerOf(request).userId, request.params.courseId, request.body)),
+    );
+    app.delete(
+      '/courses/:courseId/content/:contentId',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Remove course content',
+          params: courseParams.extend({ contentId: z.uuid() }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await content.remove(callerOf(request).userId, request.params.courseId, request.params.contentId);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/me',
+      {
+        config: user,
+        schema: {
+          tags,
+          summary: "The caller's app-wide eduforum role and what it allows (for the web's controls)",
+          response: { 200: meSchema },
+        },
+      },
+      async (request) => courses.me(callerOf(request).userId),
+    );
+    app.put(
+      '/admin/roles/:userId',
+      {
+        config: deps.policy.route('user.manage', 'app'),
+        schema: {
+          tags,
+          summary: "Grant or remove a person's app-wide eduforum role (admin only)",
+          params: z.object({ userId: z.uuid() }),
+          body: z.object({ role: appRoleSchema.nullable() }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await courses.grantAppRole(callerOf(request).userId, request.params.userId, request.body.role);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Course, EduforumRole, Member } from '@app/eduforum-contracts';
-import { AppError, decodeCursor, notFound, toPage } from '@app/platform';
+import { AppError, decodeCursor, notFound, toPage, uniqueToConflict } from '@app/platform';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
-import { allows, isStaff } from '../policies.js';
+import { abilitiesOf, allows, isStaff } from '../policies.js';
 
 type CourseRow = {
   id: string;
@@ -27,6 +27,7 @@ export function toCourse(row: CourseRow, role: EduforumRole): Course {
     description: row.description,
     archived: row.archived_at !== null,
     myRole: role,
+    abilities: abilitiesOf(role),
     inviteCode: isStaff(role) ? row.invite_code : null,
     createdAt: row.created_at.toISOString(),
   };
@@ -68,7 +69,7 @@ export class CourseService {
     userId: string,
     input: { title: string; code: string; semester: string; description: string },
   ): Promise<Course> {
-    const role = await this.deps.policies.requireApp(userId, 'course.create');
+    const role = await this.deps.policy.require(userId, 'app', 'course.create');
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('eduforum.courses')
@@ -88,12 +89,13 @@ export class CourseService {
 
   /** The caller's app-wide role, and whether it lets them create courses. */
   async me(userId: string): Promise<{ appRole: 'admin' | 'professor' | null; canCreateCourses: boolean }> {
-    const appRole = await this.deps.policies.appRole(userId);
+    const role = await this.deps.policy.roleIn(userId, 'app');
+    const appRole = role === 'admin' || role === 'professor' ? role : null;
     return { appRole, canCreateCourses: allows(appRole, 'course.create') };
   }
 
   async get(userId: string, courseId: string): Promise<Course> {
-    const role = await this.deps.policies.require(userId, courseId, 'course.view');
+    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.view');
     const row = await this.deps.db
       .selectFrom('eduforum.courses as c')
       .select(courseColumns)
@@ -105,7 +107,7 @@ export class CourseService {
 
   /** The caller's courses (admins: every course), newest first. */
   async list(userId: string, query: { cursor?: string | undefined; limit: number; archived: boolean }) {
-    const appRole = await this.deps.policies.appRole(userId);
+    const appRole = await this.deps.policy.roleIn(userId, 'app');
     let q = this.deps.db
       .selectFrom('eduforum.courses as c')
       .leftJoin('eduforum.course_members as m', (join) =>
@@ -133,7 +135,7 @@ export class CourseService {
     courseId: string,
     input: Partial<{ title: string; code: string; semester: string; description: string }>,
   ): Promise<Course> {
-    const role = await this.deps.policies.require(userId, courseId, 'course.edit');
+    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     const row = await this.deps.db
       .updateTable('eduforum.courses')
       .set({ ...input, updated_at: new Date() })
@@ -146,7 +148,7 @@ export class CourseService {
 
   /** Archiving hides a course from lists and stops new enrollments; its history stays. */
   async setArchived(userId: string, courseId: string, archived: boolean): Promise<Course> {
-    const role = await this.deps.policies.require(userId, courseId, 'course.edit');
+    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     const row = await this.deps.db
       .updateTable('eduforum.courses')
       .set({ archived_at: archived ? new Date() : null, updated_at: new Date() })
@@ -158,7 +160,7 @@ export class CourseService {
   }
 
   async rotateInviteCode(userId: string, courseId: string): Promise<Course> {
-    const role = await this.deps.policies.require(userId, courseId, 'course.edit');
+    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     const row = await this.deps.db
       .updateTable('eduforum.courses')
       .set({ invite_code: newInviteCode(), updated_at: new Date() })
@@ -182,12 +184,12 @@ export class CourseService {
       .values({ course_id: course.id, user_id: userId, role: 'student' })
       .onConflict((oc) => oc.columns(['course_id', 'user_id']).doNothing())
       .execute();
-    const role = await this.deps.policies.courseRole(userId, course.id);
+    const role = await this.deps.policy.roleIn(userId, 'course', course.id);
     return toCourse(course, role ?? 'student');
   }
 
   async members(userId: string, courseId: string, query: { cursor?: string | undefined; limit: number }) {
-    const role = await this.deps.policies.require(userId, courseId, 'course.view');
+    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.view');
     let q = this.deps.db
       .selectFrom('eduforum.course_members as m')
       .innerJoin('platform.users as u', 'u.id', 'm.user_id')
@@ -217,7 +219,7 @@ export class CourseService {
 
   /** Adds an existing account by email (TAs, late students). */
   async addMember(userId: string, courseId: string, email: string, role: Member['role']): Promise<void> {
-    await this.deps.policies.require(userId, courseId, 'course.edit');
+    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     const user = await this.deps.db
       .selectFrom('platform.users')
       .select('id')
@@ -237,7 +239,7 @@ export class CourseService {
     memberId: string,
     role: Member['role'],
   ): Promise<void> {
-    await this.deps.policies.require(userId, courseId, 'course.edit');
+    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     const updated = await this.deps.db
       .updateTable('eduforum.course_members')
       .set({ role })
@@ -248,7 +250,7 @@ export class CourseService {
   }
 
   async removeMember(userId: string, courseId: string, memberId: string): Promise<void> {
-    await this.deps.policies.require(userId, courseId, 'course.edit');
+    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     if (memberId === userId)
       throw new AppError('BAD_REQUEST', 'Ask another professor or an admin to remove you.');
     const removed = await this.deps.db
@@ -261,31 +263,9 @@ export class CourseService {
 
   /** Grants an app-wide role (admin only): professors may create courses. */
   async grantAppRole(userId: string, targetId: string, role: 'admin' | 'professor' | null): Promise<void> {
-    await this.deps.policies.requireApp(userId, 'user.manage');
-    if (role === null) {
-      await this.deps.db
-        .deleteFrom('platform.memberships')
-        .where('user_id', '=', targetId)
-        .where('app', '=', 'eduforum')
-        .execute();
-      return;
-    }
-    await this.deps.db
-      .insertInto('platform.memberships')
-      .values({ user_id: targetId, app: 'eduforum', role })
-      .onConflict((oc) => oc.columns(['user_id', 'app']).doUpdateSet({ role }))
-      .execute()
-      .catch((error: unknown) => {
-        if ((error as { code?: string }).code === '23503') throw notFound('User');
-        throw error;
-      });
+    await this.deps.policy.require(userId, 'app', 'user.manage');
+    const { directory } = this.deps.platform;
+    if (!(await directory.person(targetId))) throw notFound('User');
+    await directory.setAppRole(targetId, 'eduforum', role);
   }
-}
-
-/** Maps a unique violation to a 409 with a message; rethrows anything else. */
-export function uniqueToConflict(message: string) {
-  return (error: unknown): never => {
-    if ((error as { code?: string }).code === '23505') throw new AppError('CONFLICT', message);
-    throw error;
-  };
 }

@@ -1,5 +1,5 @@
 import { liveClientEvents } from '@app/eduforum-contracts';
-import { AppError, type AuthContext } from '@app/platform';
+import type { AppChannel, AuthContext } from '@app/platform';
 import type { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
 import { allows, isStaff } from '../policies.js';
@@ -11,114 +11,118 @@ import type { TalkTime } from './talktime.js';
 type Handler<T> = (input: { auth: AuthContext; id: string; payload: T }) => Promise<unknown>;
 
 /**
- * A client event whose handler's AppErrors come back in the ack as `{ error: { code, message } }`
- * (the kernel's `err` frames only carry protocol codes, and app refusals are not server faults).
+ * A client event of the session channel, its payload typed from the contracts' schema. What the
+ * handler returns is the ack (`{ ok: true }` when nothing); an AppError it throws comes back in the
+ * ack as `{ error: { code, message } }` (the gateway does that for every app).
  */
 function event<K extends keyof typeof liveClientEvents>(
   name: K,
   handle: Handler<z.infer<(typeof liveClientEvents)[K]>>,
 ) {
+  type Payload = z.infer<(typeof liveClientEvents)[K]>;
   return {
     schema: liveClientEvents[name],
-    handle: async (input: { auth: AuthContext; id: string; payload: unknown }) => {
-      try {
-        const result = await handle(
-          input as { auth: AuthContext; id: string; payload: z.infer<(typeof liveClientEvents)[K]> },
-        );
-        return result ?? { ok: true };
-      } catch (error) {
-        if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
-        throw error;
-      }
-    },
+    // The gateway validated the payload with this event's schema before calling.
+    handle: async (input: { auth: AuthContext; id: string; payload: unknown }) =>
+      (await handle(input as { auth: AuthContext; id: string; payload: Payload })) ?? { ok: true },
   };
 }
 
 /**
  * eduforum's channel types: the session room, its staff side (live results, TalkTime) and
- * breakout rooms. Registered once per app instance.
+ * breakout rooms.
  */
-export function registerLiveChannels(
+export function liveChannels(
   deps: EduforumDeps,
   parts: { room: LiveRoom; talkTime: TalkTime; polls: PollService },
-): void {
+): AppChannel[] {
   const { room, talkTime, polls } = parts;
   const { realtime } = deps.platform;
-  realtime.channels.register('eduforum-session', {
-    async authorize(auth, sessionId) {
-      const context = await liveContext(deps, sessionId, auth.userId);
-      if (!context || context.removed || !allows(context.role, 'session.join')) return false;
-      if (context.session.status === 'cancelled' || context.session.status === 'ended') return false;
-      // A locked room keeps who is in (a reconnect is not a new entry) and admits staff.
-      if (context.session.locked && !isStaff(context.role))
-        return realtime.presence.inChannel(`eduforum-session:${sessionId}`).includes(auth.userId);
-      return true;
-    },
-    // Joining is recorded with the snapshot a client asks for on entry; leaving (after the
-    // presence grace, so a reconnect is not a leave) comes from the kernel.
-    onPresence: async ({ id, userId, joined }) => {
-      if (!joined) await record(deps, id, userId, 'participant.left');
-    },
-    clientEvents: {
-      snapshot: event('snapshot', ({ auth, id }) => room.snapshot(id, auth.userId)),
-      'hand.raise': event('hand.raise', ({ auth, id }) => room.raiseHand(id, auth.userId)),
-      'hand.lower': event('hand.lower', ({ auth, id, payload }) =>
-        room.lowerHand(id, auth.userId, payload.userId),
-      ),
-      'hand.callOn': event('hand.callOn', ({ auth, id, payload }) =>
-        room.callOn(id, auth.userId, payload.userId),
-      ),
-      react: event('react', ({ auth, id, payload }) => room.react(id, auth.userId, payload.kind)),
-      chat: event('chat', ({ auth, id, payload }) => room.chat(id, auth.userId, payload)),
-      speaking: event('speaking', ({ auth, id, payload }) => room.speaking(id, auth.userId, payload)),
-      'poll.vote': event('poll.vote', ({ auth, id, payload }) =>
-        polls.vote(
-          auth.userId,
-          payload.pollId,
-          payload.choices ? { choices: payload.choices } : { text: payload.text ?? '' },
-          id,
+  const session: AppChannel = {
+    name: 'eduforum-session',
+    type: {
+      async authorize(auth, sessionId) {
+        const context = await liveContext(deps, sessionId, auth.userId);
+        if (!context || context.removed || !allows(context.role, 'session.join')) return false;
+        if (context.session.status === 'cancelled' || context.session.status === 'ended') return false;
+        // A locked room keeps who is in (a reconnect is not a new entry) and admits staff.
+        if (context.session.locked && !isStaff(context.role))
+          return realtime.presence.inChannel(`eduforum-session:${sessionId}`).includes(auth.userId);
+        return true;
+      },
+      // Joining is recorded with the snapshot a client asks for on entry; leaving (after the
+      // presence grace, so a reconnect is not a leave) comes from the kernel.
+      onPresence: async ({ id, userId, joined }) => {
+        if (!joined) await record(deps, id, userId, 'participant.left');
+      },
+      clientEvents: {
+        snapshot: event('snapshot', ({ auth, id }) => room.snapshot(id, auth.userId)),
+        'hand.raise': event('hand.raise', ({ auth, id }) => room.raiseHand(id, auth.userId)),
+        'hand.lower': event('hand.lower', ({ auth, id, payload }) =>
+          room.lowerHand(id, auth.userId, payload.userId),
         ),
-      ),
-      'control.mute': event('control.mute', ({ auth, id, payload }) =>
-        room.askToMute(id, auth.userId, payload.userId),
-      ),
-      'control.remove': event('control.remove', ({ auth, id, payload }) =>
-        room.remove(id, auth.userId, payload.userId),
-      ),
-      'control.spotlight': event('control.spotlight', ({ auth, id, payload }) =>
-        room.spotlight(id, auth.userId, payload.userId),
-      ),
-      'control.lock': event('control.lock', ({ auth, id, payload }) =>
-        room.lock(id, auth.userId, payload.locked),
-      ),
+        'hand.callOn': event('hand.callOn', ({ auth, id, payload }) =>
+          room.callOn(id, auth.userId, payload.userId),
+        ),
+        react: event('react', ({ auth, id, payload }) => room.react(id, auth.userId, payload.kind)),
+        chat: event('chat', ({ auth, id, payload }) => room.chat(id, auth.userId, payload)),
+        speaking: event('speaking', ({ auth, id, payload }) => room.speaking(id, auth.userId, payload)),
+        'poll.vote': event('poll.vote', ({ auth, id, payload }) =>
+          polls.vote(
+            auth.userId,
+            payload.pollId,
+            payload.choices ? { choices: payload.choices } : { text: payload.text ?? '' },
+            id,
+          ),
+        ),
+        'control.mute': event('control.mute', ({ auth, id, payload }) =>
+          room.askToMute(id, auth.userId, payload.userId),
+        ),
+        'control.remove': event('control.remove', ({ auth, id, payload }) =>
+          room.remove(id, auth.userId, payload.userId),
+        ),
+        'control.spotlight': event('control.spotlight', ({ auth, id, payload }) =>
+          room.spotlight(id, auth.userId, payload.userId),
+        ),
+        'control.lock': event('control.lock', ({ auth, id, payload }) =>
+          room.lock(id, auth.userId, payload.locked),
+        ),
+      },
     },
-  });
-  realtime.channels.register('eduforum-staff', {
-    async authorize(auth, sessionId) {
-      const context = await liveContext(deps, sessionId, auth.userId);
-      if (!context || !allows(context.role, 'grade.view')) return false;
-      talkTime.watch(sessionId);
-      talkTime.changed(sessionId);
-      return true;
+  };
+  const staff: AppChannel = {
+    name: 'eduforum-staff',
+    type: {
+      async authorize(auth, sessionId) {
+        const context = await liveContext(deps, sessionId, auth.userId);
+        if (!context || !allows(context.role, 'grade.view')) return false;
+        talkTime.watch(sessionId);
+        talkTime.changed(sessionId);
+        return true;
+      },
     },
-  });
-  realtime.channels.register('eduforum-room', {
-    async authorize(auth, roomId) {
-      if (!/^[0-9a-f-]{36}$/i.test(roomId)) return false;
-      const row = await deps.db
-        .selectFrom('eduforum.breakout_rooms as r')
-        .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')
-        .leftJoin('eduforum.breakout_members as m', (join) =>
-          join.onRef('m.room_id', '=', 'r.id').on('m.user_id', '=', auth.userId),
-        )
-        .select(['b.session_id', 'b.status', 'm.user_id'])
-        .where('r.id', '=', roomId)
-        .executeTakeFirst();
-      if (row?.status !== 'running') return false;
-      if (row.user_id) return true;
-      // Professors and TAs may enter any room.
-      const context = await liveContext(deps, row.session_id, auth.userId);
-      return allows(context?.role ?? null, 'session.moderate');
+  };
+  const breakoutRoom: AppChannel = {
+    name: 'eduforum-room',
+    type: {
+      async authorize(auth, roomId) {
+        if (!/^[0-9a-f-]{36}$/i.test(roomId)) return false;
+        const row = await deps.db
+          .selectFrom('eduforum.breakout_rooms as r')
+          .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')
+          .leftJoin('eduforum.breakout_members as m', (join) =>
+            join.onRef('m.room_id', '=', 'r.id').on('m.user_id', '=', auth.userId),
+          )
+          .select(['b.session_id', 'b.status', 'm.user_id'])
+          .where('r.id', '=', roomId)
+          .executeTakeFirst();
+        if (row?.status !== 'running') return false;
+        if (row.user_id) return true;
+        // Professors and TAs may enter any room.
+        const context = await liveContext(deps, row.session_id, auth.userId);
+        return allows(context?.role ?? null, 'session.moderate');
+      },
     },
-  });
+  };
+  return [session, staff, breakoutRoom];
 }

@@ -10,7 +10,7 @@ import {
 import { AppError } from '@app/platform';
 import { sql } from 'kysely';
 import { type EduforumDeps, reauthorizeBoards } from '../deps.js';
-import { allows } from '../policies.js';
+import { abilitiesOf, allows } from '../policies.js';
 import { record, requireLive } from './context.js';
 import type { TalkTime } from './talktime.js';
 
@@ -64,6 +64,7 @@ export class LiveRoom {
       spotlightUserId: session.spotlight_user_id,
       chatRoomId: session.chat_room_id,
       me,
+      abilities: abilitiesOf(role),
       participants,
       hands,
       openPollIds: polls.map((p) => p.id),
@@ -185,7 +186,7 @@ export class LiveRoom {
   async remove(sessionId: string, userId: string, target: string): Promise<void> {
     const { session } = await requireLive(this.deps, sessionId, userId, 'session.manage');
     if (target === userId) throw new AppError('BAD_REQUEST', 'You cannot remove yourself.');
-    const targetRole = await this.deps.policies.courseRole(target, session.course_id);
+    const targetRole = await this.deps.policy.roleIn(target, 'course', session.course_id);
     if (allows(targetRole, 'session.manage'))
       throw new AppError('FORBIDDEN', 'A professor or admin cannot be removed.');
     await this.deps.db

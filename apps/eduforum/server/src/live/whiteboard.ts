@@ -1,4 +1,4 @@
-import type { Collab, CollabAccess } from '@app/platform';
+import type { CollabAccess, CollabNamespace } from '@app/platform';
 import type { EduforumDeps } from '../deps.js';
 import { allows } from '../policies.js';
 import { liveContext } from './context.js';
@@ -12,8 +12,8 @@ const ROOM_DOC = new RegExp(`^eduforum\\.room\\.(${UUID})$`, 'i');
  * room, `eduforum.room.<breakoutRoomId>` per breakout room), stored in `eduforum.collab_documents`.
  * Participants draw while the room is open; afterwards the board is read-only (for export).
  */
-export function registerWhiteboards(collab: Collab, deps: EduforumDeps): void {
-  collab.register('eduforum', {
+export function whiteboards(deps: EduforumDeps): CollabNamespace {
+  return {
     async authorize(auth, name): Promise<CollabAccess> {
       const session = SESSION_DOC.exec(name);
       if (session?.[1]) {
@@ -56,5 +56,5 @@ export function registerWhiteboards(collab: Collab, deps: EduforumDeps): void {
         .onConflict((oc) => oc.column('name').doUpdateSet({ state: buffer, updated_at: new Date() }))
         .execute();
     },
-  });
+  };
 }

@@ -54,7 +54,7 @@ export class QuestionBank {
   constructor(private readonly deps: EduforumDeps) {}
 
   async create(userId: string, courseId: string, input: CreateQuestion): Promise<Question> {
-    await this.deps.policies.require(userId, courseId, 'grade.edit');
+    await this.deps.policy.require(userId, { course: courseId }, 'grade.edit');
     const key: AnswerKey =
       input.kind === 'short' && input.shortAnswer
         ? { kind: 'short', ...input.shortAnswer }
@@ -83,7 +83,7 @@ export class QuestionBank {
     courseId: string,
     filter: { tag?: string | undefined; difficulty?: number | undefined },
   ) {
-    await this.deps.policies.require(userId, courseId, 'grade.view');
+    await this.deps.policy.require(userId, { course: courseId }, 'grade.view');
     let q = this.deps.db
       .selectFrom('eduforum.questions')
       .selectAll()
@@ -97,7 +97,7 @@ export class QuestionBank {
   }
 
   async archive(userId: string, courseId: string, questionId: string): Promise<void> {
-    await this.deps.policies.require(userId, courseId, 'grade.edit');
+    await this.deps.policy.require(userId, { course: courseId }, 'grade.edit');
     const done = await this.deps.db
       .updateTable('eduforum.questions')
       .set({ archived_at: new Date() })

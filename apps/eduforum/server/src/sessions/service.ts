@@ -57,11 +57,13 @@ export class SessionService {
       .where('id', '=', sessionId)
       .executeTakeFirst();
     if (!row) throw notFound('Session');
-    const role = await this.deps.policies.require(userId, row.course_id, action).catch((error: unknown) => {
-      // An outsider learns nothing about the session either.
-      if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('Session');
-      throw error;
-    });
+    const role = await this.deps.policy
+      .require(userId, { course: row.course_id }, action)
+      .catch((error: unknown) => {
+        // An outsider learns nothing about the session either.
+        if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('Session');
+        throw error;
+      });
     return { row, role };
   }
 
@@ -70,7 +72,7 @@ export class SessionService {
     courseId: string,
     input: { title: string; scheduledAt: string; durationMin: number },
   ): Promise<Session> {
-    await this.deps.policies.require(userId, courseId, 'session.manage');
+    await this.deps.policy.require(userId, { course: courseId }, 'session.manage');
     const course = await this.deps.db
       .selectFrom('eduforum.courses')
       .select(['archived_at', 'title'])
@@ -108,7 +110,7 @@ export class SessionService {
 
   /** A course's sessions in schedule order. */
   async list(userId: string, courseId: string, query: { cursor?: string | undefined; limit: number }) {
-    await this.deps.policies.require(userId, courseId, 'session.view');
+    await this.deps.policy.require(userId, { course: courseId }, 'session.view');
     let q = this.deps.db
       .selectFrom('eduforum.sessions')
       .selectAll()

@@ -20,7 +20,7 @@ import type { z } from 'zod';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
-import { abilities, type Course, keys } from './data.js';
+import { type Course, can, keys } from './data.js';
 import { useFiles } from './files.js';
 
 type Content = z.infer<typeof contentSchema>;
@@ -30,7 +30,6 @@ export function ContentTab({ course }: { course: Course }) {
   const { t } = useT();
   const api = useApi();
   const errorText = useErrorText();
-  const can = abilities(course.myRole);
   const courseId = course.id;
   const query = useQuery({
     queryKey: keys.content(courseId),
@@ -39,7 +38,7 @@ export function ContentTab({ course }: { course: Course }) {
   });
   return (
     <div className="flex flex-col gap-6">
-      {can.manage && <UploadCard courseId={courseId} />}
+      {can(course, 'course.edit') && <UploadCard courseId={courseId} />}
       <section aria-labelledby="content-heading" className="flex flex-col gap-3">
         <h2 id="content-heading" className="text-xl font-semibold">
           {t('courses.content.title')}
@@ -50,13 +49,22 @@ export function ContentTab({ course }: { course: Course }) {
           <ErrorState message={errorText(query.error)} onRetry={() => query.refetch()} />
         ) : query.data.items.length === 0 ? (
           <EmptyState title={t('courses.content.emptyTitle')}>
-            <p>{can.manage ? t('courses.content.emptyBodyStaff') : t('courses.content.emptyBody')}</p>
+            <p>
+              {can(course, 'course.edit')
+                ? t('courses.content.emptyBodyStaff')
+                : t('courses.content.emptyBody')}
+            </p>
           </EmptyState>
         ) : (
           <ul className="flex flex-col gap-2" aria-label={t('courses.content.title')}>
             {query.data.items.map((item) => (
               <li key={item.id}>
-                <ContentRow item={item} courseId={courseId} manage={can.manage} staff={can.staff} />
+                <ContentRow
+                  item={item}
+                  courseId={courseId}
+                  manage={can(course, 'course.edit')}
+                  staff={can(course, 'grade.view')}
+                />
               </li>
             ))}
           </ul>

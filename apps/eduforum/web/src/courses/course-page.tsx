@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ContentTab } from './content-tab.js';
-import { abilities, useCourse } from './data.js';
+import { can, useCourse } from './data.js';
 import { MembersTab } from './members-tab.js';
 import { QuestionsTab } from './questions-tab.js';
 import { SessionsTab } from './sessions-tab.js';
@@ -41,17 +41,16 @@ export function CoursePage() {
     return <ErrorState message={errorText(course.error)} onRetry={() => course.refetch()} />;
   }
   const data = course.data;
-  const can = abilities(data.myRole);
   const tabs = [
     { value: 'sessions', label: t('courses.tabs.sessions'), content: <SessionsTab course={data} /> },
-    ...(can.staff
+    ...(can(data, 'grade.view')
       ? [{ value: 'members', label: t('courses.tabs.members'), content: <MembersTab course={data} /> }]
       : []),
     { value: 'content', label: t('courses.tabs.content'), content: <ContentTab course={data} /> },
-    ...(can.staff
+    ...(can(data, 'grade.view')
       ? [{ value: 'questions', label: t('courses.tabs.questions'), content: <QuestionsTab course={data} /> }]
       : []),
-    ...(can.manage
+    ...(can(data, 'course.edit')
       ? [{ value: 'settings', label: t('courses.tabs.settings'), content: <SettingsTab course={data} /> }]
       : []),
   ];

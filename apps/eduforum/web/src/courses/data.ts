@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Course, EduforumRole } from '@app/eduforum-contracts';
+import type { Course, EduforumAction } from '@app/eduforum-contracts';
 import { useApi } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 
@@ -33,16 +33,9 @@ export function useCourse(courseId: string) {
   });
 }
 
-/** What a role may do in a course, mirroring the server's policies (docs/eduforum.md) for the UI only. */
-export function abilities(role: EduforumRole) {
-  const staff = role === 'admin' || role === 'professor' || role === 'ta';
-  const manage = role === 'admin' || role === 'professor';
-  return {
-    /** course.edit and session.manage: settings, members, roster, content, schedule. */
-    manage,
-    /** grade.view / grade.edit: the question bank. */
-    staff,
-  };
+/** Whether the caller may do `action` in the course: the abilities the API sent, never re-decided here. */
+export function can(course: Pick<Course, 'abilities'>, action: EduforumAction): boolean {
+  return course.abilities.includes(action);
 }
 
 export type { Course };

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
-import { abilities, type Course, keys } from './data.js';
+import { type Course, can, keys } from './data.js';
 import { InviteCard } from './invite-card.js';
 import { RosterImport } from './roster-import.js';
 
@@ -30,20 +30,19 @@ export function MembersTab({ course }: { course: Course }) {
   const api = useApi();
   const format = useFormat();
   const { user } = useSession();
-  const can = abilities(course.myRole);
   const courseId = course.id;
   const [removing, setRemoving] = useState<Member | null>(null);
   const change = useMemberChanges(courseId);
 
   return (
     <div className="flex flex-col gap-6">
-      {can.manage && (
+      {can(course, 'course.edit') && (
         <div className="grid gap-4 lg:grid-cols-2">
           <InviteCard course={course} />
           <AddMemberCard courseId={courseId} />
         </div>
       )}
-      {can.manage && <RosterImport courseId={courseId} />}
+      {can(course, 'course.edit') && <RosterImport courseId={courseId} />}
       <section aria-labelledby="members-heading" className="flex flex-col gap-3">
         <h2 id="members-heading" className="text-xl font-semibold">
           {t('courses.members.title')}
@@ -74,7 +73,7 @@ export function MembersTab({ course }: { course: Course }) {
             {
               header: t('courses.members.role'),
               cell: (member) =>
-                can.manage && member.userId !== user?.id ? (
+                can(course, 'course.edit') && member.userId !== user?.id ? (
                   <select
                     aria-label={t('courses.members.roleOf', { name: member.name })}
                     value={member.role}
@@ -97,7 +96,7 @@ export function MembersTab({ course }: { course: Course }) {
               cell: (member) => format.date(member.joinedAt),
               wide: true,
             },
-            ...(can.manage
+            ...(can(course, 'course.edit')
               ? [
                   {
                     header: t('courses.members.actions'),
@@ -118,7 +117,7 @@ export function MembersTab({ course }: { course: Course }) {
           ]}
         />
       </section>
-      {can.manage && (
+      {can(course, 'course.edit') && (
         <ConfirmDialog
           open={removing !== null}
           onClose={() => setRemoving(null)}

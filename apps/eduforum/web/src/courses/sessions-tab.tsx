@@ -19,7 +19,7 @@ import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
 import { CalendarButton } from './calendar-button.js';
-import { abilities, type Course, keys } from './data.js';
+import { type Course, can, keys } from './data.js';
 import { SessionDialog } from './session-dialog.js';
 
 const tones: Record<SessionStatus, 'neutral' | 'accent' | 'success' | 'danger'> = {
@@ -35,7 +35,6 @@ export function SessionsTab({ course }: { course: Course }) {
   const { t: kit } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
-  const can = abilities(course.myRole);
   const [editing, setEditing] = useState<{ session?: Session } | null>(null);
   const courseId = course.id;
   const query = useInfiniteQuery({
@@ -59,7 +58,7 @@ export function SessionsTab({ course }: { course: Course }) {
         </h2>
         <div className="flex flex-wrap gap-2">
           <CalendarButton />
-          {can.manage && !course.archived && (
+          {can(course, 'course.edit') && !course.archived && (
             <Button onClick={() => setEditing({})}>{t('courses.sessions.new')}</Button>
           )}
         </div>
@@ -70,7 +69,11 @@ export function SessionsTab({ course }: { course: Course }) {
         <ErrorState message={errorText(query.error)} onRetry={() => query.refetch()} />
       ) : sessions.length === 0 ? (
         <EmptyState title={t('courses.sessions.emptyTitle')}>
-          <p>{can.manage ? t('courses.sessions.emptyBodyStaff') : t('courses.sessions.emptyBody')}</p>
+          <p>
+            {can(course, 'course.edit')
+              ? t('courses.sessions.emptyBodyStaff')
+              : t('courses.sessions.emptyBody')}
+          </p>
         </EmptyState>
       ) : (
         <ul className="flex flex-col gap-3" aria-label={t('courses.sessions.title')}>
@@ -78,7 +81,7 @@ export function SessionsTab({ course }: { course: Course }) {
             <li key={session.id}>
               <SessionRow
                 session={session}
-                manage={can.manage}
+                manage={can(course, 'course.edit')}
                 courseId={courseId}
                 onEdit={() => setEditing({ session })}
               />
@@ -96,7 +99,7 @@ export function SessionsTab({ course }: { course: Course }) {
           {kit('common.loadMore')}
         </Button>
       )}
-      {can.manage && (
+      {can(course, 'course.edit') && (
         <SessionDialog
           courseId={courseId}
           session={editing?.session}

@@ -13,6 +13,7 @@ const snapshot: LiveSnapshot = {
   spotlightUserId: null,
   chatRoomId: '00000000-0000-7000-8000-00000000000b',
   me: { userId: me, name: 'Prof', role: 'professor' },
+  abilities: ['session.join', 'session.moderate', 'grade.view'],
   participants: [{ userId: ann, name: 'Ann', role: 'student' }],
   hands: [],
   openPollIds: [],

@@ -9,7 +9,6 @@ import { Whiteboard } from '../whiteboard/whiteboard.js';
 import { ChatPanel } from './chat-panel.js';
 import { PollResultsView } from './poll-results.js';
 import { TalkTimePanel } from './talktime-panel.js';
-import { isStaff } from './use-live-room.js';
 
 /**
  * A session after it ended (or was cancelled): the whiteboard read-only (with its export), the
@@ -21,7 +20,7 @@ export function Recap({ session }: { session: Session }) {
   const { user } = useSession();
   const sessionId = session.id;
   const course = useCourse(session.courseId);
-  const staff = isStaff(course.data?.myRole);
+  const staff = course.data?.abilities.includes('grade.view') ?? false;
   const polls = useQuery({
     queryKey: ['eduforum', 'recap-polls', sessionId],
     queryFn: () =>

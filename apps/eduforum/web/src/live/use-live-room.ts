@@ -23,9 +23,9 @@ export class LiveActionError extends Error {
   }
 }
 
-/** The room's roles that see the staff channel and the controls. */
-export const isStaff = (role: string | undefined) =>
-  role === 'admin' || role === 'professor' || role === 'ta';
+/** Whether the caller runs the room (controls, breakouts, staff channel): from the abilities the API sent. */
+export const runsRoom = (snapshot: Pick<LiveSnapshot, 'abilities'> | null | undefined) =>
+  snapshot?.abilities.includes('session.moderate') ?? false;
 
 /** Subscribes to a channel while mounted and connected; `onReady` runs after each (re)subscription. */
 function useChannel(
@@ -73,7 +73,7 @@ export function useLiveRoom(sessionId: string) {
   const [error, setError] = useState<Error | null>(null);
   const open = connection === 'open';
   const me = state.snapshot?.me;
-  const staff = isStaff(me?.role);
+  const staff = runsRoom(state.snapshot);
 
   const act = useCallback(
     async (event: string, payload: unknown = {}): Promise<unknown> => {
@@ -99,7 +99,7 @@ export function useLiveRoom(sessionId: string) {
         );
         dispatch({ type: 'quiz', quiz: quiz as Quiz });
       }
-      if (snapshot.breakout || isStaff(snapshot.me.role)) {
+      if (snapshot.breakout || runsRoom(snapshot)) {
         const current = await call(
           api.GET('/api/v1/eduforum/sessions/{sessionId}/breakouts/current', {
             params: { path: { sessionId } },
@@ -107,7 +107,7 @@ export function useLiveRoom(sessionId: string) {
         );
         dispatch({ type: 'breakout', breakout: current as Breakout | null });
       }
-      if (isStaff(snapshot.me.role)) {
+      if (snapshot.abilities.includes('grade.view')) {
         const totals = await call(
           api.GET('/api/v1/eduforum/sessions/{sessionId}/participation', { params: { path: { sessionId } } }),
         ).catch(() => null);

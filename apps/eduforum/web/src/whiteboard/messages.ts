@@ -1,4 +1,4 @@
-import type { Translation } from '../i18n.js';
+import type { Translation } from '@app/ui';
 
 /** The whiteboard texts; `ko` has exactly the same keys (the type checks it). */
 export const en = {

@@ -107,7 +107,7 @@ beforeAll(async () => {
       KAKAO_CLIENT_SECRET: 'oauth2-secret-value',
       OAUTH_ENDPOINTS: JSON.stringify({ github: endpoints('/user'), kakao: endpoints('/v2/user/me') }),
     }),
-    { modules: [] },
+    { apps: [] },
   );
 });
 

@@ -62,7 +62,7 @@ beforeAll(async () => {
       GOOGLE_CLIENT_SECRET: 'campus-test-secret-value',
       OAUTH_ENDPOINTS: JSON.stringify({ google: { issuer } }),
     }),
-    { modules: [] },
+    { apps: [] },
   );
 });
 

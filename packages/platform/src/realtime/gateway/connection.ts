@@ -7,7 +7,7 @@ import {
 } from '@app/contracts';
 import type { WebSocket } from 'ws';
 import type { AuthContext } from '../../auth/access.js';
-import type { Gateway } from './gateway.js';
+import type { Logger } from '../../observability/logger.js';
 
 export const AUTH_TIMEOUT_MS = 10_000;
 export const HEARTBEAT_MS = 25_000;
@@ -18,6 +18,16 @@ const RATE_PER_S = 20;
 const BURST = 40;
 /** A client whose unsent data exceeds this is not reading: cut it off. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+/** What a connection needs from its hub (the Gateway), without importing it. */
+export interface ConnectionHub {
+  readonly authTimeoutMs: number;
+  readonly logger: Logger;
+  handle(connection: Connection, frame: Exclude<ClientFrame, { t: 'auth' }>): Promise<void>;
+  authenticate(token: string): Promise<AuthContext>;
+  authenticated(connection: Connection): void;
+  forget(connection: Connection): void;
+}
 
 /**
  * One client socket: authentication, frame validation, rate limit, subscriptions, heartbeats.
@@ -38,7 +48,7 @@ export class Connection {
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly gateway: Gateway,
+    private readonly gateway: ConnectionHub,
   ) {
     socket.on('message', (raw, isBinary) => {
       void this.onMessage(isBinary ? null : raw.toString());

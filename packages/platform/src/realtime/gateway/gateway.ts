@@ -1,11 +1,12 @@
 import type { ClientFrame, RealtimeErrorCode } from '@app/contracts';
 import type { WebSocket } from 'ws';
 import type { AuthContext, Authenticator } from '../../auth/access.js';
+import { AppError } from '../../http/app-error.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Bus } from '../bus/index.js';
 import { defaultPresenceOptions, Presence, type PresenceOptions } from '../presence.js';
 import { ChannelRegistry } from './channels.js';
-import { AUTH_TIMEOUT_MS, Connection } from './connection.js';
+import { AUTH_TIMEOUT_MS, Connection, type ConnectionHub } from './connection.js';
 
 const BUS_PREFIX = 'rt:';
 const EVICT_TOPIC = 'rt-evict';
@@ -22,7 +23,7 @@ interface ChannelEvent {
  * channel events across instances through the bus (subscribing to a channel's bus topic while it
  * has local subscribers), and lets server code publish to channels.
  */
-export class Gateway {
+export class Gateway implements ConnectionHub {
   readonly channels = new ChannelRegistry();
   private readonly connections = new Set<Connection>();
   private readonly local = new Map<string, Set<Connection>>();
@@ -141,9 +142,17 @@ export class Gateway {
         const payload = spec.schema.safeParse(frame.d.payload);
         if (!payload.success)
           return fail('INVALID_PAYLOAD', payload.error.issues[0]?.message ?? 'invalid payload', frame.id);
-        const result = spec.handle
-          ? await spec.handle({ auth, channel: frame.ch, id, payload: payload.data })
-          : await this.publish(frame.ch, frame.d.event, { from: auth.userId, data: payload.data });
+        let result: unknown;
+        try {
+          result = spec.handle
+            ? await spec.handle({ auth, channel: frame.ch, id, payload: payload.data })
+            : await this.publish(frame.ch, frame.d.event, { from: auth.userId, data: payload.data });
+        } catch (error) {
+          // An app's refusal (an AppError) is an answer, not a fault: it goes back in the ack, in
+          // the REST error shape, so clients handle both alike.
+          if (!(error instanceof AppError)) throw error;
+          result = { error: appErrorBody(error) };
+        }
         connection.send(
           result === undefined ? { t: 'ack', id: frame.id } : { t: 'ack', id: frame.id, d: result },
         );
@@ -246,4 +255,10 @@ export class Gateway {
   sweep(now = Date.now()): void {
     for (const connection of [...this.connections]) connection.tick(now);
   }
+}
+
+function appErrorBody(error: AppError): { code: string; message: string; details?: unknown } {
+  return error.details === undefined
+    ? { code: error.code, message: error.message }
+    : { code: error.code, message: error.message, details: error.details };
 }

@@ -1,15 +1,15 @@
-import { eduforum } from '@app/eduforum-server';
 import { type App, buildApp } from '@app/platform';
 import { createTestDatabase, type TestDatabase, testConfig } from '@app/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedEduforumDemo } from './demo-eduforum.js';
+import { seedDemo } from './demo.js';
+import { eduforum } from './index.js';
 
 let database: TestDatabase;
 let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp(testConfig(database.url), { modules: [eduforum] });
+  app = await buildApp(testConfig(database.url), { apps: [eduforum] });
 });
 
 afterAll(async () => {
@@ -19,9 +19,9 @@ afterAll(async () => {
 
 describe('eduforum demo data', () => {
   it('creates a usable course once and prints how to sign in', async () => {
-    const banner = await seedEduforumDemo(app);
+    const banner = await seedDemo(app);
     expect(banner).toContain('professor@eduforum.demo');
-    expect(await seedEduforumDemo(app)).toBe(banner);
+    expect(await seedDemo(app)).toBe(banner);
     const counts = await app.platform.pool.query<{ members: number; sessions: number; questions: number }>(
       `select (select count(*) from eduforum.course_members m join eduforum.courses c on c.id = m.course_id where c.code = 'DEMO-101')::int as members,
               (select count(*) from eduforum.sessions)::int as sessions,

@@ -16,7 +16,7 @@ const people = [
  * scheduled session and a small question bank, created through the API (so it is valid data).
  * Idempotent: when the demo course exists it only prints the sign-in details. Returns banner lines.
  */
-export async function seedEduforumDemo(app: App): Promise<string> {
+export async function seedDemo(app: App): Promise<string> {
   const api = async (method: 'GET' | 'POST' | 'PUT', url: string, token?: string, payload?: object) => {
     const res = await app.inject({
       method,

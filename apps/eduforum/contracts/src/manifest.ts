@@ -1,0 +1,14 @@
+import { defineManifest } from '@app/contracts';
+
+/** What the portal and the web shell show of eduforum. */
+export const eduforumManifest = defineManifest({
+  name: 'eduforum',
+  title: { ko: '에듀포럼', en: 'EduForum' },
+  tagline: { ko: '실시간 능동 학습 세미나', en: 'Live active-learning seminars' },
+  description: {
+    ko: '투표, 소그룹 토론방, 공유 화이트보드, 채점과 수업 분석이 있는 화상 세미나.',
+    en: 'Video seminars with polls, breakout rooms, a shared whiteboard, grading and class analytics.',
+  },
+  accent: '#1d4ed8',
+  icon: 'E',
+});

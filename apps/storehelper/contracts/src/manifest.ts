@@ -1,0 +1,14 @@
+import { defineManifest } from '@app/contracts';
+
+/** What the portal and the web shell show of storehelper. */
+export const storehelperManifest = defineManifest({
+  name: 'storehelper',
+  title: { ko: '우리가게 도우미', en: 'StoreHelper' },
+  tagline: { ko: '우리 가게 리뷰와 답글 관리', en: 'Reviews and replies for your shop' },
+  description: {
+    ko: '리뷰 수집, 감정과 키워드 분석, AI 답글 초안 승인, 알림과 리포트.',
+    en: 'Collect reviews, see sentiment and keywords, approve AI reply drafts, get alerts and reports.',
+  },
+  accent: '#c2410c',
+  icon: '우',
+});

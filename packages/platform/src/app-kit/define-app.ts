@@ -1,0 +1,99 @@
+import { fileURLToPath } from 'node:url';
+import {
+  type AppManifest,
+  appManifestSchema,
+  appNameSchema,
+  defineErrors,
+  type ErrorEntry,
+} from '@app/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
+import type { CollabNamespace } from '../collab/collab.js';
+import type { MigrationSource } from '../db/migrate.js';
+import type { App } from '../http/app-type.js';
+import type { Schedule, TaskHandler, TaskType } from '../jobs/index.js';
+import type { PlatformContext } from '../platform-context.js';
+import type { ChannelType } from '../realtime/gateway/channels.js';
+
+/** A job handler an app contributes: the task type and what to do with one job. */
+export interface AppTask<S extends z.ZodType = z.ZodType> {
+  readonly type: TaskType<S>;
+  readonly handle: TaskHandler<S>;
+}
+
+/** Declares an app task with the payload type inferred from the task type. */
+export function appTask<S extends z.ZodType>(type: TaskType<S>, handle: TaskHandler<S>): AppTask {
+  return { type, handle } as unknown as AppTask;
+}
+
+/** A realtime channel type of an app (`<name>:<id>`), registered on the gateway by web roles. */
+export interface AppChannel {
+  readonly name: string;
+  readonly type: ChannelType;
+}
+
+/** What an app's `setup` returns: its parts, each used only by the roles that need it. */
+export interface AppParts {
+  /** Fastify plugins mounted under `/api/v1/<app>` (role web and all). */
+  readonly routes?: readonly FastifyPluginAsync[];
+  /** Job handlers (roles worker and all; every role may enqueue). */
+  readonly tasks?: readonly AppTask[];
+  /** Cron entries (roles worker and all). */
+  readonly cron?: readonly Schedule[];
+  /** Realtime channel types (role web and all). */
+  readonly channels?: readonly AppChannel[];
+  /** Collaborative documents named `<app>.<rest>` (role web and all). */
+  readonly collab?: CollabNamespace;
+  /** Demo data for `npm start` in development: creates it once, returns lines for the banner. */
+  readonly seedDemo?: (app: App) => Promise<string>;
+  /** Stops what setup started (timers); runs when the app closes, before the platform does. */
+  readonly close?: () => Promise<void> | void;
+}
+
+/** The platform services an app is built from (`setup` receives them once per process). */
+export type AppPlatform = PlatformContext;
+
+/** An app: one declaration, listed once in the host (see `defineApp`). */
+export interface AppDefinition extends MigrationSource {
+  readonly name: string;
+  readonly manifest: AppManifest;
+  /** The app's own error codes (`defineErrors` in its contracts); they join the one catalogue. */
+  readonly errors: Readonly<Record<string, ErrorEntry>>;
+  /** Builds the app's services once for this process and returns its parts. */
+  readonly setup: (platform: AppPlatform) => AppParts | Promise<AppParts>;
+  readonly isApp: true;
+}
+
+/** What an app declares; `migrations` is the folder URL of its numbered SQL files. */
+export interface AppDeclaration {
+  readonly name: string;
+  /** `new URL('../migrations', import.meta.url)` of the app's server package. */
+  readonly migrations: URL;
+  readonly manifest: AppManifest;
+  readonly errors?: Readonly<Record<string, ErrorEntry>>;
+  readonly setup: (platform: AppPlatform) => AppParts | Promise<AppParts>;
+}
+
+/**
+ * Declares an app: its name (which is also its PostgreSQL schema, its API prefix `/api/v1/<name>` and
+ * its web path), its migrations, manifest and error catalogue, and `setup`, which builds its
+ * services once per process and returns its routes, tasks, cron entries, channels, collaborative
+ * documents and demo data. The host mounts every app from one list; each role takes only the parts
+ * it runs (see mountApps).
+ */
+export function defineApp(declaration: AppDeclaration): AppDefinition {
+  const name = appNameSchema.parse(declaration.name);
+  appManifestSchema.parse(declaration.manifest);
+  // Normally already registered by the contracts module; a no-op then.
+  if (declaration.errors) defineErrors(name, declaration.errors);
+  if (declaration.manifest.name !== name)
+    throw new Error(`app ${name}: its manifest is named ${declaration.manifest.name}`);
+  return Object.freeze({
+    name,
+    migrationsDir: fileURLToPath(declaration.migrations),
+    manifest: declaration.manifest,
+    errors: declaration.errors ?? {},
+    setup: declaration.setup,
+    isApp: true,
+  });
+}

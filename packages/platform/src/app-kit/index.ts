@@ -1,0 +1,12 @@
+export {
+  type AppChannel,
+  type AppDeclaration,
+  type AppDefinition,
+  type AppParts,
+  type AppPlatform,
+  type AppTask,
+  appTask,
+  defineApp,
+} from './define-app.js';
+export type { MountedApp } from './mount.js';
+export { type Caller, definePolicy, Policy, type PolicyDeclaration, type ScopeResolver } from './policy.js';

@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { PlatformDb } from '../db/pool.js';
+
+/** What apps may know of an account. */
+export interface PersonSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  /** `admin` for platform admins (every app treats them as its admin). */
+  readonly platformRole: 'admin' | null;
+}
+
+/**
+ * The kernel's read access to accounts for apps, and their app-wide roles (`platform.memberships`):
+ * apps ask here instead of reading or writing the platform's tables.
+ */
+export class Directory {
+  constructor(private readonly db: PlatformDb) {}
+
+  /** One person, or undefined when the account does not exist (any more). */
+  async person(id: string): Promise<PersonSummary | undefined> {
+    return (await this.people([id]))[0];
+  }
+
+  /** The people of `ids` that exist, in no particular order. */
+  async people(ids: readonly string[]): Promise<PersonSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('platform.users')
+      .select(['id', 'name', 'email', 'platform_role'])
+      .where('id', 'in', ids)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      platformRole: row.platform_role === 'admin' ? 'admin' : null,
+    }));
+  }
+
+  /** The account with this email (case-insensitive), if any. */
+  async byEmail(email: string): Promise<PersonSummary | undefined> {
+    const row = await this.db
+      .selectFrom('platform.users')
+      .select('id')
+      .where(sql`lower(email)`, '=', email.toLowerCase())
+      .executeTakeFirst();
+    return row ? this.person(row.id) : undefined;
+  }
+
+  /** Whether the account is a platform admin. */
+  async isPlatformAdmin(userId: string): Promise<boolean> {
+    return (await this.person(userId))?.platformRole === 'admin';
+  }
+
+  /** The account's app-wide role in `app` (granted by that app's admins), or null. */
+  async appRole(userId: string, app: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('platform.memberships')
+      .select('role')
+      .where('user_id', '=', userId)
+      .where('app', '=', app)
+      .executeTakeFirst();
+    return row?.role ?? null;
+  }
+
+  /** Grants (or with null, takes away) the account's app-wide role in `app`. */
+  async setAppRole(userId: string, app: string, role: string | null): Promise<void> {
+    if (role === null) {
+      await this.db
+        .deleteFrom('platform.memberships')
+        .where('user_id', '=', userId)
+        .where('app', '=', app)
+        .execute();
+      return;
+    }
+    await this.db
+      .insertInto('platform.memberships')
+      .values({ user_id: userId, app, role })
+      .onConflict((oc) => oc.columns(['user_id', 'app']).doUpdateSet({ role }))
+      .execute();
+  }
+}

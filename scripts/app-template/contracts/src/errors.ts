@@ -1,0 +1,15 @@
+import { defineErrors } from '@app/contracts';
+
+/**
+ * starterapp's own error codes, added to the platform's one catalogue (same `{ error: { code,
+ * message, details } }` shape). Add a code when no platform code (NOT_FOUND, CONFLICT, ...) says it:
+ * `NAME: { status: 409, reportable: false, message: 'What went wrong, for a developer.' }`; the web
+ * translates codes in its messages.
+ */
+export const starterappErrors = defineErrors('starterapp', {});
+
+type StarterappErrorCodes = { [K in keyof typeof starterappErrors]: true };
+
+declare module '@app/contracts' {
+  interface AppErrorCodes extends StarterappErrorCodes {}
+}

@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './manifest.js';
+export * from './overview.js';

@@ -1,0 +1,17 @@
+/** starterapp's texts: the i18next namespace `starterapp` (`useTranslation('starterapp')`). */
+export const messages = {
+  en: {
+    home: {
+      lead: 'This is where starterapp will be.',
+      role: 'Your role here: {{role}}',
+      roles: { admin: 'Administrator', member: 'Member' },
+    },
+  },
+  ko: {
+    home: {
+      lead: '이곳에 starterapp이 들어섭니다.',
+      role: '이 앱에서 내 역할: {{role}}',
+      roles: { admin: '관리자', member: '회원' },
+    },
+  },
+};
