@@ -57,11 +57,16 @@ function unexpected(errors: string[]): string[] {
   return errors.filter((error) => !/status of (404|422)/.test(error));
 }
 
-/** Closes the toasts of earlier steps so screenshots show the page itself. */
+/**
+ * Closes the toasts of earlier steps so screenshots show the page itself. All at once in the page:
+ * a toast may close by itself (after 5 s) between finding it and clicking it from here.
+ */
 async function dismissToasts(page: Page) {
-  const open = page.locator('ol > li[data-state="open"]');
-  for (let i = 0; i < 5 && (await open.count()) > 0; i++) await open.first().getByRole('button').click();
-  await expect.poll(() => page.locator('ol > li').count()).toBe(0);
+  await page.evaluate(() => {
+    const buttons = document.querySelectorAll<HTMLButtonElement>('ol > li[data-state="open"] button');
+    for (const close of Array.from(buttons)) close.click();
+  });
+  await page.locator('ol > li').first().waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 async function noHorizontalScroll(page: Page) {
@@ -176,7 +181,7 @@ describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('Week 1: indexes\nWeek 2: transactions\n'),
     });
-    expect(await prof.getByLabel('Title').inputValue()).toBe('syllabus');
+    await expect.poll(() => prof.getByLabel('Title').inputValue(), WAIT).toBe('syllabus');
     await prof.getByRole('button', { name: 'Upload and share' }).click();
     await prof.getByRole('heading', { name: 'syllabus', level: 3 }).waitFor(WAIT);
     await prof

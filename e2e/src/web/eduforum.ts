@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 export async function eduforumApi(
   app: App,
   token: string,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   url: string,
   payload?: object,
 ) {

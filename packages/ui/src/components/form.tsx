@@ -1,6 +1,5 @@
 import { ApiError } from '@app/client';
-import { type FormEvent, type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { FormEvent, ReactNode } from 'react';
 import type { z } from 'zod';
 import { Notice } from './states.js';
 
@@ -39,110 +38,6 @@ export function errorMessage(error: unknown, t: Translate): string {
     });
   }
   return t('errors.UNKNOWN');
-}
-
-export interface ZodForm<S extends z.ZodType> {
-  values: z.input<S>;
-  errors: Partial<Record<string, string>>;
-  formError: string | undefined;
-  submitting: boolean;
-  /** Props for a TextField/SelectField bound to `name`. */
-  field(name: keyof z.input<S> & string): {
-    name: string;
-    value: string;
-    error: string | undefined;
-    onChange(event: { target: { value: string } }): void;
-  };
-  set(name: keyof z.input<S> & string, value: unknown): void;
-  /** Validates with the schema, then runs `submit`; API errors become field or form errors. */
-  onSubmit(submit: (data: z.output<S>) => Promise<void>): (event: FormEvent) => void;
-  setFormError(message: string | undefined): void;
-}
-
-/**
- * Form state validated by a zod schema (often the very schema the server uses, from contracts).
- * Field errors come from the schema before sending, and from the server's VALIDATION_FAILED
- * details or from codes tied to a field (`fieldOfCode`, e.g. EMAIL_TAKEN -> email).
- */
-export function useZodForm<S extends z.ZodType>(
-  schema: S,
-  initial: z.input<S>,
-  options: { fieldOfCode?: Partial<Record<string, string>> } = {},
-): ZodForm<S> {
-  const { t } = useTranslation();
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [formError, setFormError] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
-
-  const set = (name: string, value: unknown) => {
-    setValues((current) => ({ ...(current as object), [name]: value }) as z.input<S>);
-    setErrors((current) => ({ ...current, [name]: undefined }));
-  };
-
-  return {
-    values,
-    errors,
-    formError,
-    submitting,
-    set,
-    setFormError,
-    field: (name) => ({
-      name,
-      value: String((values as Record<string, unknown>)[name] ?? ''),
-      error: errors[name],
-      onChange: (event) => set(name, event.target.value),
-    }),
-    onSubmit: (submit) => (event) => {
-      event.preventDefault();
-      if (submitting) return;
-      const parsed = schema.safeParse(values);
-      if (!parsed.success) {
-        const next: Partial<Record<string, string>> = {};
-        for (const issue of parsed.error.issues) {
-          const key = issue.path.join('.');
-          next[key] ??= issueMessage(issue, t);
-        }
-        setErrors(next);
-        setFormError(undefined);
-        focusFirstInvalid(event.currentTarget as HTMLFormElement, Object.keys(next));
-        return;
-      }
-      setErrors({});
-      setFormError(undefined);
-      setSubmitting(true);
-      submit(parsed.data)
-        .catch((error: unknown) => {
-          const field = error instanceof ApiError ? options.fieldOfCode?.[error.code] : undefined;
-          if (field) {
-            setErrors({ [field]: errorMessage(error, t) });
-            return;
-          }
-          if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
-            const fields = Object.keys(error.fieldErrors);
-            if (fields.length) {
-              setErrors(Object.fromEntries(fields.map((name) => [name, t('validation.invalid')])));
-              return;
-            }
-          }
-          setFormError(errorMessage(error, t));
-        })
-        .finally(() => setSubmitting(false));
-    },
-  };
-}
-
-function focusFirstInvalid(form: HTMLFormElement, names: string[]) {
-  // After React renders the errors, move focus to the first field that has one.
-  requestAnimationFrame(() => {
-    for (const name of names) {
-      const element = form.elements.namedItem(name);
-      if (element instanceof HTMLElement) {
-        element.focus();
-        return;
-      }
-    }
-  });
 }
 
 /** A form with a form-level error slot; fields are its children. */

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import { updateMeBodySchema } from '@app/contracts';
+import { type User, updateMeBodySchema } from '@app/contracts';
 import { useTranslation } from 'react-i18next';
 import { useApi, useSession, useTitle, useWebSession } from '../app/context.js';
 import { Avatar } from '../components/avatar.js';
@@ -7,21 +7,33 @@ import { Badge } from '../components/badge.js';
 import { Button } from '../components/button.js';
 import { Card, PageHeader } from '../components/card.js';
 import { SelectField, TextField } from '../components/field.js';
-import { Form, useZodForm } from '../components/form.js';
+import { Form } from '../components/form.js';
+import { useSeededForm } from '../components/form-state.js';
+import { LoadingState } from '../components/states.js';
 import { useToast } from '../components/toast.js';
 import { useFormat } from '../i18n/format.js';
 
+const profileValues = (user: User) => ({ name: user.name, locale: user.locale });
+
 /** Name and language of the account, as every app shows them. */
 export function ProfilePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useTitle(t('profile.title'));
   const { user } = useSession();
+  // The page is only routed for a signed-in user; the form needs the loaded account to start from.
+  if (!user) return <LoadingState />;
+  return <Profile user={user} />;
+}
+
+function Profile({ user }: { user: User }) {
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const session = useWebSession();
   const toast = useToast();
   const format = useFormat();
-  const form = useZodForm(updateMeBodySchema, { name: user?.name ?? '', locale: user?.locale ?? 'ko' });
-  if (!user) return null;
+  // The session's user changes under the form (another tab, the language switch, this save): what
+  // the person typed stays, the fields they left follow.
+  const form = useSeededForm(updateMeBodySchema, user, profileValues);
   const submit = form.onSubmit(async (body) => {
     const updated = await call(api.PATCH('/api/v1/me', { body }));
     session.setUser(updated);

@@ -6,7 +6,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../app/context.js';
 import { Button, buttonClass } from '../components/button.js';
 import { TextField } from '../components/field.js';
-import { Form, useZodForm } from '../components/form.js';
+import { Form } from '../components/form.js';
+import { useZodForm } from '../components/form-state.js';
 import { Notice } from '../components/states.js';
 import { AuthCard } from './auth-card.js';
 

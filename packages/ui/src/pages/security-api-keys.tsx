@@ -9,7 +9,8 @@ import { Button } from '../components/button.js';
 import { Card } from '../components/card.js';
 import { Dialog } from '../components/dialog.js';
 import { TextField } from '../components/field.js';
-import { errorMessage, Form, useZodForm } from '../components/form.js';
+import { errorMessage, Form } from '../components/form.js';
+import { useZodForm } from '../components/form-state.js';
 import { CursorTable } from '../components/table.js';
 import { useToast } from '../components/toast.js';
 import { useFormat } from '../i18n/format.js';
@@ -28,7 +29,7 @@ export function ApiKeysPanel() {
   const submit = form.onSubmit(async (body) => {
     const key = await call(api.POST('/api/v1/api-keys', { body }));
     setCreated(key.key);
-    form.set('name', '');
+    form.reset({ name: '' });
     await queryClient.invalidateQueries({ queryKey: ['api-keys'] });
   });
   const revoke = useMutation({

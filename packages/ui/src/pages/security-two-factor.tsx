@@ -6,7 +6,8 @@ import { useApi, useSession, useWebSession } from '../app/context.js';
 import { Button } from '../components/button.js';
 import { Card } from '../components/card.js';
 import { TextField } from '../components/field.js';
-import { Form, useZodForm } from '../components/form.js';
+import { errorMessage, Form } from '../components/form.js';
+import { useZodForm } from '../components/form-state.js';
 import { Notice } from '../components/states.js';
 import { useToast } from '../components/toast.js';
 
@@ -26,6 +27,7 @@ export function TwoFactorPanel() {
   const [setup, setSetup] = useState<Setup>();
   const [starting, setStarting] = useState(false);
   const [backupCodes, setBackupCodes] = useState<string[]>();
+  const [finishing, setFinishing] = useState(false);
   const enableForm = useZodForm(codeBodySchema, { code: '' });
   const disableForm = useZodForm(codeBodySchema, { code: '' });
 
@@ -76,9 +78,19 @@ export function TwoFactorPanel() {
         </ul>
         <Button
           className="self-start"
+          loading={finishing}
           onClick={async () => {
-            setBackupCodes(undefined);
-            await reloadUser();
+            // The account is reloaded first: hiding the codes before it says 2FA is on would show
+            // "Set up" for a moment, a button for a setup that is already done.
+            setFinishing(true);
+            try {
+              await reloadUser();
+              setBackupCodes(undefined);
+            } catch (error) {
+              toast(errorMessage(error, t), 'danger');
+            } finally {
+              setFinishing(false);
+            }
           }}
         >
           {t('security.backupDone')}

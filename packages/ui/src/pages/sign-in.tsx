@@ -6,7 +6,8 @@ import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react
 import { safeNext, useApi, useSession, useWebSession } from '../app/context.js';
 import { Button } from '../components/button.js';
 import { CheckboxField, TextField } from '../components/field.js';
-import { Form, useZodForm } from '../components/form.js';
+import { Form } from '../components/form.js';
+import { useZodForm } from '../components/form-state.js';
 import { AuthCard } from './auth-card.js';
 import { OAuthButtons } from './oauth-buttons.js';
 

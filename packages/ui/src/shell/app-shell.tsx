@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import { useAppTitle, useSession, useWebApp, useWebSession } from '../app/context.js';
 import { Avatar } from '../components/avatar.js';
 import { Notice } from '../components/states.js';
@@ -30,6 +30,9 @@ export function AppShell() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
+  // While the next page loads (its code on a slow network), the current one stays on screen: it
+  // is made inert, so nothing is typed into or sent from a page that is about to go away.
+  const leaving = useNavigation().state !== 'idle';
 
   // A new page closes the phone menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
@@ -135,9 +138,14 @@ export function AppShell() {
           <Notice tone="warning">{t('home.verifyBanner', { email: user.email })}</Notice>
         </div>
       )}
+      {leaving && (
+        <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-accent" />
+      )}
       <main
         id="main"
         tabIndex={-1}
+        inert={leaving}
+        aria-busy={leaving || undefined}
         className={clsx(
           'mx-auto w-full flex-1 px-4 outline-none',
           wide ? 'max-w-[96rem] py-4' : 'max-w-5xl py-6 sm:py-10',

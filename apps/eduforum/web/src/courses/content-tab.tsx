@@ -200,9 +200,12 @@ function UploadCard({ courseId }: { courseId: string }) {
         }),
       );
       toast(t('courses.content.added', { title: title.trim() }));
-      setTitle('');
-      setFile(undefined);
-      if (fileInput.current) fileInput.current.value = '';
+      // Ready for the next file, unless the person already started on it during the upload.
+      setTitle((current) => (current === title ? '' : current));
+      if (fileInput.current?.files?.[0] === file) {
+        setFile(undefined);
+        fileInput.current.value = '';
+      }
       await queryClient.invalidateQueries({ queryKey: keys.content(courseId) });
     } catch (error) {
       setFormError(errorText(error));

@@ -76,8 +76,8 @@ export function MembersTab({ course }: { course: Course }) {
                 can(course, 'course.edit') && member.userId !== user?.id ? (
                   <select
                     aria-label={t('courses.members.roleOf', { name: member.name })}
-                    value={member.role}
-                    disabled={change.pending === member.userId}
+                    value={change.pending?.userId === member.userId ? change.pending.role : member.role}
+                    disabled={change.pending?.userId === member.userId}
                     onChange={(event) => change.setRole(member, event.target.value as CourseRole)}
                     className="min-h-11 rounded-lg border border-border bg-surface px-2 text-sm whitespace-nowrap"
                   >
@@ -138,13 +138,14 @@ function useMemberChanges(courseId: string) {
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState<string>();
+  // The role being set: the select shows it until the refreshed list has it (not the old one).
+  const [pending, setPending] = useState<{ userId: string; role: CourseRole }>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.members(courseId) });
   const path = (userId: string) => ({ params: { path: { courseId, userId } } });
   return {
     pending,
     async setRole(member: Member, role: CourseRole) {
-      setPending(member.userId);
+      setPending({ userId: member.userId, role });
       try {
         await call(
           api.PATCH('/api/v1/eduforum/courses/{courseId}/members/{userId}', {
@@ -156,8 +157,8 @@ function useMemberChanges(courseId: string) {
       } catch (error) {
         toast(errorText(error), 'danger');
       } finally {
-        setPending(undefined);
         await refresh();
+        setPending(undefined);
       }
     },
     async remove(member: Member) {
@@ -194,7 +195,7 @@ function AddMemberCard({ courseId }: { courseId: string }) {
       throw error;
     }
     toast(t('courses.members.added', { email: body.email }));
-    form.set('email', '');
+    form.reset({ email: '' });
     await queryClient.invalidateQueries({ queryKey: keys.members(courseId) });
   });
   const email = form.field('email');

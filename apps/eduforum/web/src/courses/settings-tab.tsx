@@ -1,6 +1,6 @@
 import { call } from '@app/client';
 import { createCourseSchema } from '@app/eduforum-contracts';
-import { Button, Card, Form, TextAreaField, TextField, useApi, useToast, useZodForm } from '@app/ui';
+import { Button, Card, Form, TextAreaField, TextField, useApi, useSeededForm, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useErrorText } from '../error-text.js';
@@ -9,6 +9,7 @@ import { ConfirmDialog } from './bits.js';
 import { type Course, keys } from './data.js';
 
 const settingsSchema = createCourseSchema.pick({ title: true, description: true });
+const settingsValues = (course: Course) => ({ title: course.title, description: course.description });
 
 /** Settings (professor, admin): title and description; archive or bring back. */
 export function SettingsTab({ course }: { course: Course }) {
@@ -19,7 +20,9 @@ export function SettingsTab({ course }: { course: Course }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const path = { params: { path: { courseId: course.id } } };
-  const form = useZodForm(settingsSchema, { title: course.title, description: course.description });
+  // The course is refetched under the form (reconnects, invite code, archive): a field being
+  // edited keeps its input, the others follow, so a save never reverts someone else's change.
+  const form = useSeededForm(settingsSchema, course, settingsValues);
   const submit = form.onSubmit(async (body) => {
     const updated = await call(api.PATCH('/api/v1/eduforum/courses/{courseId}', { ...path, body }));
     queryClient.setQueryData(keys.course(course.id), updated);

@@ -98,14 +98,16 @@ export function BreakoutManager({ room, sessionId }: { room: LiveRoom; sessionId
 
   const broadcast = (event: FormEvent) => {
     event.preventDefault();
+    const typed = message;
     void attempt(async () => {
       const sent = await call(
         api.POST('/api/v1/eduforum/breakouts/{breakoutId}/broadcast', {
           params: { path: { breakoutId: breakout.id } },
-          body: { text: message },
+          body: { text: typed },
         }),
       );
-      setMessage('');
+      // Keep a message typed while this one was being sent.
+      setMessage((current) => (current === typed ? '' : current));
       toast(t('live.breakouts.broadcastSent', { count: sent.rooms }));
     });
   };

@@ -87,7 +87,8 @@ export function ChatPanel({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = draft.trim();
+    const typed = draft;
+    const body = typed.trim();
     if (!body || sending || !send) return;
     setSending(true);
     try {
@@ -96,7 +97,8 @@ export function ChatPanel({
         setMessages((current) =>
           current.some((m) => m.seq === message.seq) ? current : [...current, message].slice(-200),
         );
-      setDraft('');
+      // Empty the box for the next message, unless the next one is already being typed.
+      setDraft((current) => (current === typed ? '' : current));
     } catch (error) {
       toast(errorText(error), 'danger');
     } finally {

@@ -232,6 +232,7 @@ type Answers = Record<string, { choices?: string[]; text?: string }>;
 
 function StudentQuiz({ quiz }: { quiz: Quiz }) {
   const { t } = useT();
+  const { t: tc } = useTranslation();
   const errorText = useErrorText();
   const api = useApi();
   const toast = useToast();
@@ -280,6 +281,12 @@ function StudentQuiz({ quiz }: { quiz: Quiz }) {
         </p>
       ) : quiz.status !== 'open' ? (
         <p className="text-sm text-fg-muted">{t('live.quizzes.closedUnanswered')}</p>
+      ) : mine.isPending ? (
+        // Whether this person already answered (another tab, before a reload) is not known yet:
+        // no answer sheet to fill in and send until it is.
+        <p role="status" className="text-sm text-fg-muted">
+          {tc('common.loading')}
+        </p>
       ) : (
         <form onSubmit={submit} className="flex flex-col gap-4">
           {quiz.questions.map((q, index) => (
