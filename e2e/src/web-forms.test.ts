@@ -14,7 +14,7 @@ let web: WebHarness;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  web = await startWebHarness({ modules: [eduforum] });
+  web = await startWebHarness({ apps: [eduforum] });
 }, 240_000);
 
 afterAll(async () => {
