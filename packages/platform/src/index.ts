@@ -22,5 +22,6 @@ export { type AppModule, type PlatformContext, platformMigrations } from './modu
 export * from './notifications/index.js';
 export { createLogger, type Logger } from './observability/logger.js';
 export { type StopTracing, startTracing } from './observability/tracing.js';
+export * from './outbound/index.js';
 export { closePlatform, createPlatform } from './platform-context.js';
 export * from './webhooks/index.js';

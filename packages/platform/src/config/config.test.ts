@@ -71,6 +71,24 @@ describe('loadConfig', () => {
     }).toThrow(TypeError);
   });
 
+  it('reads the outbound allow-list (IPs, ranges, names, optional port) and names a bad entry', () => {
+    const config = loadConfig({
+      OUTBOUND_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:8025, 10.0.0.0/8, [::1]:9000, keycloak:8443',
+      WEBHOOK_ALLOWED_PRIVATE_HOSTS: 'hooks.corp.internal',
+    });
+    expect(config.outbound.allowPrivate).toEqual([
+      '127.0.0.1:8025',
+      '10.0.0.0/8',
+      '[::1]:9000',
+      'keycloak:8443',
+      'hooks.corp.internal',
+    ]);
+    for (const bad of ['http://127.0.0.1/', '127.0.0.1:99999', '10.0.0.0/33', 'a b'])
+      expect(problemsOf({ OUTBOUND_ALLOWED_PRIVATE_HOSTS: bad }), bad).toEqual([
+        'OUTBOUND_ALLOWED_PRIVATE_HOSTS',
+      ]);
+  });
+
   it('treats empty values as unset and lets --role override ROLE', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ' }).server.port).toBe(3000);
     expect(loadConfig({ ROLE: 'web' }, { role: 'worker' }).role).toBe('worker');

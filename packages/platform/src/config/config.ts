@@ -7,6 +7,8 @@ import { type AiConfig, toAiConfig } from '../ai/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
 import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
 import { type NotificationsConfig, toNotificationsConfig } from '../notifications/env.js';
+import type { OutboundConfig } from '../outbound/client.js';
+import { toOutboundConfig } from '../outbound/env.js';
 import { toWebhooksConfig, type WebhooksConfig } from '../webhooks/env.js';
 import { envSchema, type ParsedEnv, type RawEnv } from './env-schema.js';
 
@@ -68,8 +70,10 @@ export interface Config {
   readonly jobs: JobsConfig;
   /** Web push identity and the daily digest. */
   readonly notifications: NotificationsConfig;
-  /** Outgoing requests to user-given URLs: webhooks and push services (SSRF allow-list, timeouts). */
+  /** Outgoing webhooks: time limit, disabling after failures. */
   readonly webhooks: WebhooksConfig;
+  /** Requests to URLs the server did not write (webhooks, push, OAuth): SSRF allow-list, resolver. */
+  readonly outbound: OutboundConfig;
   /** Uploads: storage driver, limits per purpose, quotas, signed URLs. */
   readonly files: FilesConfig;
   readonly log: { readonly level: ParsedEnv['LOG_LEVEL']; readonly pretty: boolean };
@@ -151,6 +155,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     jobs: toJobsConfig(env),
     notifications: toNotificationsConfig(env),
     webhooks: toWebhooksConfig(env),
+    outbound: toOutboundConfig(env),
     files: toFilesConfig(env),
     log: {
       level: env.LOG_LEVEL,
@@ -199,8 +204,15 @@ function oauthClients(env: ParsedEnv): Partial<Record<OAuthProviderId, OAuthClie
 }
 
 /** Returns a copy of `config` with some fields replaced (tests and tools), frozen again. */
-export function withConfig(config: Config, patch: { database?: Partial<Config['database']> }): Config {
-  return deepFreeze({ ...config, database: { ...config.database, ...patch.database } });
+export function withConfig(
+  config: Config,
+  patch: { database?: Partial<Config['database']>; outbound?: Partial<OutboundConfig> },
+): Config {
+  return deepFreeze({
+    ...config,
+    database: { ...config.database, ...patch.database },
+    outbound: { ...config.outbound, ...patch.outbound },
+  });
 }
 
 function describeIssues(error: z.ZodError): { variable: string; message: string }[] {

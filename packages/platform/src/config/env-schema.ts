@@ -4,6 +4,7 @@ import { aiEnvShape } from '../ai/env.js';
 import { filesEnvShape } from '../files/env.js';
 import { jobsEnvShape } from '../jobs/env.js';
 import { notificationsEnvShape } from '../notifications/env.js';
+import { outboundEnvShape } from '../outbound/env.js';
 import { webhooksEnvShape } from '../webhooks/env.js';
 import { jsonEnv } from './json-env.js';
 
@@ -28,6 +29,7 @@ export const envSchema = z.object({
   ...jobsEnvShape,
   ...notificationsEnvShape,
   ...webhooksEnvShape,
+  ...outboundEnvShape,
   ...filesEnvShape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
