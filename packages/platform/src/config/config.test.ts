@@ -89,6 +89,19 @@ describe('loadConfig', () => {
       ]);
   });
 
+  it('refuses to start in production with a public /metrics: a token, or metrics turned off', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['METRICS_TOKEN']);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/METRICS_ENABLED=false/);
+    const token = 'a-metrics-token-of-32-characters';
+    expect(loadConfig({ NODE_ENV: 'production', METRICS_TOKEN: token }).metrics).toEqual({
+      enabled: true,
+      token,
+    });
+    expect(loadConfig({ NODE_ENV: 'production', METRICS_ENABLED: 'false' }).metrics.enabled).toBe(false);
+    // Development and tests keep the open default (the server listens on 127.0.0.1 there).
+    expect(loadConfig({}).metrics).toEqual({ enabled: true, token: undefined });
+  });
+
   it('treats empty values as unset and lets --role override ROLE', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ' }).server.port).toBe(3000);
     expect(loadConfig({ ROLE: 'web' }, { role: 'worker' }).role).toBe('worker');

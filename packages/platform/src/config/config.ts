@@ -77,7 +77,8 @@ export interface Config {
   /** Uploads: storage driver, limits per purpose, quotas, signed URLs. */
   readonly files: FilesConfig;
   readonly log: { readonly level: ParsedEnv['LOG_LEVEL']; readonly pretty: boolean };
-  readonly metrics: { readonly token: string | undefined };
+  /** `/metrics`: off when `enabled` is false; with a token it needs `Authorization: Bearer <token>`. */
+  readonly metrics: { readonly enabled: boolean; readonly token: string | undefined };
   readonly telemetry: { readonly otlpEndpoint: string | undefined; readonly serviceName: string };
 }
 
@@ -108,6 +109,16 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
   const result = envSchema.safeParse(cleaned);
   if (!result.success) throw new ConfigError(describeIssues(result.error));
   const env = result.data;
+  // Production never serves /metrics to anyone who asks: it names routes, pool sizes, job queues.
+  if (env.NODE_ENV === 'production' && env.METRICS_ENABLED && !env.METRICS_TOKEN)
+    throw new ConfigError([
+      {
+        variable: 'METRICS_TOKEN',
+        message:
+          'required in production, or /metrics would be public (at least 16 characters; ' +
+          'or set METRICS_ENABLED=false to turn /metrics off)',
+      },
+    ]);
   const port = env.PORT;
   return deepFreeze({
     env: env.NODE_ENV,
@@ -161,7 +172,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
       level: env.LOG_LEVEL,
       pretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY),
     },
-    metrics: { token: env.METRICS_TOKEN },
+    metrics: { enabled: env.METRICS_ENABLED, token: env.METRICS_TOKEN },
     telemetry: { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
   });
 }

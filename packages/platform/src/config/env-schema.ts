@@ -52,6 +52,7 @@ export const envSchema = z.object({
     .describe('true, false, or the number of proxy hops to trust'),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_ENABLED: bool.default(true),
   OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('campus'),
   JWT_PRIVATE_KEY: z

@@ -180,7 +180,7 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   const expectedMigrations = (
     await Promise.all([platformMigrations, ...options.modules].map((source) => readMigrations(source)))
   ).flat();
-  await app.register(healthRoutes, { pool, metrics, metricsToken: config.metrics.token, expectedMigrations });
+  await app.register(healthRoutes, { pool, metrics, metricsAccess: config.metrics, expectedMigrations });
 
   await app.register(authRoutes, { prefix: '/api/v1/auth', deps: auth.deps });
   await app.register(oauthRoutes, { prefix: '/api/v1/auth', deps: auth.deps, oauth: auth.oauth });
