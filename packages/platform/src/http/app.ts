@@ -187,7 +187,7 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   await app.register(accountRoutes, { prefix: '/api/v1', deps: auth.deps });
   await app.register(aiRoutes, { prefix: '/api/v1/ai', gateway: ai });
   await app.register(iceServerRoutes, { prefix: '/api/v1/realtime', config });
-  await app.register(presenceRoutes, { prefix: '/api/v1/realtime', presence: realtime.presence });
+  await app.register(presenceRoutes, { prefix: '/api/v1/realtime', presence: realtime.presence, chat });
   await app.register(chatRoutes, { prefix: '/api/v1/chat', chat });
   await app.register(callRoutes, { prefix: '/api/v1/realtime', calls });
   await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs', jobs: platform.jobs });
