@@ -55,8 +55,9 @@ export class Outbound {
         const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
         this.guard.addresses(options.hostname, port).then(
           (addresses) => {
-            // Connect to the checked address; TLS still verifies the certificate against the name
-            // (undici derives the server name from `host`, which keeps the name).
+            // Connect to the checked address. Only `hostname` changes: undici still sends the URL's
+            // name as TLS server name and the certificate is verified against it (checked by hand
+            // with a self-signed stand-in: SNI was the name, a wrong name or IP was refused).
             const attempt = (index: number): void =>
               connect({ ...options, hostname: addresses[index] ?? '' }, (...result) => {
                 if (result[0] && index + 1 < addresses.length) attempt(index + 1);
