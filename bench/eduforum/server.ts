@@ -47,6 +47,7 @@ const config = withConfig(
   loadConfig({
     ...process.env,
     NODE_ENV: 'production',
+    METRICS_ENABLED: 'false',
     LOG_LEVEL: 'warn',
     PUBLIC_URL: 'http://bench.localhost',
     APPS: 'eduforum',

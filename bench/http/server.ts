@@ -9,9 +9,12 @@ import { z } from 'zod';
  */
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('BENCH_DATABASE_URL is required');
-const config = withConfig(loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_POOL_MAX: '20' }), {
-  database: { url },
-});
+const config = withConfig(
+  loadConfig({ ...process.env, NODE_ENV: 'production', METRICS_ENABLED: 'false', DATABASE_POOL_MAX: '20' }),
+  {
+    database: { url },
+  },
+);
 const app = await buildApp(config, { apps: [] });
 const item = z.object({ id: z.number().int(), name: z.string(), score: z.number() });
 

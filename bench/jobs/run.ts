@@ -84,6 +84,7 @@ async function graphile(url: string, label: string, batching: Record<string, str
   const config = withConfig(
     loadConfig({
       NODE_ENV: 'production',
+      METRICS_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       JOBS_CONCURRENCY: String(CONCURRENCY),
       JOBS_POLL_INTERVAL_MS: '1000',

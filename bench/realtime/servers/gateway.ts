@@ -17,6 +17,7 @@ const config = withConfig(
   loadConfig({
     ...process.env,
     NODE_ENV: 'production',
+    METRICS_ENABLED: 'false',
     LOG_LEVEL: 'warn',
     PUBLIC_URL: 'http://bench.localhost',
     INSTANCE_ID: process.env.BENCH_INSTANCE ?? 'bench-a',

@@ -24,6 +24,7 @@ export * from './jobs/index.js';
 export * from './notifications/index.js';
 export { createLogger, type Logger } from './observability/logger.js';
 export { type StopTracing, startTracing } from './observability/tracing.js';
+export * from './outbound/index.js';
 export {
   closePlatform,
   createPlatform,

@@ -6862,7 +6862,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Which of the given users are online */
+        /** Which of the given users (oneself and chat roommates) are online */
         get: {
             parameters: {
                 query: {

@@ -82,6 +82,20 @@ export class ChatService {
     return row !== undefined;
   }
 
+  /** Which of `others` share at least one room (any app) with `userId`. */
+  async roommatesAmong(userId: string, others: readonly string[]): Promise<Set<string>> {
+    if (others.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('platform.chat_members as mine')
+      .innerJoin('platform.chat_members as theirs', 'theirs.room_id', 'mine.room_id')
+      .select('theirs.user_id')
+      .distinct()
+      .where('mine.user_id', '=', userId)
+      .where('theirs.user_id', 'in', [...others])
+      .execute();
+    return new Set(rows.map((row) => row.user_id));
+  }
+
   /** Throws 404 (not 403: a room's existence is not revealed) unless the user is a member. */
   async requireMember(roomId: string, userId: string): Promise<void> {
     if (!(await this.isMember(roomId, userId))) throw notFound('Chat room');

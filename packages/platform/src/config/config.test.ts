@@ -71,6 +71,37 @@ describe('loadConfig', () => {
     }).toThrow(TypeError);
   });
 
+  it('reads the outbound allow-list (IPs, ranges, names, optional port) and names a bad entry', () => {
+    const config = loadConfig({
+      OUTBOUND_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:8025, 10.0.0.0/8, [::1]:9000, keycloak:8443',
+      WEBHOOK_ALLOWED_PRIVATE_HOSTS: 'hooks.corp.internal',
+    });
+    expect(config.outbound.allowPrivate).toEqual([
+      '127.0.0.1:8025',
+      '10.0.0.0/8',
+      '[::1]:9000',
+      'keycloak:8443',
+      'hooks.corp.internal',
+    ]);
+    for (const bad of ['http://127.0.0.1/', '127.0.0.1:99999', '10.0.0.0/33', 'a b'])
+      expect(problemsOf({ OUTBOUND_ALLOWED_PRIVATE_HOSTS: bad }), bad).toEqual([
+        'OUTBOUND_ALLOWED_PRIVATE_HOSTS',
+      ]);
+  });
+
+  it('refuses to start in production with a public /metrics: a token, or metrics turned off', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['METRICS_TOKEN']);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/METRICS_ENABLED=false/);
+    const token = 'a-metrics-token-of-32-characters';
+    expect(loadConfig({ NODE_ENV: 'production', METRICS_TOKEN: token }).metrics).toEqual({
+      enabled: true,
+      token,
+    });
+    expect(loadConfig({ NODE_ENV: 'production', METRICS_ENABLED: 'false' }).metrics.enabled).toBe(false);
+    // Development and tests keep the open default (the server listens on 127.0.0.1 there).
+    expect(loadConfig({}).metrics).toEqual({ enabled: true, token: undefined });
+  });
+
   it('treats empty values as unset and lets --role override ROLE', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ' }).server.port).toBe(3000);
     expect(loadConfig({ ROLE: 'web' }, { role: 'worker' }).role).toBe('worker');

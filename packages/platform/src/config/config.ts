@@ -7,6 +7,8 @@ import { type AiConfig, toAiConfig } from '../ai/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
 import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
 import { type NotificationsConfig, toNotificationsConfig } from '../notifications/env.js';
+import type { OutboundConfig } from '../outbound/client.js';
+import { toOutboundConfig } from '../outbound/env.js';
 import { toWebhooksConfig, type WebhooksConfig } from '../webhooks/env.js';
 import { envSchema, type ParsedEnv, type RawEnv } from './env-schema.js';
 
@@ -69,12 +71,15 @@ export interface Config {
   readonly jobs: JobsConfig;
   /** Web push identity and the daily digest. */
   readonly notifications: NotificationsConfig;
-  /** Outgoing requests to user-given URLs: webhooks and push services (SSRF allow-list, timeouts). */
+  /** Outgoing webhooks: time limit, disabling after failures. */
   readonly webhooks: WebhooksConfig;
+  /** Requests to URLs the server did not write (webhooks, push, OAuth): SSRF allow-list, resolver. */
+  readonly outbound: OutboundConfig;
   /** Uploads: storage driver, limits per purpose, quotas, signed URLs. */
   readonly files: FilesConfig;
   readonly log: { readonly level: ParsedEnv['LOG_LEVEL']; readonly pretty: boolean };
-  readonly metrics: { readonly token: string | undefined };
+  /** `/metrics`: off when `enabled` is false; with a token it needs `Authorization: Bearer <token>`. */
+  readonly metrics: { readonly enabled: boolean; readonly token: string | undefined };
   readonly telemetry: { readonly otlpEndpoint: string | undefined; readonly serviceName: string };
 }
 
@@ -105,6 +110,16 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
   const result = envSchema.safeParse(cleaned);
   if (!result.success) throw new ConfigError(describeIssues(result.error));
   const env = result.data;
+  // Production never serves /metrics to anyone who asks: it names routes, pool sizes, job queues.
+  if (env.NODE_ENV === 'production' && env.METRICS_ENABLED && !env.METRICS_TOKEN)
+    throw new ConfigError([
+      {
+        variable: 'METRICS_TOKEN',
+        message:
+          'required in production, or /metrics would be public (at least 16 characters; ' +
+          'or set METRICS_ENABLED=false to turn /metrics off)',
+      },
+    ]);
   const port = env.PORT;
   return deepFreeze({
     env: env.NODE_ENV,
@@ -152,12 +167,13 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     jobs: toJobsConfig(env),
     notifications: toNotificationsConfig(env),
     webhooks: toWebhooksConfig(env),
+    outbound: toOutboundConfig(env),
     files: toFilesConfig(env),
     log: {
       level: env.LOG_LEVEL,
       pretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY),
     },
-    metrics: { token: env.METRICS_TOKEN },
+    metrics: { enabled: env.METRICS_ENABLED, token: env.METRICS_TOKEN },
     telemetry: { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
   });
 }
@@ -200,8 +216,15 @@ function oauthClients(env: ParsedEnv): Partial<Record<OAuthProviderId, OAuthClie
 }
 
 /** Returns a copy of `config` with some fields replaced (tests and tools), frozen again. */
-export function withConfig(config: Config, patch: { database?: Partial<Config['database']> }): Config {
-  return deepFreeze({ ...config, database: { ...config.database, ...patch.database } });
+export function withConfig(
+  config: Config,
+  patch: { database?: Partial<Config['database']>; outbound?: Partial<OutboundConfig> },
+): Config {
+  return deepFreeze({
+    ...config,
+    database: { ...config.database, ...patch.database },
+    outbound: { ...config.outbound, ...patch.outbound },
+  });
 }
 
 function describeIssues(error: z.ZodError): { variable: string; message: string }[] {

@@ -4,6 +4,7 @@ import { aiEnvShape } from '../ai/env.js';
 import { filesEnvShape } from '../files/env.js';
 import { jobsEnvShape } from '../jobs/env.js';
 import { notificationsEnvShape } from '../notifications/env.js';
+import { outboundEnvShape } from '../outbound/env.js';
 import { webhooksEnvShape } from '../webhooks/env.js';
 import { jsonEnv } from './json-env.js';
 
@@ -28,6 +29,7 @@ export const envSchema = z.object({
   ...jobsEnvShape,
   ...notificationsEnvShape,
   ...webhooksEnvShape,
+  ...outboundEnvShape,
   ...filesEnvShape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -50,6 +52,7 @@ export const envSchema = z.object({
     .describe('true, false, or the number of proxy hops to trust'),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_ENABLED: bool.default(true),
   OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('campus'),
   JWT_PRIVATE_KEY: z

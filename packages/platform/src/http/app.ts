@@ -177,14 +177,14 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   const expectedMigrations = (
     await Promise.all([platformMigrations, ...options.apps].map((source) => readMigrations(source)))
   ).flat();
-  await app.register(healthRoutes, { pool, metrics, metricsToken: config.metrics.token, expectedMigrations });
+  await app.register(healthRoutes, { pool, metrics, metricsAccess: config.metrics, expectedMigrations });
 
   await app.register(authRoutes, { prefix: '/api/v1/auth', deps: auth.deps });
   await app.register(oauthRoutes, { prefix: '/api/v1/auth', deps: auth.deps, oauth: auth.oauth });
   await app.register(accountRoutes, { prefix: '/api/v1', deps: auth.deps });
   await app.register(aiRoutes, { prefix: '/api/v1/ai', gateway: ai });
   await app.register(iceServerRoutes, { prefix: '/api/v1/realtime', config });
-  await app.register(presenceRoutes, { prefix: '/api/v1/realtime', presence: realtime.presence });
+  await app.register(presenceRoutes, { prefix: '/api/v1/realtime', presence: realtime.presence, chat });
   await app.register(chatRoutes, { prefix: '/api/v1/chat', chat });
   await app.register(callRoutes, { prefix: '/api/v1/realtime', calls });
   await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs', jobs: platform.jobs });

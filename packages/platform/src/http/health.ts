@@ -11,7 +11,8 @@ import type { Metrics } from '../observability/metrics.js';
 interface HealthOptions {
   pool: pg.Pool;
   metrics: Metrics;
-  metricsToken: string | undefined;
+  /** config.metrics: whether `/metrics` exists, and the bearer token it needs. */
+  metricsAccess: { enabled: boolean; token: string | undefined };
   /** Every migration this process expects to be applied. */
   expectedMigrations: readonly { module: string; name: string }[];
 }
@@ -45,24 +46,27 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, optio
         response: { 200: z.object({ status: z.literal('ready') }), 503: errorBodySchema },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const failure = await checkReadiness(options);
       if (!failure) return { status: 'ready' as const };
+      // The database's own words (host names, users, versions) go to the log, not to the caller.
+      const { error, ...details } = failure;
+      request.log.warn({ err: error, ...details }, 'not ready');
       return reply.status(503).send({
-        error: { code: 'NOT_READY', message: `Not ready: ${failure.part}.`, details: failure },
+        error: { code: 'NOT_READY', message: `Not ready: ${failure.part}.`, details },
       });
     },
   );
 
+  // Without it, /metrics is a 404 like any unknown path (METRICS_ENABLED=false).
+  if (!options.metricsAccess.enabled) return;
+  const metricsToken = options.metricsAccess.token;
   // Public route; METRICS_TOKEN, when set, is checked inside (a static bearer, not a user).
   app.get(
     '/metrics',
     { config: { access: access.public }, schema: { hide: true } },
     async (request, reply) => {
-      if (
-        options.metricsToken &&
-        !safeEqual(request.headers.authorization ?? '', `Bearer ${options.metricsToken}`)
-      ) {
+      if (metricsToken && !safeEqual(request.headers.authorization ?? '', `Bearer ${metricsToken}`)) {
         return reply
           .status(401)
           .send({ error: { code: 'UNAUTHENTICATED', message: 'Metrics need a bearer token.' } });
@@ -72,9 +76,16 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, optio
   );
 };
 
-async function checkReadiness(
-  options: HealthOptions,
-): Promise<{ part: 'database' | 'migrations'; reason: string; pending?: string[] } | undefined> {
+interface ReadinessFailure {
+  part: 'database' | 'migrations';
+  /** A fixed phrase, safe to show to anyone. */
+  reason: 'unreachable' | 'query failed' | `${number} pending`;
+  pending?: string[];
+  /** The underlying error, for the log only. */
+  error?: unknown;
+}
+
+async function checkReadiness(options: HealthOptions): Promise<ReadinessFailure | undefined> {
   let client: pg.PoolClient | undefined;
   try {
     client = await connectWithin(options.pool, READY_TIMEOUT_MS);
@@ -82,7 +93,7 @@ async function checkReadiness(
   } catch (error) {
     // A client that failed mid-query is broken; destroy it instead of returning it to the pool.
     client?.release(true);
-    return { part: 'database', reason: error instanceof Error ? error.message : 'unreachable' };
+    return { part: 'database', reason: 'unreachable', error };
   }
   try {
     const pending = await pendingMigrations(client, options.expectedMigrations);
@@ -92,7 +103,7 @@ async function checkReadiness(
       : undefined;
   } catch (error) {
     client.release(true);
-    return { part: 'database', reason: error instanceof Error ? error.message : 'query failed' };
+    return { part: 'database', reason: 'query failed', error };
   }
 }
 

@@ -32,3 +32,13 @@ it('serves /metrics only with the configured bearer token', async () => {
   expect(right.statusCode).toBe(200);
   expect(right.body).toContain('http_request_duration_seconds');
 });
+
+it('has no /metrics at all when METRICS_ENABLED=false', async () => {
+  const off = await buildApp(testConfig(database.url, { METRICS_ENABLED: 'false' }), { apps: [] });
+  try {
+    expect((await off.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+    expect((await off.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
+  } finally {
+    await off.close();
+  }
+});

@@ -1,10 +1,13 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import pg from 'pg';
+import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate } from '../db/migrate.js';
+import { loggerOptions } from '../observability/logger.js';
 import { platformMigrations } from '../platform-context.js';
 import { testConfig } from '../testing/index.js';
 import { type App, buildApp } from './app.js';
@@ -14,6 +17,8 @@ import { type App, buildApp } from './app.js';
 let dir: string;
 let server: EmbeddedPostgres;
 let app: App;
+/** The app's log lines (JSON), to see that the detail went there and not to the caller. */
+const logLines: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ready-test-'));
@@ -22,7 +27,14 @@ beforeAll(async () => {
   const pool = new pg.Pool({ connectionString: server.url });
   await migrate(pool, [platformMigrations]);
   await pool.end();
-  app = await buildApp(testConfig(server.url), { apps: [] });
+  const config = testConfig(server.url, { LOG_LEVEL: 'warn' });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  app = await buildApp(config, { apps: [], logger: pino(loggerOptions(config), sink) });
   await app.ready();
 });
 
@@ -38,7 +50,19 @@ it('turns /ready 503 naming the database while it is down, and 200 again when it
   await server.stop();
   const down = await app.inject({ method: 'GET', url: '/ready' });
   expect(down.statusCode).toBe(503);
-  expect(down.json().error).toMatchObject({ code: 'NOT_READY', details: { part: 'database' } });
+  // A fixed phrase for anyone who asks; the driver's message (address, port, errno) only in the log.
+  expect(down.json().error).toEqual({
+    code: 'NOT_READY',
+    message: 'Not ready: database.',
+    details: { part: 'database', reason: 'unreachable' },
+  });
+  expect(down.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|connect|terminat/i);
+  const logged = logLines.map((line) => JSON.parse(line)).find((line) => line.msg === 'not ready');
+  expect(logged).toMatchObject({
+    part: 'database',
+    reason: 'unreachable',
+    err: { message: expect.any(String) },
+  });
   expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
 
   server = await startEmbeddedPostgres({ dataDir: server.dataDir, port: server.port, database: 'ready' });

@@ -106,7 +106,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ app, wsUrl } = await listenTestApp(database.url, {
     SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-    WEBHOOK_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
+    OUTBOUND_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
     JOBS_POLL_INTERVAL_MS: '100',
   }));
   await app.platform.jobs.start();

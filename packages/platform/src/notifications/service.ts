@@ -17,8 +17,8 @@ import type { Jobs } from '../jobs/jobs.js';
 import { taskType } from '../jobs/task.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../observability/logger.js';
+import { outboundFor } from '../outbound/index.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
-import { assertPublicUrl } from '../webhooks/outbound.js';
 import { digestMail, notificationMail } from './email.js';
 import { type NotificationType, renderText } from './types.js';
 import { loadVapidKeys, sendPush, type VapidKeys } from './web-push.js';
@@ -329,7 +329,7 @@ export class Notifications {
     userAgent: string | undefined,
   ): Promise<void> {
     try {
-      assertPublicUrl(new URL(subscription.endpoint), this.deps.config.webhooks.allowedPrivateHosts);
+      outboundFor(this.deps.config).checkUrl(subscription.endpoint);
     } catch {
       throw new AppError('UNSAFE_URL');
     }

@@ -3,7 +3,7 @@ import webpush from 'web-push';
 import type { Config } from '../config/index.js';
 import type { PlatformDb } from '../db/pool.js';
 import type { Logger } from '../observability/logger.js';
-import { outboundRequest } from '../webhooks/outbound.js';
+import { outboundFor } from '../outbound/index.js';
 
 /** The deployment's VAPID key pair (base64url). */
 export interface VapidKeys {
@@ -69,19 +69,22 @@ export async function sendPush(
   );
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(details.headers)) headers[name] = String(value);
-  const response = await outboundRequest(details.endpoint, {
+  const response = await outboundFor(deps.config).fetch(details.endpoint, {
     method: 'POST',
     headers,
     body: details.body ?? undefined,
+    redirect: 'manual',
     timeoutMs: deps.config.webhooks.timeoutMs,
-    allowedPrivateHosts: deps.config.webhooks.allowedPrivateHosts,
+    maxResponseBytes: 4096,
+    overflow: 'truncate',
   });
+  const text = await response.text();
   if (response.status === 404 || response.status === 410) {
     await sql`delete from platform.push_subscriptions where id = ${target.id}`.execute(deps.db);
     deps.logger.info({ subscription: target.id }, 'push subscription expired; removed');
     return 'gone';
   }
   if (response.status < 200 || response.status >= 300)
-    throw new Error(`push service answered ${response.status}: ${response.body.slice(0, 200)}`);
+    throw new Error(`push service answered ${response.status}: ${text.slice(0, 200)}`);
   return 'sent';
 }

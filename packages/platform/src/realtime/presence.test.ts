@@ -48,10 +48,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await start('pr-a');
   await start('pr-b');
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const account = await makeAccount(apps[0] as App);
     people.push({ id: account.id, token: (await signIn(apps[0] as App, account)).accessToken });
   }
+  // Presence over REST is for oneself and chat roommates: person 2 watches person 0 below.
+  await (apps[0] as App).platform.chat.groupRoom('languagemate', person(2).id, 'study group', [person(0).id]);
 });
 
 afterAll(async () => {
@@ -107,6 +109,27 @@ describe('presence across instances', () => {
       { instance: 'pr-a', id: 'main', userId: person(0).id, joined: false },
     ]);
     watcher.ws.close();
+  });
+
+  it('shows a user online only to themselves and to people they share a chat room with', async () => {
+    const online = async (asker: number, userId: string) =>
+      (
+        await app(0).inject({
+          method: 'GET',
+          url: `/api/v1/realtime/presence?userIds=${userId},${person(3).id}`,
+          headers: bearer(person(asker).token),
+        })
+      ).json().online as string[];
+    const socket = await openSocket(url(1), person(0).token);
+    await eventually(async () => (await online(2, person(0).id)).includes(person(0).id));
+    expect(await online(0, person(0).id)).toEqual([person(0).id]);
+    // Persons 1 and 3 share no room with person 0: to them person 0 is not online.
+    expect(await online(1, person(0).id)).toEqual([]);
+    expect(await online(3, person(0).id)).toEqual([]);
+    await app(0).platform.chat.directRoom('studymate', person(0).id, person(1).id);
+    expect(await online(1, person(0).id)).toEqual([person(0).id]);
+    socket.ws.close();
+    await socket.closed;
   });
 
   it('forgets the users of an instance that stops announcing (killed) once its TTL runs out', async () => {

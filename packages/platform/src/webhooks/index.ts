@@ -1,4 +1,3 @@
-export { assertPublicUrl, ForbiddenTargetError, isPrivateAddress, outboundRequest } from './outbound.js';
 export { webhookRoutes } from './routes.js';
 export { type WebhookEvent, Webhooks, webhookEvent } from './service.js';
 export { newWebhookSecret, signWebhook } from './signature.js';

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../http/app-error.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { taskType } from '../jobs/task.js';
 import type { Logger } from '../observability/logger.js';
-import { assertPublicUrl, ForbiddenTargetError, outboundRequest } from './outbound.js';
+import { ForbiddenTargetError, outboundFor } from '../outbound/index.js';
 import { newWebhookSecret, signWebhook } from './signature.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the executor may belong to any module's database type
@@ -242,16 +242,18 @@ export class Webhooks {
     let error: string | null = null;
     let permanent = false;
     try {
-      const response = await outboundRequest(row.url, {
+      // Redirects are not followed: a webhook endpoint answers itself (a 3xx counts as a failure).
+      const response = await outboundFor(config).fetch(row.url, {
         method: 'POST',
         headers,
         body,
+        redirect: 'manual',
         timeoutMs: config.webhooks.timeoutMs,
-        allowedPrivateHosts: config.webhooks.allowedPrivateHosts,
         maxResponseBytes: 2048,
+        overflow: 'truncate',
       });
       status = response.status;
-      responseBody = response.body;
+      responseBody = await response.text();
       if (status >= 200 && status < 300) {
         await this.finish(deliveryId, 'succeeded', { attempts: attempt, status, responseBody });
         await db
@@ -333,7 +335,7 @@ export class Webhooks {
 
   private checkUrl(url: string): void {
     try {
-      assertPublicUrl(new URL(url), this.deps.config.webhooks.allowedPrivateHosts);
+      outboundFor(this.deps.config).checkUrl(url);
     } catch {
       throw new AppError('UNSAFE_URL');
     }

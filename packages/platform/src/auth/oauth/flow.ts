@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import * as client from 'openid-client';
 import type { OAuthProviderId } from '../../config/index.js';
 import { AppError } from '../../http/app-error.js';
+import { outboundFor } from '../../outbound/index.js';
 import { recordLogin } from '../audit.js';
 import type { AuthDeps } from '../deps.js';
 import { completeFirstFactor, type LoginResult } from '../login.js';
@@ -172,11 +173,16 @@ export class OAuthSignIn {
     if (!credentials) throw new AppError('NOT_FOUND', `Sign-in with ${spec.id} is not enabled.`);
     // Plain-HTTP provider endpoints are allowed only outside production (local test servers).
     const insecure = !this.deps.config.isProduction;
+    // Every provider request (discovery, token, JWKS, userinfo: URLs a discovery document may
+    // point anywhere) goes through the SSRF-guarded client.
+    const outbound = outboundFor(this.deps.config);
+    const guardedFetch: client.CustomFetch = (url, options) => outbound.fetch(url, options);
     if (spec.kind === 'oidc') {
       const url = new URL(spec.issuer);
-      const options =
-        insecure && url.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined;
-      return client.discovery(url, credentials.clientId, credentials.clientSecret, undefined, options);
+      return client.discovery(url, credentials.clientId, credentials.clientSecret, undefined, {
+        [client.customFetch]: guardedFetch,
+        ...(insecure && url.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+      });
     }
     const configuration = new client.Configuration(
       {
@@ -188,6 +194,7 @@ export class OAuthSignIn {
       { client_secret: credentials.clientSecret },
       client.ClientSecretPost(credentials.clientSecret),
     );
+    configuration[client.customFetch] = guardedFetch;
     if (insecure && new URL(spec.token).protocol === 'http:') client.allowInsecureRequests(configuration);
     return configuration;
   }
@@ -216,13 +223,13 @@ export class OAuthSignIn {
     accessToken: string,
   ): Promise<ExternalProfile> {
     const get = async (url: string) => {
-      const res = await fetch(url, {
+      const res = await outboundFor(this.deps.config).fetch(url, {
         headers: {
           authorization: `Bearer ${accessToken}`,
           accept: 'application/json',
           'user-agent': 'campus-platform',
         },
-        signal: AbortSignal.timeout(10_000),
+        timeoutMs: 10_000,
       });
       if (!res.ok) throw new Error(`${url} answered ${res.status}`);
       return (await res.json()) as unknown;

@@ -89,6 +89,9 @@ function startAuthorizationServer(): Promise<void> {
 
 let database: TestDatabase;
 let app: App;
+// A loopback server playing an internal service (naver's userinfo points at it: refused).
+let internal: Server;
+let internalHits = 0;
 
 beforeAll(async () => {
   await startAuthorizationServer();
@@ -98,6 +101,12 @@ beforeAll(async () => {
     token: `${base}/token`,
     userinfo: `${base}${userinfo}`,
   });
+  internal = createServer((_req, res) => {
+    internalHits++;
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"response":{"id":"1"}}');
+  });
+  await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+  const internalUrl = `http://127.0.0.1:${(internal.address() as AddressInfo).port}/v1/nid/me`;
   database = await createTestDatabase();
   app = await buildApp(
     testConfig(database.url, {
@@ -105,7 +114,15 @@ beforeAll(async () => {
       GITHUB_CLIENT_SECRET: 'oauth2-secret-value',
       KAKAO_CLIENT_ID: 'oauth2-client',
       KAKAO_CLIENT_SECRET: 'oauth2-secret-value',
-      OAUTH_ENDPOINTS: JSON.stringify({ github: endpoints('/user'), kakao: endpoints('/v2/user/me') }),
+      NAVER_CLIENT_ID: 'oauth2-client',
+      NAVER_CLIENT_SECRET: 'oauth2-secret-value',
+      OAUTH_ENDPOINTS: JSON.stringify({
+        github: endpoints('/user'),
+        kakao: endpoints('/v2/user/me'),
+        naver: { ...endpoints('/unused'), userinfo: internalUrl },
+      }),
+      // Provider requests go through the SSRF guard: only the stand-in provider may be loopback.
+      OUTBOUND_ALLOWED_PRIVATE_HOSTS: new URL(base).host,
     }),
     { apps: [] },
   );
@@ -115,10 +132,11 @@ afterAll(async () => {
   await app?.close();
   await database?.drop();
   server?.close();
+  internal?.close();
 });
 
 /** The whole round trip: app -> provider -> app callback -> hand-off; returns the landing URL. */
-async function signInWith(provider: 'github' | 'kakao'): Promise<URL> {
+async function signInWith(provider: 'github' | 'kakao' | 'naver'): Promise<URL> {
   const start = await app.inject({
     method: 'GET',
     url: `/api/v1/auth/oauth/${provider}?redirect=/studymate/`,
@@ -200,5 +218,10 @@ describe('sign-in with OAuth 2 providers', () => {
     });
     const res = await exchange(await signInWith('kakao'));
     expect(res.json().twoFactorRequired).toBe(true);
+  });
+
+  it('sends provider requests through the SSRF guard: a profile endpoint at an internal address is refused', async () => {
+    expect((await signInWith('naver')).hash).toBe('#oauth_error=provider_error');
+    expect(internalHits).toBe(0);
   });
 });

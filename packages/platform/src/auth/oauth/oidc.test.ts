@@ -11,6 +11,9 @@ let database: TestDatabase;
 let app: App;
 let server: Server;
 let issuer: string;
+// A loopback server playing an internal service: a provider setting that points at it is refused.
+let internal: Server;
+let internalHits = 0;
 const person = { id: 'google-sub-001', email: 'oidc.user@example.test', verified: true, name: '오이디씨' };
 
 beforeAll(async () => {
@@ -55,12 +58,23 @@ beforeAll(async () => {
   });
   server.on('request', provider.callback());
 
+  internal = createServer((_req, res) => {
+    internalHits++;
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+  const internalIssuer = `http://127.0.0.1:${(internal.address() as AddressInfo).port}`;
+
   database = await createTestDatabase();
   app = await buildApp(
     testConfig(database.url, {
       GOOGLE_CLIENT_ID: 'campus-test',
       GOOGLE_CLIENT_SECRET: 'campus-test-secret-value',
-      OAUTH_ENDPOINTS: JSON.stringify({ google: { issuer } }),
+      MICROSOFT_CLIENT_ID: 'campus-test',
+      MICROSOFT_CLIENT_SECRET: 'campus-test-secret-value',
+      OAUTH_ENDPOINTS: JSON.stringify({ google: { issuer }, microsoft: { issuer: internalIssuer } }),
+      // Provider requests go through the SSRF guard: only the stand-in provider may be loopback.
+      OUTBOUND_ALLOWED_PRIVATE_HOSTS: new URL(issuer).host,
     }),
     { apps: [] },
   );
@@ -70,6 +84,7 @@ afterAll(async () => {
   await app?.close();
   await database?.drop();
   server?.close();
+  internal?.close();
 });
 
 /** Follows the provider's redirects like a browser (with its cookies) until it returns to us. */
@@ -112,7 +127,7 @@ async function callback(returned: URL) {
 describe('sign-in with an OpenID provider', () => {
   it('lists the provider, signs in, creates a verified account, and signs in again into the same one', async () => {
     const providers = await app.inject({ method: 'GET', url: '/api/v1/auth/providers' });
-    expect(providers.json().items).toEqual([{ id: 'google', label: 'Google', kind: 'oidc' }]);
+    expect(providers.json().items).toContainEqual({ id: 'google', label: 'Google', kind: 'oidc' });
 
     const landing = await callback(await throughProvider((await startSignIn()).href));
     expect(landing.pathname).toBe('/eduforum/');
@@ -173,5 +188,12 @@ describe('sign-in with an OpenID provider', () => {
     }
     const disabled = await app.inject({ method: 'GET', url: '/api/v1/auth/oauth/github' });
     expect(disabled.statusCode).toBe(404);
+  });
+
+  it('sends provider requests through the SSRF guard: discovery at an internal address is refused', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/auth/oauth/microsoft?redirect=/eduforum/' });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toMatch(/127\.0\.0\.1|refusing/);
+    expect(internalHits).toBe(0);
   });
 });
