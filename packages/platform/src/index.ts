@@ -1,6 +1,8 @@
 export * from './ai/index.js';
 export { type Access, type AuthContext, access, callerOf } from './auth/access.js';
 export type { Auth } from './auth/auth.js';
+export type { Blocks } from './blocks/service.js';
+export type { CallerPolicy } from './calls/policy.js';
 export {
   Collab,
   type CollabAccess,
@@ -18,6 +20,7 @@ export { type App, type BuildAppOptions, buildApp } from './http/app.js';
 export { AppError, notFound } from './http/app-error.js';
 export { type CursorValues, decodeCursor, encodeCursor, toPage } from './http/pagination.js';
 export * from './jobs/index.js';
+export { type Budget, kernelBudgets, type Limits } from './limits/limits.js';
 export { type AppModule, type PlatformContext, platformMigrations } from './modules.js';
 export * from './notifications/index.js';
 export { createLogger, type Logger } from './observability/logger.js';

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type pg from 'pg';
 import type { AiGateway } from './ai/index.js';
 import type { Auth } from './auth/auth.js';
+import type { Blocks } from './blocks/service.js';
 import type { CallService } from './calls/service.js';
 import type { ChatService } from './chat/service.js';
 import type { Config } from './config/index.js';
@@ -11,6 +12,7 @@ import type { MigrationSource } from './db/migrate.js';
 import type { PlatformDb } from './db/pool.js';
 import type { Files } from './files/service.js';
 import type { Jobs } from './jobs/jobs.js';
+import type { Limits } from './limits/limits.js';
 import type { Notifications } from './notifications/service.js';
 import type { Logger } from './observability/logger.js';
 import type { Bus } from './realtime/bus/index.js';
@@ -25,6 +27,13 @@ export interface PlatformContext {
   readonly db: PlatformDb;
   /** Accounts: authenticator, signing keys, mailer, rate limits; apps register permissions here. */
   readonly auth: Auth;
+  /**
+   * Per-user budgets shared by every path to an action (REST and WebSocket): `define(action,
+   * budget)` once, `consume(action, userId)` before the work; throws 429 RATE_LIMITED.
+   */
+  readonly limits: Limits;
+  /** The platform-wide block list; `between(a, b)` before letting one person reach another. */
+  readonly blocks: Blocks;
   /** The AI gateway: task functions over the configured providers and the local engine. */
   readonly ai: AiGateway;
   /** Cross-instance publish/subscribe (PostgreSQL LISTEN/NOTIFY or Redis). */

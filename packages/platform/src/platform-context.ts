@@ -1,5 +1,6 @@
 import { createAiGateway } from './ai/index.js';
 import { createAuth } from './auth/auth.js';
+import { Blocks } from './blocks/service.js';
 import { CallService } from './calls/service.js';
 import { registerChatChannel } from './chat/channel.js';
 import { ChatService } from './chat/service.js';
@@ -7,6 +8,7 @@ import type { Config } from './config/index.js';
 import { createDb, createPool } from './db/pool.js';
 import { Files } from './files/service.js';
 import { Jobs } from './jobs/jobs.js';
+import { Limits } from './limits/limits.js';
 import type { PlatformContext } from './modules.js';
 import { Notifications } from './notifications/service.js';
 import type { Logger } from './observability/logger.js';
@@ -24,7 +26,8 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     throw new Error('the platform needs config.database.url (the host resolves the embedded database)');
   const pool = createPool(config, databaseUrl, logger);
   const db = createDb(pool);
-  const auth = await createAuth(config, db, logger);
+  const limits = new Limits(config);
+  const auth = await createAuth(config, db, logger, limits);
   const ai = createAiGateway({ config: config.ai, db: pool, logger });
   const bus = await createBus(config, pool, logger);
   const realtime = new Gateway({
@@ -32,11 +35,20 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     bus,
     logger,
     presence: config.realtime.presence,
+    maxSocketsPerUser: config.limits.maxSocketsPerUser,
   });
   await realtime.presence.start();
-  const chat = new ChatService(db, realtime);
+  const blocks = new Blocks(db);
+  const chat = new ChatService(db, realtime, limits, blocks);
   registerChatChannel(realtime, chat);
-  const calls = new CallService(db, realtime, logger, config.realtime.ringTimeoutMs);
+  const calls = new CallService({
+    db,
+    realtime,
+    logger,
+    limits,
+    blocks,
+    ringTimeoutMs: config.realtime.ringTimeoutMs,
+  });
   const jobs = new Jobs(db, config, logger);
   await jobs.migrate(pool);
   const notifications = new Notifications({ db, config, logger, jobs, realtime, mailer: auth.deps.mailer });
@@ -51,6 +63,8 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     pool,
     db,
     auth,
+    limits,
+    blocks,
     ai,
     bus,
     realtime,
@@ -71,6 +85,7 @@ export async function closePlatform(platform: PlatformContext): Promise<void> {
   platform.realtime.close();
   await platform.bus.close();
   await platform.auth.close();
+  await platform.limits.close();
   // Kysely ends the pool only if it ever ran a query through it; end it ourselves otherwise.
   await platform.db.destroy();
   if (!platform.pool.ended) await platform.pool.end();

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type AiConfig, toAiConfig } from '../ai/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
 import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
+import { type LimitsConfig, toLimitsConfig } from '../limits/env.js';
 import { type NotificationsConfig, toNotificationsConfig } from '../notifications/env.js';
 import { toWebhooksConfig, type WebhooksConfig } from '../webhooks/env.js';
 import { envSchema, type ParsedEnv, type RawEnv } from './env-schema.js';
@@ -72,6 +73,8 @@ export interface Config {
   readonly webhooks: WebhooksConfig;
   /** Uploads: storage driver, limits per purpose, quotas, signed URLs. */
   readonly files: FilesConfig;
+  /** Per-user budgets (RATE_LIMITS overrides) and the socket cap (docs/realtime.md). */
+  readonly limits: LimitsConfig;
   readonly log: { readonly level: ParsedEnv['LOG_LEVEL']; readonly pretty: boolean };
   readonly metrics: { readonly token: string | undefined };
   readonly telemetry: { readonly otlpEndpoint: string | undefined; readonly serviceName: string };
@@ -152,6 +155,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     notifications: toNotificationsConfig(env),
     webhooks: toWebhooksConfig(env),
     files: toFilesConfig(env),
+    limits: toLimitsConfig(env),
     log: {
       level: env.LOG_LEVEL,
       pretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY),
