@@ -7,6 +7,7 @@ import { eduDb } from './db.js';
 import { breakoutDeadlineTask, quizDeadlineTask } from './deadlines.js';
 import type { Boards, EduforumDeps } from './deps.js';
 import { Outbound } from './events.js';
+import { registerCallPolicy } from './live/call-policy.js';
 import { registerLiveChannels } from './live/channels.js';
 import { LiveRoom } from './live/room.js';
 import { liveRoutes } from './live/routes.js';
@@ -50,6 +51,7 @@ export const eduforum: AppModule = {
     sessions.onEnded = (sessionId) => finishSession(deps, { breakouts, talkTime }, sessionId);
     const polls = new PollService(deps, talkTime);
     registerLiveChannels(deps, { room, talkTime, polls });
+    registerCallPolicy(deps);
     registerWhiteboards(app.collab, deps);
     app.addHook('onClose', async () => {
       talkTime.close();

@@ -27,7 +27,11 @@ function event<K extends keyof typeof liveClientEvents>(
         );
         return result ?? { ok: true };
       } catch (error) {
-        if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
+        if (error instanceof AppError) {
+          // Details such as RATE_LIMITED's retryAfter tell the client when to try again.
+          const details = error.details === undefined ? {} : { details: error.details };
+          return { error: { code: error.code, message: error.message, ...details } };
+        }
         throw error;
       }
     },
