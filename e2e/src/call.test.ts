@@ -59,6 +59,8 @@ it.skipIf(!hasChromium)(
   "delivers the caller's camera to the callee as a live, decoding video track",
   async () => {
     const [caller, callee] = await Promise.all([makeAccount(app), makeAccount(app)]);
+    // Calls ring only between people who share a context: matched learners share a direct room.
+    await app.platform.chat.directRoom('languagemate', caller.id, callee.id);
     const [callerToken, calleeToken] = await Promise.all([signIn(app, caller), signIn(app, callee)]);
     const open = async (role: string, me: string, peer: string, token: string) => {
       const page = await (browser as Browser).newPage();

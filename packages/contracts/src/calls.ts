@@ -24,3 +24,9 @@ export const callSignalSchema = z.object({
   /** SDP text for offers and answers, an ICE candidate object for `ice`. */
   data: z.union([z.string().max(20_000), z.record(z.string(), z.unknown())]),
 });
+
+/** Someone the caller blocked: they cannot call the caller, nor open a direct chat with them. */
+export const blockedUserSchema = z
+  .object({ userId: z.uuid(), createdAt: z.iso.datetime() })
+  .meta({ id: 'BlockedUser' });
+export type BlockedUser = z.infer<typeof blockedUserSchema>;

@@ -33,7 +33,7 @@ export type ClientFrame = z.infer<typeof clientFrameSchema>;
 export type ServerFrame =
   | { t: 'ready'; d: { userId: string; heartbeatMs: number } }
   | { t: 'ack'; id: number; d?: unknown }
-  | { t: 'err'; id?: number; d: { code: RealtimeErrorCode; message: string } }
+  | { t: 'err'; id?: number; d: { code: RealtimeErrorCode; message: string; details?: unknown } }
   | { t: 'ev'; ch: string; seq: number; d: { event: string; payload: unknown } }
   | { t: 'pong'; id?: number };
 
@@ -46,6 +46,8 @@ export type RealtimeErrorCode =
   | 'UNKNOWN_EVENT'
   | 'INVALID_PAYLOAD'
   | 'TOKEN_EXPIRED'
+  /** A per-user budget (e.g. `chat.send`) is used up; `details: { action, retryAfter }` (seconds). */
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 /** Close codes with names; 4xxx are ours (RFC 6455 leaves 4000-4999 to applications). */
@@ -62,6 +64,8 @@ export const closeCodes = {
   IDLE_TIMEOUT: 4408,
   /** Too many frames per second. */
   RATE_LIMITED: 4429,
+  /** The user already has WS_MAX_SOCKETS_PER_USER (20) authenticated sockets on this instance. */
+  TOO_MANY_SOCKETS: 4430,
   /** The client does not read fast enough; its send buffer overflowed. */
   SLOW_CONSUMER: 4508,
 } as const;

@@ -329,6 +329,12 @@ export interface PlatformTrustedDevices {
   user_id: string;
 }
 
+export interface PlatformUserBlocks {
+  blocked_id: string;
+  blocker_id: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface PlatformUsers {
   created_at: Generated<Timestamp>;
   email: string;
@@ -413,6 +419,7 @@ export interface DB {
   "platform.sessions": PlatformSessions;
   "platform.signing_keys": PlatformSigningKeys;
   "platform.trusted_devices": PlatformTrustedDevices;
+  "platform.user_blocks": PlatformUserBlocks;
   "platform.users": PlatformUsers;
   "platform.vapid_keys": PlatformVapidKeys;
   "platform.webhook_deliveries": PlatformWebhookDeliveries;

@@ -2,6 +2,8 @@ export * from './ai/index.js';
 export * from './app-kit/index.js';
 export { type Access, type AuthContext, access, callerOf } from './auth/access.js';
 export type { Auth } from './auth/auth.js';
+export type { Blocks } from './blocks/service.js';
+export type { CallerPolicy } from './calls/policy.js';
 export {
   Collab,
   type CollabAccess,
@@ -21,6 +23,7 @@ export { type App, type BuildAppOptions, buildApp } from './http/app.js';
 export { AppError, notFound } from './http/app-error.js';
 export { type CursorValues, decodeCursor, encodeCursor, toPage } from './http/pagination.js';
 export * from './jobs/index.js';
+export { type Budget, kernelBudgets, type Limits } from './limits/limits.js';
 export * from './notifications/index.js';
 export { createLogger, type Logger } from './observability/logger.js';
 export { type StopTracing, startTracing } from './observability/tracing.js';

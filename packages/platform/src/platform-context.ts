@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { type AiGateway, createAiGateway } from './ai/index.js';
 import { type Auth, createAuth } from './auth/auth.js';
+import { Blocks } from './blocks/service.js';
 import { CallService } from './calls/service.js';
 import { registerChatChannel } from './chat/channel.js';
 import { ChatService } from './chat/service.js';
@@ -12,6 +13,7 @@ import { createDb, createPool, type PlatformDb } from './db/pool.js';
 import { Directory } from './directory/directory.js';
 import { Files } from './files/service.js';
 import { Jobs } from './jobs/jobs.js';
+import { Limits } from './limits/limits.js';
 import { Notifications } from './notifications/service.js';
 import type { Logger } from './observability/logger.js';
 import { type Bus, createBus } from './realtime/bus/index.js';
@@ -33,6 +35,13 @@ export interface PlatformContext {
   readonly db: PlatformDb;
   /** Accounts: authenticator, signing keys, mailer, rate limits; apps register permissions here. */
   readonly auth: Auth;
+  /**
+   * Per-user budgets shared by every path to an action (REST and WebSocket): `define(action,
+   * budget)` once, `consume(action, userId)` before the work; throws 429 RATE_LIMITED.
+   */
+  readonly limits: Limits;
+  /** The platform-wide block list; `between(a, b)` before letting one person reach another. */
+  readonly blocks: Blocks;
   /** The AI gateway: task functions over the configured providers and the local engine. */
   readonly ai: AiGateway;
   /** Cross-instance publish/subscribe (PostgreSQL LISTEN/NOTIFY or Redis). */
@@ -76,7 +85,8 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     throw new Error('the platform needs config.database.url (the host resolves the embedded database)');
   const pool = createPool(config, databaseUrl, logger);
   const db = createDb(pool);
-  const auth = await createAuth(config, db, logger);
+  const limits = new Limits(config);
+  const auth = await createAuth(config, db, logger, limits);
   const ai = createAiGateway({ config: config.ai, db: pool, logger });
   const bus = await createBus(config, pool, logger);
   const realtime = new Gateway({
@@ -84,11 +94,20 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     bus,
     logger,
     presence: config.realtime.presence,
+    maxSocketsPerUser: config.limits.maxSocketsPerUser,
   });
   await realtime.presence.start();
-  const chat = new ChatService(db, realtime);
+  const blocks = new Blocks(db);
+  const chat = new ChatService(db, realtime, limits, blocks);
   registerChatChannel(realtime, chat);
-  const calls = new CallService(db, realtime, logger, config.realtime.ringTimeoutMs);
+  const calls = new CallService({
+    db,
+    realtime,
+    logger,
+    limits,
+    blocks,
+    ringTimeoutMs: config.realtime.ringTimeoutMs,
+  });
   const jobs = new Jobs(db, config, logger);
   await jobs.migrate(pool);
   const notifications = new Notifications({ db, config, logger, jobs, realtime, mailer: auth.deps.mailer });
@@ -114,6 +133,8 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     pool,
     db,
     auth,
+    limits,
+    blocks,
     ai,
     bus,
     realtime,
@@ -137,6 +158,7 @@ export async function closePlatform(platform: PlatformContext): Promise<void> {
   platform.realtime.close();
   await platform.bus.close();
   await platform.auth.close();
+  await platform.limits.close();
   // Kysely ends the pool only if it ever ran a query through it; end it ourselves otherwise.
   await platform.db.destroy();
   if (!platform.pool.ended) await platform.pool.end();

@@ -8,6 +8,7 @@ import { breakoutDeadlineTask, quizDeadlineTask } from './deadlines.js';
 import { seedDemo } from './demo.js';
 import type { EduforumDeps } from './deps.js';
 import { Outbound } from './events.js';
+import { registerCallPolicy } from './live/call-policy.js';
 import { liveChannels } from './live/channels.js';
 import { LiveRoom } from './live/room.js';
 import { liveRoutes } from './live/routes.js';
@@ -52,6 +53,7 @@ export const eduforum = defineApp({
     const breakouts = new BreakoutService(deps);
     sessions.onEnded = (sessionId) => finishSession(deps, { breakouts, talkTime }, sessionId);
     const polls = new PollService(deps, talkTime);
+    registerCallPolicy(deps);
     return {
       routes: [
         courseRoutes(deps),

@@ -15,7 +15,7 @@ export { makeAdmin, makePerson, type Person };
 export async function listenEduforum(
   databaseUrl: string,
 ): Promise<{ app: App; origin: string; wsUrl: string }> {
-  return listenTestApp(databaseUrl, {}, [eduforum]);
+  return listenTestApp(databaseUrl, {}, { apps: [eduforum] });
 }
 
 /** A JSON call to `/api/v1/eduforum<path>` as `who` (anonymous when null). */

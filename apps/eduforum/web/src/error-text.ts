@@ -33,7 +33,7 @@ export function useErrorText(): (error: unknown) => string {
     const own = code ? ownCodes[code] : undefined;
     if (own) return t(own);
     if (error instanceof LiveActionError)
-      return kit(`errors.${error.code}`, { defaultValue: error.message, seconds: 1 });
+      return kit(`errors.${error.code}`, { defaultValue: error.message, seconds: error.retryAfterS ?? 1 });
     if (error instanceof ApiError && error.code === 'PAYLOAD_TOO_LARGE') return t('courses.errors.tooLarge');
     if (error instanceof ApiError && error.code === 'UNSUPPORTED_MEDIA_TYPE')
       return t('courses.errors.fileType');

@@ -18,7 +18,7 @@ const people: Record<string, Person> = {};
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ app } = await listenTestApp(database.url, {}, [storehelper]));
+  ({ app } = await listenTestApp(database.url, {}, { apps: [storehelper] }));
   people.admin = await makeAdmin(app);
   people.member = await makePerson(app);
 });

@@ -18,7 +18,7 @@ const people: Record<string, Person> = {};
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ app } = await listenTestApp(database.url, {}, [studymate]));
+  ({ app } = await listenTestApp(database.url, {}, { apps: [studymate] }));
   people.admin = await makeAdmin(app);
   people.member = await makePerson(app);
 });

@@ -45,6 +45,8 @@ export class RealtimeError extends Error {
   constructor(
     readonly code: RealtimeErrorCode,
     message: string,
+    /** Structured details, e.g. `{ action, retryAfter }` (seconds) of RATE_LIMITED. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'RealtimeError';
@@ -178,7 +180,9 @@ export class RealtimeClient {
           return;
         }
         if (frame.id !== undefined) {
-          this.pending.get(frame.id)?.reject(new RealtimeError(frame.d.code, frame.d.message));
+          this.pending
+            .get(frame.id)
+            ?.reject(new RealtimeError(frame.d.code, frame.d.message, frame.d.details));
           this.pending.delete(frame.id);
         }
         return;

@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { PlatformDb } from '../db/pool.js';
 import { AppError } from '../http/app-error.js';
+import type { Limits } from '../limits/limits.js';
 import { createMailer } from '../mail/mailer.js';
 import type { Logger } from '../observability/logger.js';
 import type { AuthContext, Authenticator } from './access.js';
@@ -8,7 +9,7 @@ import { hasPermission } from './account.js';
 import { authenticateApiKey } from './api-keys.js';
 import type { AuthDeps } from './deps.js';
 import { OAuthSignIn } from './oauth/flow.js';
-import { createRateLimits } from './rate-limits.js';
+import { authRateLimits } from './rate-limits.js';
 import { SigningKeys } from './signing-keys.js';
 
 /** The accounts module of one app instance: its dependencies and the request authenticator. */
@@ -23,7 +24,12 @@ export interface Auth {
 }
 
 /** Builds the accounts module: signing keys (created on first start), mailer, rate limits. */
-export async function createAuth(config: Config, db: PlatformDb, logger: Logger): Promise<Auth> {
+export async function createAuth(
+  config: Config,
+  db: PlatformDb,
+  logger: Logger,
+  limits: Limits,
+): Promise<Auth> {
   const keys = new SigningKeys(db, {
     issuer: config.server.publicUrl,
     accessTtlS: config.auth.accessTtlS,
@@ -35,7 +41,7 @@ export async function createAuth(config: Config, db: PlatformDb, logger: Logger)
     db,
     keys,
     mailer: createMailer(config, db, logger),
-    limits: createRateLimits(config),
+    limits: authRateLimits(limits),
     logger,
     accessTtlS: config.auth.accessTtlS,
     refreshTtlS: config.auth.refreshTtlS,
@@ -71,7 +77,6 @@ export async function createAuth(config: Config, db: PlatformDb, logger: Logger)
     },
     async close() {
       deps.mailer.close();
-      await deps.limits.close();
     },
   };
 }

@@ -24,6 +24,9 @@ beforeAll(async () => {
     const account = await makeAccount(app);
     people.push({ id: account.id, token: (await signIn(app, account)).accessToken });
   }
+  // Calls ring only between people who share a context: here, a chat room of each app.
+  for (const name of ['languagemate', 'eduforum', 'studymate'] as const)
+    await app.platform.chat.groupRoom(name, person(0).id, 'group', [person(1).id, person(2).id]);
 });
 
 afterAll(async () => {

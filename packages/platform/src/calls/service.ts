@@ -1,12 +1,15 @@
 import type { AppName, Call } from '@app/contracts';
 import { callSignalSchema } from '@app/contracts';
 import { type Selectable, sql } from 'kysely';
+import type { Blocks } from '../blocks/service.js';
 import type { PlatformDb } from '../db/pool.js';
 import type { PlatformCalls } from '../db.generated.js';
 import { AppError, notFound } from '../http/app-error.js';
+import type { Limits } from '../limits/limits.js';
 import type { Logger } from '../observability/logger.js';
 import { clientEvent } from '../realtime/gateway/channels.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
+import { type CallerPolicy, CallPolicies } from './policy.js';
 
 /** How long a call rings before it becomes a missed call. */
 export const RING_TIMEOUT_MS = 45_000;
@@ -27,19 +30,41 @@ function toCall(row: Selectable<PlatformCalls>): Call {
   };
 }
 
+/** What the call service is built from. */
+export interface CallDeps {
+  db: PlatformDb;
+  realtime: Gateway;
+  logger: Logger;
+  limits: Limits;
+  blocks: Blocks;
+  ringTimeoutMs?: number;
+}
+
 /**
  * 1:1 call signaling: invite (the callee's `user:` channel rings), accept, decline, cancel, hang up,
  * ring timeout into a missed call; offers, answers and ICE candidates are relayed on
  * `call:<callId>` between the two participants. State changes are guarded in SQL, so two instances
  * or two clicks cannot both win. Glare (both call each other at once) joins the calls into one.
+ * Only people who share a context may ring each other (policy.ts), within the `call.start` budget.
  */
 export class CallService {
-  constructor(
-    private readonly db: PlatformDb,
-    private readonly realtime: Gateway,
-    private readonly logger: Logger,
-    private readonly ringTimeoutMs = RING_TIMEOUT_MS,
-  ) {
+  private readonly db: PlatformDb;
+  private readonly realtime: Gateway;
+  private readonly logger: Logger;
+  private readonly limits: Limits;
+  private readonly ringTimeoutMs: number;
+  private readonly policies: CallPolicies;
+
+  constructor(deps: CallDeps) {
+    this.db = deps.db;
+    this.realtime = deps.realtime;
+    this.logger = deps.logger;
+    this.limits = deps.limits;
+    this.ringTimeoutMs = deps.ringTimeoutMs ?? RING_TIMEOUT_MS;
+    this.policies = new CallPolicies(deps.db, deps.blocks);
+    // Blocking someone also ends what is ringing or going on between the two.
+    deps.blocks.onBlocked((blockerId, blockedId) => this.endBetween(blockerId, blockedId));
+    const { realtime } = deps;
     realtime.channels.register('call', {
       authorize: async (auth, callId) => {
         const call = await this.find(callId);
@@ -53,8 +78,20 @@ export class CallService {
     });
   }
 
+  /**
+   * Lets people call each other in `app` when `policy` says yes (e.g. eduforum: they share a
+   * course). Sharing a chat room of the app always allows it; a block in either direction never.
+   */
+  allowCallers(app: AppName, policy: CallerPolicy): void {
+    this.policies.allowCallers(app, policy);
+  }
+
   async start(app: AppName, callerId: string, calleeId: string): Promise<Call> {
     if (callerId === calleeId) throw new AppError('BAD_REQUEST', 'You cannot call yourself.');
+    await this.limits.consume('call.start', callerId);
+    // One answer for "blocked" and "no shared context": a block is not revealed.
+    if (!(await this.policies.allows(app, callerId, calleeId)))
+      throw new AppError('FORBIDDEN', 'You cannot call this person.');
     await this.expireStale([callerId, calleeId]);
     // Glare: the other side is already ringing us; answer that call instead of starting a second.
     const crossing = await this.db
@@ -144,6 +181,27 @@ export class CallService {
       .limit(limit)
       .execute();
     return rows.map(toCall);
+  }
+
+  /** Ends every call between two people that is still ringing (declined) or active (hung up). */
+  private async endBetween(userA: string, userB: string): Promise<void> {
+    const rows = await this.db
+      .updateTable('platform.calls')
+      .set((eb) => ({
+        state: 'ended',
+        end_reason: eb.case().when('state', '=', 'ringing').then('declined').else('hangup').end(),
+        ended_at: sql<Date>`now()`,
+      }))
+      .where('state', '!=', 'ended')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('caller_id', '=', userA), eb('callee_id', '=', userB)]),
+          eb.and([eb('caller_id', '=', userB), eb('callee_id', '=', userA)]),
+        ]),
+      )
+      .returningAll()
+      .execute();
+    for (const row of rows) await this.announce(toCall(row), 'call.ended');
   }
 
   /**

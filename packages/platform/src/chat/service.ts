@@ -1,20 +1,33 @@
 import type { AppName, ChatMessage, ChatRoom } from '@app/contracts';
 import { sql } from 'kysely';
+import type { Blocks } from '../blocks/service.js';
 import type { PlatformDb } from '../db/pool.js';
 import { AppError, notFound } from '../http/app-error.js';
+import type { Limits } from '../limits/limits.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
 import { toChatMessage } from './mapper.js';
 
-/** Chat rooms and durable messages for every app; live delivery through the realtime gateway. */
+/**
+ * Chat rooms and durable messages for every app; live delivery through the realtime gateway.
+ * Sending, editing and deleting spend from one `chat.send` budget per user, whichever way
+ * (REST, the `chat:` channel, an app's own event) the message came.
+ */
 export class ChatService {
   constructor(
     private readonly db: PlatformDb,
     private readonly realtime: Gateway,
+    private readonly limits: Limits,
+    private readonly blocks: Blocks,
   ) {}
 
-  /** The one direct room of two users in an app (created on first use). */
+  /**
+   * The one direct room of two users in an app (created on first use). Refused with 403 when
+   * either blocked the other (the same answer either way: a block is not revealed).
+   */
   async directRoom(app: AppName, userA: string, userB: string): Promise<string> {
     if (userA === userB) throw new AppError('BAD_REQUEST', 'A direct chat needs two different people.');
+    if (await this.blocks.between(userA, userB))
+      throw new AppError('FORBIDDEN', 'You cannot start a chat with this person.');
     const key = [userA, userB].sort().join(':');
     return this.db.transaction().execute(async (trx) => {
       const created = await trx
@@ -149,6 +162,7 @@ export class ChatService {
     input: { body: string; attachments?: readonly string[]; clientId?: string | undefined },
   ): Promise<ChatMessage> {
     await this.requireMember(roomId, senderId);
+    await this.limits.consume('chat.send', senderId);
     const stored = await this.db.transaction().execute(async (trx) => {
       // Lock the room first: sends to one room queue here, so the idempotency check below and the
       // numbering cannot race.
@@ -221,6 +235,7 @@ export class ChatService {
     change: { body: string } | 'delete',
   ): Promise<ChatMessage> {
     await this.requireMember(roomId, userId);
+    await this.limits.consume('chat.send', userId);
     const row = await this.db
       .updateTable('platform.chat_messages')
       .set(

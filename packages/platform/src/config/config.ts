@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type AiConfig, toAiConfig } from '../ai/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
 import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
+import { type LimitsConfig, toLimitsConfig } from '../limits/env.js';
 import { type NotificationsConfig, toNotificationsConfig } from '../notifications/env.js';
 import type { OutboundConfig } from '../outbound/client.js';
 import { toOutboundConfig } from '../outbound/env.js';
@@ -77,6 +78,8 @@ export interface Config {
   readonly outbound: OutboundConfig;
   /** Uploads: storage driver, limits per purpose, quotas, signed URLs. */
   readonly files: FilesConfig;
+  /** Per-user budgets (RATE_LIMITS overrides) and the socket cap (docs/realtime.md). */
+  readonly limits: LimitsConfig;
   readonly log: { readonly level: ParsedEnv['LOG_LEVEL']; readonly pretty: boolean };
   /** `/metrics`: off when `enabled` is false; with a token it needs `Authorization: Bearer <token>`. */
   readonly metrics: { readonly enabled: boolean; readonly token: string | undefined };
@@ -169,6 +172,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     webhooks: toWebhooksConfig(env),
     outbound: toOutboundConfig(env),
     files: toFilesConfig(env),
+    limits: toLimitsConfig(env),
     log: {
       level: env.LOG_LEVEL,
       pretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { aiEnvShape } from '../ai/env.js';
 import { filesEnvShape } from '../files/env.js';
 import { jobsEnvShape } from '../jobs/env.js';
+import { limitsEnvShape } from '../limits/env.js';
 import { notificationsEnvShape } from '../notifications/env.js';
 import { outboundEnvShape } from '../outbound/env.js';
 import { webhooksEnvShape } from '../webhooks/env.js';
@@ -31,6 +32,7 @@ export const envSchema = z.object({
   ...webhooksEnvShape,
   ...outboundEnvShape,
   ...filesEnvShape,
+  ...limitsEnvShape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),

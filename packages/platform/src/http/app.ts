@@ -18,6 +18,7 @@ import { access } from '../auth/access.js';
 import { accountRoutes } from '../auth/routes/account-routes.js';
 import { authRoutes } from '../auth/routes/auth-routes.js';
 import { oauthRoutes } from '../auth/routes/oauth-routes.js';
+import { blockRoutes } from '../blocks/routes.js';
 import { callRoutes } from '../calls/routes.js';
 import { chatRoutes } from '../chat/routes.js';
 import { collabRoutes } from '../collab/index.js';
@@ -25,6 +26,7 @@ import type { Config, Role } from '../config/index.js';
 import { readMigrations } from '../db/migrate.js';
 import { fileRoutes } from '../files/routes.js';
 import { jobRoutes } from '../jobs/routes.js';
+import { enforceRateLimits } from '../limits/http.js';
 import { notificationRoutes } from '../notifications/routes.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -92,6 +94,7 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   app.decorate('routeAccess', routeAccess);
   enforceAccess(app, () => auth.authenticator);
   enforceGrants(app);
+  enforceRateLimits(app, platform.limits);
 
   const pageHeaders = computeSecurityHeaders();
   // Callback-style hooks: they run on every request, and skip a promise allocation each.
@@ -182,6 +185,7 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   await app.register(authRoutes, { prefix: '/api/v1/auth', deps: auth.deps });
   await app.register(oauthRoutes, { prefix: '/api/v1/auth', deps: auth.deps, oauth: auth.oauth });
   await app.register(accountRoutes, { prefix: '/api/v1', deps: auth.deps });
+  await app.register(blockRoutes, { prefix: '/api/v1/me/blocks', blocks: platform.blocks });
   await app.register(aiRoutes, { prefix: '/api/v1/ai', gateway: ai });
   await app.register(iceServerRoutes, { prefix: '/api/v1/realtime', config });
   await app.register(presenceRoutes, { prefix: '/api/v1/realtime', presence: realtime.presence, chat });

@@ -108,6 +108,11 @@ export class Presence {
     if (user.sockets === 1) this.changed(userId);
   }
 
+  /** Authenticated sockets the user has open on this instance. */
+  localSockets(userId: string): number {
+    return this.local.get(userId)?.sockets ?? 0;
+  }
+
   disconnected(userId: string): void {
     const user = this.local.get(userId);
     if (!user) return;

@@ -13,13 +13,17 @@ export interface ListeningApp {
   wsUrl: string;
 }
 
-/** Builds the platform (with `apps`) on `databaseUrl` with extra environment variables, on port 0. */
+/**
+ * Builds the platform (with `apps`) on `databaseUrl` with extra environment variables and starts it
+ * on port 0; `setup` runs before it starts (the last moment routes can be added).
+ */
 export async function listenTestApp(
   databaseUrl: string,
   env: Record<string, string> = {},
-  apps: readonly AppDefinition[] = [],
+  options: { apps?: readonly AppDefinition[]; setup?: (app: App) => void } = {},
 ): Promise<ListeningApp> {
-  const app = await buildApp(testConfig(databaseUrl, env), { apps });
+  const app = await buildApp(testConfig(databaseUrl, env), { apps: options.apps ?? [] });
+  options.setup?.(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return { app, origin: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };

@@ -158,6 +158,11 @@ describe('the live room', () => {
     const message = (await emit(a, ch, 'chat', { body: '질문 있습니다' })) as { body: string };
     expect(message.body).toBe('질문 있습니다');
     await emit(a, ch, 'hand.raise');
+    // Speech before the session started is not counted: let it have started a minute ago.
+    await app.platform.pool.query(
+      "update eduforum.sessions set started_at = now() - interval '1 minute' where id = $1",
+      [session.id],
+    );
     const now = Date.now();
     expect(await emit(b, ch, 'speaking', { startedAt: now - 10_000, endedAt: now - 4_000 })).toEqual({
       acceptedMs: 6_000,

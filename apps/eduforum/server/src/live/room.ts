@@ -17,6 +17,9 @@ import type { TalkTime } from './talktime.js';
 /** Reactions: a burst of 5, then one every 400 ms per person (they are ephemeral; floods are noise). */
 const REACTION_BURST = 5;
 const REACTION_REFILL_MS = 400;
+/** The most one `speaking` report counts; clients report every second while someone talks. */
+const MAX_REPORT_MS = 30_000;
+const CLOCK_SKEW_MS = 5_000;
 
 /**
  * The live room: snapshot on join, raised hands (ordered queue, call-on), reactions, chat,
@@ -139,24 +142,48 @@ export class LiveRoom {
     return message;
   }
 
-  /** Stores one interval of speech, merged with what the person already reported (no double counting). */
+  /**
+   * Stores one interval of speech, merged with what the person already reported (no double
+   * counting). The client's times are only claims: the interval is clamped to [the session's start
+   * or the person's first join, whichever is later; now (+ CLOCK_SKEW_MS)], and one report counts at most
+   * MAX_REPORT_MS (the client reports every second while someone talks), so nobody's TalkTime can
+   * exceed the time they were in the room.
+   */
   async speaking(
     sessionId: string,
     userId: string,
     interval: { startedAt: number; endedAt: number },
   ): Promise<{ acceptedMs: number }> {
-    await requireLive(this.deps, sessionId, userId, 'session.join', { live: true });
-    // A client clock far in the future is clamped to ours (plus a little skew).
-    const endedAt = Math.min(interval.endedAt, Date.now() + 5_000);
+    const { session } = await requireLive(this.deps, sessionId, userId, 'session.join', { live: true });
+    // Our clock, plus a little skew for a client clock slightly ahead (bounded: later reports start
+    // where this one ended, so the skew is never counted twice).
+    const endedAt = Math.min(interval.endedAt, Date.now() + CLOCK_SKEW_MS);
+    const sessionStart = session.started_at ? new Date(session.started_at).getTime() : endedAt;
     const accepted = await this.deps.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtext(${`${sessionId}|${userId}`}))`.execute(trx);
-      const last = await trx
+      const known = await trx
         .selectFrom('eduforum.speaking_intervals')
-        .select((eb) => eb.fn.max('ended_at').as('end'))
+        .select((eb) => [
+          eb.fn.max('ended_at').as('end'),
+          eb
+            .selectFrom('eduforum.session_events')
+            .select((inner) => inner.fn.min('at').as('at'))
+            .where('session_id', '=', sessionId)
+            .where('actor_id', '=', userId)
+            .where('kind', '=', 'participant.joined')
+            .as('joined'),
+        ])
         .where('session_id', '=', sessionId)
         .where('user_id', '=', userId)
         .executeTakeFirst();
-      const start = Math.max(interval.startedAt, last?.end ? new Date(last.end).getTime() : 0);
+      const time = (value: Date | string | null | undefined) => (value ? new Date(value).getTime() : 0);
+      const start = Math.max(
+        interval.startedAt,
+        endedAt - MAX_REPORT_MS,
+        sessionStart,
+        time(known?.joined),
+        time(known?.end),
+      );
       if (endedAt <= start) return 0;
       await trx
         .insertInto('eduforum.speaking_intervals')

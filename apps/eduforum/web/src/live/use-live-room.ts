@@ -18,6 +18,8 @@ export class LiveActionError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** Seconds to wait before trying again (RATE_LIMITED). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }
@@ -78,10 +80,16 @@ export function useLiveRoom(sessionId: string) {
   const act = useCallback(
     async (event: string, payload: unknown = {}): Promise<unknown> => {
       const result = (await client.publish(sessionChannel(sessionId), event, payload)) as
-        | { error?: { code: string; message: string } }
+        | { error?: { code: string; message: string; details?: { retryAfter?: unknown } } }
         | undefined;
-      if (result && typeof result === 'object' && 'error' in result && result.error)
-        throw new LiveActionError(result.error.code, result.error.message);
+      if (result && typeof result === 'object' && 'error' in result && result.error) {
+        const retryAfter = result.error.details?.retryAfter;
+        throw new LiveActionError(
+          result.error.code,
+          result.error.message,
+          typeof retryAfter === 'number' ? retryAfter : undefined,
+        );
+      }
       return result;
     },
     [client, sessionId],

@@ -15,7 +15,7 @@ let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ app } = await listenTestApp(database.url, {}, [storehelper]));
+  ({ app } = await listenTestApp(database.url, {}, { apps: [storehelper] }));
 });
 
 afterAll(async () => {

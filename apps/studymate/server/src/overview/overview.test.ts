@@ -15,7 +15,7 @@ let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ app } = await listenTestApp(database.url, {}, [studymate]));
+  ({ app } = await listenTestApp(database.url, {}, { apps: [studymate] }));
 });
 
 afterAll(async () => {

@@ -26,6 +26,8 @@ export interface ConnectionHub {
   handle(connection: Connection, frame: Exclude<ClientFrame, { t: 'auth' }>): Promise<void>;
   authenticate(token: string): Promise<AuthContext>;
   authenticated(connection: Connection): void;
+  /** Whether one more socket of this user fits under the per-user cap. */
+  admits(userId: string): boolean;
   forget(connection: Connection): void;
 }
 
@@ -158,9 +160,14 @@ export class Connection {
       if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'invalid token');
       return this.error('TOKEN_EXPIRED', 'That token is not valid; send a fresh one.', id);
     }
+    // The socket closed while the token was checked: counting it now would never be undone.
+    if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.auth && auth.userId !== this.auth.userId)
       return this.close(closeCodes.UNAUTHENTICATED, 'different user');
     const first = !this.auth;
+    // Checked and counted in the same turn (no await in between), so parallel sockets cannot race past it.
+    if (first && !this.gateway.admits(auth.userId))
+      return this.close(closeCodes.TOO_MANY_SOCKETS, 'too many sockets');
     this.auth = auth;
     // A fresh token restarts the expiry watch; the sweep asks for the next one in-band.
     this.expiresAtMs = auth.expiresAt ? auth.expiresAt * 1000 : undefined;

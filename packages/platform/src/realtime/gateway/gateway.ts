@@ -12,6 +12,8 @@ const BUS_PREFIX = 'rt:';
 const EVICT_TOPIC = 'rt-evict';
 /** How often the sweep runs every socket's deadlines (auth, heartbeat, token expiry). */
 const SWEEP_MS = 1_000;
+/** Default cap of authenticated sockets per user on one instance (WS_MAX_SOCKETS_PER_USER). */
+const MAX_SOCKETS_PER_USER = 20;
 
 interface ChannelEvent {
   event: string;
@@ -31,6 +33,8 @@ export class Gateway implements ConnectionHub {
 
   /** How long a socket may stay without a valid `auth` frame. */
   readonly authTimeoutMs: number;
+  /** Authenticated sockets one user may hold on this instance; more are closed (TOO_MANY_SOCKETS). */
+  readonly maxSocketsPerUser: number;
   /** Who is online and in which channel, across instances. */
   readonly presence: Presence;
 
@@ -40,10 +44,12 @@ export class Gateway implements ConnectionHub {
       bus: Bus;
       logger: Logger;
       authTimeoutMs?: number;
+      maxSocketsPerUser?: number;
       presence?: Partial<PresenceOptions>;
     },
   ) {
     this.authTimeoutMs = deps.authTimeoutMs ?? AUTH_TIMEOUT_MS;
+    this.maxSocketsPerUser = deps.maxSocketsPerUser ?? MAX_SOCKETS_PER_USER;
     this.presence = new Presence(
       deps.bus,
       deps.logger,
@@ -105,10 +111,10 @@ export class Gateway implements ConnectionHub {
   async handle(connection: Connection, frame: Exclude<ClientFrame, { t: 'auth' }>): Promise<void> {
     const auth = connection.auth;
     if (!auth) return;
-    const fail = (code: RealtimeErrorCode, message: string, id?: number) =>
-      connection.send(
-        id === undefined ? { t: 'err', d: { code, message } } : { t: 'err', id, d: { code, message } },
-      );
+    const fail = (code: RealtimeErrorCode, message: string, id?: number, details?: unknown) => {
+      const d = details === undefined ? { code, message } : { code, message, details };
+      connection.send(id === undefined ? { t: 'err', d } : { t: 'err', id, d });
+    };
     switch (frame.t) {
       case 'ping':
         connection.send(frame.id === undefined ? { t: 'pong' } : { t: 'pong', id: frame.id });
@@ -148,6 +154,9 @@ export class Gateway implements ConnectionHub {
             ? await spec.handle({ auth, channel: frame.ch, id, payload: payload.data })
             : await this.publish(frame.ch, frame.d.event, { from: auth.userId, data: payload.data });
         } catch (error) {
+          // A spent budget is the caller's to wait out, not a fault: say when to try again.
+          if (error instanceof AppError && error.code === 'RATE_LIMITED')
+            return fail('RATE_LIMITED', error.message, frame.id, error.details);
           // An app's refusal (an AppError) is an answer, not a fault: it goes back in the ack, in
           // the REST error shape, so clients handle both alike.
           if (!(error instanceof AppError)) throw error;
@@ -197,6 +206,14 @@ export class Gateway implements ConnectionHub {
     }
     connection.channels.clear();
     if (userId) this.presence.disconnected(userId);
+  }
+
+  /**
+   * Whether one more socket of this user may authenticate here. Counted per instance (presence's
+   * local count), so behind N instances a user can hold up to N times the cap.
+   */
+  admits(userId: string): boolean {
+    return this.presence.localSockets(userId) < this.maxSocketsPerUser;
   }
 
   /** Called by a connection once it is authenticated. */

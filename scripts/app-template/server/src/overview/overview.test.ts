@@ -15,7 +15,7 @@ let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ app } = await listenTestApp(database.url, {}, [starterapp]));
+  ({ app } = await listenTestApp(database.url, {}, { apps: [starterapp] }));
 });
 
 afterAll(async () => {
