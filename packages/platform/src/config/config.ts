@@ -8,7 +8,7 @@ import { type FilesConfig, toFilesConfig } from '../files/env.js';
 import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
 import { type LimitsConfig, toLimitsConfig } from '../limits/env.js';
 import { type NotificationsConfig, toNotificationsConfig } from '../notifications/env.js';
-import type { OutboundConfig } from '../outbound/client.js';
+import type { OutboundConfig } from '../outbound/config.js';
 import { toOutboundConfig } from '../outbound/env.js';
 import { toWebhooksConfig, type WebhooksConfig } from '../webhooks/env.js';
 import { envSchema, type ParsedEnv, type RawEnv } from './env-schema.js';

@@ -1,4 +1,4 @@
-import type { App } from '../http/app.js';
+import type { App } from '../http/app-type.js';
 import type { Limits } from './limits.js';
 
 declare module 'fastify' {

@@ -1,15 +1,10 @@
 import { Agent, buildConnector, request } from 'undici';
 import type { Config } from '../config/index.js';
+import type { OutboundConfig } from './config.js';
 import { ForbiddenTargetError, type Resolver, systemResolver, TargetGuard } from './guard.js';
 import { AllowList } from './hosts.js';
 
-/** Settings of the outbound client (config.outbound). */
-export interface OutboundConfig {
-  /** Allow-list entries (IP, CIDR or name, optional :port) that may be private: dev, tests, intranet. */
-  readonly allowPrivate: readonly string[];
-  /** Replaces the system resolver (tests: a fake one, so no lookup leaves the machine). */
-  readonly resolve?: Resolver;
-}
+export type { OutboundConfig } from './config.js';
 
 /** `fetch` options the outbound client understands (openid-client's `customFetch` options fit). */
 export interface OutboundInit {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutboundConfig } from './client.js';
+import type { OutboundConfig } from './config.js';
 import { isAllowEntry } from './hosts.js';
 
 const allowList = z
