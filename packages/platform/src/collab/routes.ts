@@ -27,17 +27,24 @@ declare module 'fastify' {
 const plugin: FastifyPluginAsync<{ authenticator: Authenticator; logger: Logger }> = async (app, options) => {
   // With REDIS_URL, documents are shared between instances (no session affinity needed); the bus
   // carries `reauthorize` to every instance either way.
-  const { redis, instanceId } = app.platform.config;
+  const { redis, instanceId, collab: limits } = app.platform.config;
   const collab = new Collab({
     ...options,
     redis: redis.url ? { url: redis.url, keyPrefix: redis.keyPrefix, instanceId } : undefined,
     bus: app.platform.bus,
+    limits,
   });
   app.decorate('collab', collab);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // One message per turn of the event loop (not every frame of a TCP chunk at once): a client
+  // sending many small frames cannot keep other sockets and requests waiting.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    allowSynchronousEvents: false,
+  });
   wss.on('connection', (socket, request: IncomingMessage) => {
     socket.on('error', (error) => options.logger.debug({ err: error }, 'collab socket error'));
-    collab.hocuspocus.handleConnection(socket, request);
+    collab.handleConnection(socket, request);
   });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(request.url ?? '/', 'http://x').pathname !== PATH) return;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type AppName, appNames } from '@app/contracts';
 import type { z } from 'zod';
 import { type AiConfig, toAiConfig } from '../ai/env.js';
+import { type CollabConfig, toCollabConfig } from '../collab/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
 import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
 import { type NotificationsConfig, toNotificationsConfig } from '../notifications/env.js';
@@ -72,6 +73,8 @@ export interface Config {
   readonly webhooks: WebhooksConfig;
   /** Uploads: storage driver, limits per purpose, quotas, signed URLs. */
   readonly files: FilesConfig;
+  /** Rate limits and caps of collaborative documents on `/collab` (docs/collab.md). */
+  readonly collab: CollabConfig;
   readonly log: { readonly level: ParsedEnv['LOG_LEVEL']; readonly pretty: boolean };
   readonly metrics: { readonly token: string | undefined };
   readonly telemetry: { readonly otlpEndpoint: string | undefined; readonly serviceName: string };
@@ -152,6 +155,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     notifications: toNotificationsConfig(env),
     webhooks: toWebhooksConfig(env),
     files: toFilesConfig(env),
+    collab: toCollabConfig(env),
     log: {
       level: env.LOG_LEVEL,
       pretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY),

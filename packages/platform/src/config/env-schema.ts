@@ -1,6 +1,7 @@
 import { appNames } from '@app/contracts';
 import { z } from 'zod';
 import { aiEnvShape } from '../ai/env.js';
+import { collabEnvShape } from '../collab/env.js';
 import { filesEnvShape } from '../files/env.js';
 import { jobsEnvShape } from '../jobs/env.js';
 import { notificationsEnvShape } from '../notifications/env.js';
@@ -29,6 +30,7 @@ export const envSchema = z.object({
   ...notificationsEnvShape,
   ...webhooksEnvShape,
   ...filesEnvShape,
+  ...collabEnvShape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
