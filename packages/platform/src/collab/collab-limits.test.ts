@@ -127,6 +127,29 @@ describe('collab limits', () => {
     again.close();
   });
 
+  it('does not give a flooder a fresh budget when it reconnects', async () => {
+    const name = 'test.reconnect';
+    const token = await person();
+    const started = performance.now();
+    let applied = 0;
+    for (let round = 0; round < 3; round++) {
+      const flooder = openCollabDocument(url, name, token);
+      // With its user's budget spent, a reconnected flooder may be closed before it has synced.
+      const synced = await Promise.race([flooder.synced.then(() => true), flooder.closed.then(() => false)]);
+      if (synced) {
+        const flood = stroke(flooder, `flood${round}`);
+        for (let i = 0; i < 1_000; i++) flood.push([i]);
+      }
+      expect(await flooder.closed).toBe(collabCloseCodes.RATE_LIMITED);
+    }
+    const elapsedS = (performance.now() - started) / 1000;
+    const check = await open(name);
+    for (let round = 0; round < 3; round++) applied += pointsOf(check.doc, `flood${round}`);
+    // One budget for the user across its three sockets, not three.
+    expect(applied).toBeLessThanOrEqual(CONNECTION_BURST + CONNECTION_RATE * elapsedS);
+    check.close();
+  });
+
   it('throttles writers that together exceed their document budget, without dropping or closing them', async () => {
     const name = 'test.shared';
     const reader = await open(name);

@@ -24,7 +24,10 @@ export interface RateLimit {
 
 /** Limits of `/collab` (docs/collab.md, "Limits"); `COLLAB_*` variables set them. */
 export interface CollabLimits {
-  /** Every message a socket sends, whatever the document: over it, the socket is closed (4429). */
+  /**
+   * Every message a socket sends, whatever the document, and (the same numbers) what a user sends
+   * over all their sockets: over it, the socket is closed (4429).
+   */
   readonly connection: RateLimit;
   /**
    * Everything the sockets of one instance send to one open document together: over it, the
