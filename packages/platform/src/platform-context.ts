@@ -126,6 +126,7 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
       redis.url && config.role !== 'worker'
         ? { url: redis.url, keyPrefix: redis.keyPrefix, instanceId }
         : undefined,
+    limits: config.collab,
   });
   return Object.freeze({
     config,

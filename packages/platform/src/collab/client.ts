@@ -24,6 +24,9 @@ export interface CollabClient {
   closed: Promise<number>;
   /** Resolves when the doc satisfies `test` (checked after every remote change). */
   until(test: (doc: Y.Doc) => boolean, timeoutMs?: number): Promise<void>;
+  /** Stops reading from the socket (a client that does not keep up), until `resume`. */
+  pause(): void;
+  resume(): void;
   close(): void;
 }
 
@@ -115,6 +118,8 @@ export function openCollabDocument(url: string, name: string, token: string): Co
         watchers.add(check);
       });
     },
+    pause: () => ws.pause(),
+    resume: () => ws.resume(),
     close: () => ws.close(),
   };
 }

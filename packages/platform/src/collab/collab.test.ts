@@ -86,6 +86,26 @@ describe('collab', () => {
     expect(copy.getArray('strokes').length).toBeGreaterThanOrEqual(1);
   });
 
+  it('does not limit drawing at screen speed (default limits)', async () => {
+    const writer = openCollabDocument(url, 'test.drawing', alice.token);
+    const reader = openCollabDocument(url, 'test.drawing', bob.token);
+    await Promise.all([writer.synced, reader.synced]);
+    const before = { ...app.platform.collab.limitStats };
+    let closed = false;
+    void writer.closed.then(() => {
+      closed = true;
+    });
+    // Two seconds of a pen stroke on a 144 Hz screen (one update per frame), sent all at once.
+    const points = new Y.Array<number>();
+    writer.doc.getArray<Y.Array<number>>('strokes').push([points]);
+    for (let frame = 0; frame < 288; frame++) points.push([frame, frame]);
+    await reader.until((doc) => (doc.getArray<Y.Array<number>>('strokes').get(0)?.length ?? 0) === 576);
+    expect(closed).toBe(false);
+    expect(app.platform.collab.limitStats).toEqual(before);
+    writer.close();
+    reader.close();
+  });
+
   it('refuses bad tokens, strangers and unknown namespaces', async () => {
     const stranger = await makeAccount(app);
     const token = (await signIn(app, stranger)).accessToken;

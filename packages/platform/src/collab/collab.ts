@@ -1,9 +1,14 @@
+import type { IncomingMessage } from 'node:http';
 import { Hocuspocus } from '@hocuspocus/server';
+import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { AuthContext, Authenticator } from '../auth/access.js';
 import type { Logger } from '../observability/logger.js';
 import type { Bus } from '../realtime/bus/index.js';
+import { CollabGuards, type CollabLimitStats, GUARD_CONTEXT_KEY } from './guard.js';
+import { type CollabLimits, defaultCollabLimits } from './limits.js';
 import { type CollabRedisConfig, createCollabRedis } from './redis.js';
+import { SocketGuard } from './socket-guard.js';
 
 /** What a caller may do with a document. */
 export type CollabAccess = 'write' | 'read' | null;
@@ -47,6 +52,12 @@ interface ConnectionContext {
   auth: AuthContext;
 }
 
+/** The guard of the socket a hook is about (absent for connections that are not ours). */
+function guardOf(context: unknown): SocketGuard | undefined {
+  const guard = (context as Record<string, unknown> | undefined)?.[GUARD_CONTEXT_KEY];
+  return guard instanceof SocketGuard ? guard : undefined;
+}
+
 /**
  * Collaborative documents (Yjs CRDTs) served by Hocuspocus on our own HTTP server: clients connect
  * to `/collab` with the Hocuspocus protocol and authenticate with our access token; apps register
@@ -59,6 +70,7 @@ export class Collab {
   private readonly namespaces = new Map<string, CollabNamespace>();
   private readonly redis: ReturnType<typeof createCollabRedis> | undefined;
   private readonly unsubscribe: (() => void) | undefined;
+  private readonly guards: CollabGuards;
 
   constructor(
     private readonly deps: {
@@ -68,8 +80,11 @@ export class Collab {
       redis?: CollabRedisConfig | undefined;
       /** Carries `reauthorize` to the other instances. */
       bus?: Bus | undefined;
+      /** Rate limits and caps (docs/collab.md, "Limits"); defaults when unset. */
+      limits?: CollabLimits | undefined;
     },
   ) {
+    this.guards = new CollabGuards(deps.limits ?? defaultCollabLimits, deps.logger);
     this.redis = deps.redis ? createCollabRedis(deps.redis, deps.logger) : undefined;
     this.hocuspocus = new Hocuspocus({
       name: 'campus-collab',
@@ -78,18 +93,38 @@ export class Collab {
       maxDebounce: 10_000,
       extensions: this.redis ? [this.redis] : [],
       onAuthenticate: async (data) => {
+        const guard = guardOf(data.context);
+        const refuse = (reason: string) => {
+          guard?.denied(data.documentName);
+          return denied(reason);
+        };
         const namespace = this.namespaceOf(data.documentName);
-        if (!namespace) throw denied('unknown-document');
+        if (!namespace) throw refuse('unknown-document');
         let auth: AuthContext;
         try {
           auth = await deps.authenticator.fromAccessToken(data.token);
         } catch {
-          throw denied('invalid-token');
+          throw refuse('invalid-token');
         }
-        const access = await namespace.authorize(auth, data.documentName);
-        if (!access) throw denied('forbidden');
+        let access: CollabAccess;
+        try {
+          access = await namespace.authorize(auth, data.documentName);
+        } catch (error) {
+          guard?.denied(data.documentName);
+          throw error;
+        }
+        if (!access) throw refuse('forbidden');
+        // Counted against the connection caps from here until the connection or socket ends.
+        const refusal = guard ? this.guards.admit(guard, data.documentName, auth.userId) : null;
+        if (refusal) throw denied(refusal);
         if (access === 'read') data.connectionConfig.readOnly = true;
         return { auth } satisfies ConnectionContext;
+      },
+      connected: async (data) => {
+        guardOf(data.context)?.connected(data.documentName);
+      },
+      onDisconnect: async (data) => {
+        guardOf(data.context)?.forget(data.documentName);
       },
       onLoadDocument: async (data) => {
         const state = await this.namespaceOf(data.documentName)?.load(data.documentName);
@@ -109,6 +144,19 @@ export class Collab {
       const name = (data as { documentName?: unknown } | null)?.documentName;
       if (typeof name === 'string') this.dropConnections(name);
     });
+  }
+
+  /**
+   * Serves one `/collab` socket: Hocuspocus reads it through a guard that enforces the limits
+   * (per-socket and per-document budgets, pending work, connection caps; see guard.ts).
+   */
+  handleConnection(socket: WebSocket, request: IncomingMessage): void {
+    this.guards.attach(socket, (context) => this.hocuspocus.handleConnection(socket, request, context));
+  }
+
+  /** What the limits did since start (sockets closed, throttled, refused). */
+  get limitStats(): Readonly<CollabLimitStats> {
+    return this.guards.stats;
   }
 
   /**

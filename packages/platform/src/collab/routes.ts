@@ -19,10 +19,16 @@ const PATH = '/collab';
  */
 export const collabRoutes: FastifyPluginAsync<{ collab: Collab; logger: Logger }> = async (app, options) => {
   const { collab } = options;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // One message per turn of the event loop (not every frame of a TCP chunk at once): a client
+  // sending many small frames cannot keep other sockets and requests waiting.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    allowSynchronousEvents: false,
+  });
   wss.on('connection', (socket, request: IncomingMessage) => {
     socket.on('error', (error) => options.logger.debug({ err: error }, 'collab socket error'));
-    collab.hocuspocus.handleConnection(socket, request);
+    collab.handleConnection(socket, request);
   });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(request.url ?? '/', 'http://x').pathname !== PATH) return;

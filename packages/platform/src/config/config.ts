@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppName } from '@app/contracts';
 import type { z } from 'zod';
 import { type AiConfig, toAiConfig } from '../ai/env.js';
+import { type CollabConfig, toCollabConfig } from '../collab/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
 import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
 import { type LimitsConfig, toLimitsConfig } from '../limits/env.js';
@@ -80,6 +81,8 @@ export interface Config {
   readonly files: FilesConfig;
   /** Per-user budgets (RATE_LIMITS overrides) and the socket cap (docs/realtime.md). */
   readonly limits: LimitsConfig;
+  /** Rate limits and caps of collaborative documents on `/collab` (docs/collab.md). */
+  readonly collab: CollabConfig;
   readonly log: { readonly level: ParsedEnv['LOG_LEVEL']; readonly pretty: boolean };
   /** `/metrics`: off when `enabled` is false; with a token it needs `Authorization: Bearer <token>`. */
   readonly metrics: { readonly enabled: boolean; readonly token: string | undefined };
@@ -173,6 +176,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     outbound: toOutboundConfig(env),
     files: toFilesConfig(env),
     limits: toLimitsConfig(env),
+    collab: toCollabConfig(env),
     log: {
       level: env.LOG_LEVEL,
       pretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY),

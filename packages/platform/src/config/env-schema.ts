@@ -1,6 +1,7 @@
 import { appNameSchema } from '@app/contracts';
 import { z } from 'zod';
 import { aiEnvShape } from '../ai/env.js';
+import { collabEnvShape } from '../collab/env.js';
 import { filesEnvShape } from '../files/env.js';
 import { jobsEnvShape } from '../jobs/env.js';
 import { limitsEnvShape } from '../limits/env.js';
@@ -33,6 +34,7 @@ export const envSchema = z.object({
   ...outboundEnvShape,
   ...filesEnvShape,
   ...limitsEnvShape,
+  ...collabEnvShape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
