@@ -5,8 +5,9 @@ import * as Y from 'yjs';
 import type { AuthContext, Authenticator } from '../auth/access.js';
 import type { Logger } from '../observability/logger.js';
 import type { Bus } from '../realtime/bus/index.js';
+import { defaultCollabLimits } from './env.js';
 import { CollabGuards, type CollabLimitStats, GUARD_CONTEXT_KEY } from './guard.js';
-import { type CollabLimits, defaultCollabLimits } from './limits.js';
+import type { CollabLimits } from './limits.js';
 import { type CollabRedisConfig, createCollabRedis } from './redis.js';
 import { SocketGuard } from './socket-guard.js';
 

@@ -46,3 +46,6 @@ export function toCollabConfig(env: CollabEnv): CollabConfig {
     maxConnectionsPerDocument: env.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT,
   };
 }
+
+/** The limits when no COLLAB_* variable is set. */
+export const defaultCollabLimits: CollabLimits = toCollabConfig(z.object(collabEnvShape).parse({}));

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from '../observability/logger.js';
 import { Budget, type Clock, type CollabLimits } from './limits.js';
-import { SocketGuard } from './socket-guard.js';
+import { type GuardHub, SocketGuard } from './socket-guard.js';
 
 /** Key of the socket's guard in the Hocuspocus context our hooks receive. */
 export const GUARD_CONTEXT_KEY = 'collabGuard';
@@ -22,7 +22,7 @@ export interface CollabLimitStats {
  * The limits of every `/collab` socket of one instance (docs/collab.md, "Limits"): each socket's
  * own budget, the budget of each open document, and the connection caps per user and document.
  */
-export class CollabGuards {
+export class CollabGuards implements GuardHub {
   readonly stats: CollabLimitStats = { rateLimited: 0, slowConsumers: 0, throttled: 0, refused: 0 };
   private readonly budgets = new Map<string, Budget>();
   /**

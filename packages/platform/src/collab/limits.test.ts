@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Budget, defaultCollabLimits, TokenBucket } from './limits.js';
+import { defaultCollabLimits } from './env.js';
+import { Budget, TokenBucket } from './limits.js';
 
 /** A clock the test moves by hand. */
 function manualClock() {

@@ -1,6 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
-import { collabEnvShape, toCollabConfig } from './env.js';
 
 /**
  * Close codes of `/collab` sockets (besides Hocuspocus' own, e.g. 4205 Reset Connection). The same
@@ -51,7 +49,6 @@ export interface CollabLimits {
  * (60, at most ~144 per second on fast screens), so 200 messages/s with a burst of 400 leave
  * headroom; the byte burst lets a client send its whole board (a 4 MiB frame at most) at once.
  */
-export const defaultCollabLimits: CollabLimits = toCollabConfig(z.object(collabEnvShape).parse({}));
 
 /** The clock the buckets read (milliseconds); tests pass their own. */
 export type Clock = () => number;

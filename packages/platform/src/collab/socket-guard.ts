@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import type { CollabGuards } from './guard.js';
-import { Budget, collabCloseCodes } from './limits.js';
+import type { Logger } from '../observability/logger.js';
+import { Budget, type Clock, type CollabLimits, collabCloseCodes } from './limits.js';
 
 /**
  * Messages a socket may send for a document before its authentication is decided. Hocuspocus keeps
@@ -26,6 +26,17 @@ interface DocumentState {
  * message is held, the socket is paused (TCP pushes back on the client) and reading resumes when
  * the budget has refilled, in order. Sends are refused once too much waits unsent (close 4508).
  */
+/** What a socket's guard needs from the instance's guards (CollabGuards), without importing them. */
+export interface GuardHub {
+  readonly limits: CollabLimits;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  readonly stats: { rateLimited: number; slowConsumers: number; throttled: number; refused: number };
+  release(documentName: string, userId: string): void;
+  userBudget(userId: string): Budget;
+  budget(documentName: string): Budget;
+}
+
 export class SocketGuard {
   private readonly budget: Budget;
   private readonly documents = new Map<string, DocumentState>();
@@ -38,7 +49,7 @@ export class SocketGuard {
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly guards: CollabGuards,
+    private readonly guards: GuardHub,
   ) {
     this.budget = new Budget(guards.limits.connection, guards.clock);
     const send = socket.send;

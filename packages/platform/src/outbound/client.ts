@@ -1,7 +1,7 @@
 import { Agent, buildConnector, request } from 'undici';
 import type { Config } from '../config/index.js';
 import type { OutboundConfig } from './config.js';
-import { ForbiddenTargetError, type Resolver, systemResolver, TargetGuard } from './guard.js';
+import { ForbiddenTargetError, systemResolver, TargetGuard } from './guard.js';
 import { AllowList } from './hosts.js';
 
 export type { OutboundConfig } from './config.js';
