@@ -91,6 +91,13 @@ export interface PlatformApiKeys {
   user_id: string;
 }
 
+export interface PlatformAppRoles {
+  app: string | null;
+  created_at: Timestamp | null;
+  role: string | null;
+  user_id: string | null;
+}
+
 export interface PlatformApps {
   name: string;
   registered_at: Generated<Timestamp>;
@@ -282,6 +289,15 @@ export interface PlatformOauthStates {
   state_hash: Buffer;
 }
 
+export interface PlatformPeople {
+  created_at: Timestamp | null;
+  email: string | null;
+  id: string | null;
+  locale: string | null;
+  name: string | null;
+  platform_role: string | null;
+}
+
 export interface PlatformPushSubscriptions {
   auth: string;
   created_at: Generated<Timestamp>;
@@ -394,6 +410,7 @@ export interface DB {
   "platform.ai_outcomes": PlatformAiOutcomes;
   "platform.ai_usage": PlatformAiUsage;
   "platform.api_keys": PlatformApiKeys;
+  "platform.app_roles": PlatformAppRoles;
   "platform.apps": PlatformApps;
   "platform.audit_log": PlatformAuditLog;
   "platform.backup_codes": PlatformBackupCodes;
@@ -414,6 +431,7 @@ export interface DB {
   "platform.notifications": PlatformNotifications;
   "platform.oauth_handoffs": PlatformOauthHandoffs;
   "platform.oauth_states": PlatformOauthStates;
+  "platform.people": PlatformPeople;
   "platform.push_subscriptions": PlatformPushSubscriptions;
   "platform.refresh_tokens": PlatformRefreshTokens;
   "platform.sessions": PlatformSessions;

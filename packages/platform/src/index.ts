@@ -16,7 +16,7 @@ export * from './config/index.js';
 export { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.js';
 export { isUniqueViolation, uniqueToConflict } from './db/errors.js';
 export { type MigrationSource, migrate, pendingMigrations, readMigrations } from './db/migrate.js';
-export { createDb, createPool, type PlatformDb } from './db/pool.js';
+export { appDatabase, createDb, createPool, type PlatformDb, type PlatformReadViews } from './db/pool.js';
 export { Directory, type PersonSummary } from './directory/directory.js';
 export * from './files/index.js';
 export { type App, type BuildAppOptions, buildApp } from './http/app.js';

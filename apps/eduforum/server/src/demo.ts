@@ -52,15 +52,10 @@ export async function seedDemo(app: App): Promise<string> {
     DEMO_CODE,
   ]);
   if (existing.rowCount === 0) {
-    const professor = await app.platform.pool.query<{ id: string }>(
-      'select id from platform.users where email = $1',
-      ['professor@eduforum.demo'],
-    );
-    await app.platform.pool.query(
-      `insert into platform.memberships (user_id, app, role) values ($1, 'eduforum', 'professor')
-       on conflict (user_id, app) do update set role = 'professor'`,
-      [professor.rows[0]?.id],
-    );
+    const { directory } = app.platform;
+    const professor = await directory.byEmail('professor@eduforum.demo');
+    if (!professor) throw new Error('demo professor account is missing');
+    await directory.setAppRole(professor.id, 'eduforum', 'professor');
     const prof = tokens.get('professor');
     const course = await api('POST', '/api/v1/eduforum/courses', prof, {
       title: '데이터베이스 시스템 세미나',

@@ -95,8 +95,8 @@ type CourseScope = keyof typeof courseOf;
 export function eduforumPolicy(db: EduDb) {
   const appRole = async (userId: string): Promise<EduforumRole | null> => {
     const row = await db
-      .selectFrom('platform.users as u')
-      .leftJoin('platform.memberships as m', (join) =>
+      .selectFrom('platform.people as u')
+      .leftJoin('platform.app_roles as m', (join) =>
         join.onRef('m.user_id', '=', 'u.id').on('m.app', '=', 'eduforum'),
       )
       .select(['u.platform_role', 'm.role'])
@@ -117,7 +117,7 @@ export function eduforumPolicy(db: EduDb) {
         with course as (${courseOf[scope](id)})
         select (select * from course) as course_id,
           (select m.role from eduforum.course_members m where m.user_id = ${userId} and m.course_id = (select * from course)) as role,
-          exists (select 1 from platform.users u left join platform.memberships pm on pm.user_id = u.id and pm.app = 'eduforum'
+          exists (select 1 from platform.people u left join platform.app_roles pm on pm.user_id = u.id and pm.app = 'eduforum'
                   where u.id = ${userId} and (u.platform_role = 'admin' or pm.role = 'admin')) as admin`.execute(
         db,
       );

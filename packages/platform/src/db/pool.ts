@@ -37,3 +37,26 @@ export function createPool(config: Config, url: string, logger: Logger): pg.Pool
 export function createDb(pool: pg.Pool): PlatformDb {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
+
+/**
+ * What apps may read of the platform's data: accounts and app-wide roles, as views (migration 0014).
+ * PostgreSQL reports every column of a view as nullable, so their row types are taken from the
+ * tables the views select from.
+ */
+export interface PlatformReadViews {
+  'platform.people': Pick<
+    DB['platform.users'],
+    'id' | 'name' | 'email' | 'locale' | 'platform_role' | 'created_at'
+  >;
+  'platform.app_roles': Pick<DB['platform.memberships'], 'user_id' | 'app' | 'role' | 'created_at'>;
+}
+
+/**
+ * An app's typed query builder: its own schema's tables (`DB` generated from its migrations) and
+ * the platform's read views, over the platform's pool. Writes to platform data go through kernel
+ * services (`platform.directory`, `platform.chat`, ...).
+ */
+export function appDatabase<AppDB>(pool: pg.Pool): Kysely<AppDB & PlatformReadViews> {
+  // Its own Kysely over the same pool: nothing to close (the platform ends the pool).
+  return new Kysely<AppDB & PlatformReadViews>({ dialect: new PostgresDialect({ pool }) });
+}

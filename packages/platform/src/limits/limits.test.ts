@@ -72,8 +72,10 @@ describe('per-user limits', () => {
     expect(await send('three')).toMatchObject({ t: 'ack', d: { seq: 3 } });
     // The budget is spent: the socket is told when to try again, and stays open.
     expect(await send('four')).toMatchObject({
-      t: 'err',
-      d: { code: 'RATE_LIMITED', details: { action: 'chat.send', retryAfter: expect.any(Number) } },
+      t: 'ack',
+      d: {
+        error: { code: 'RATE_LIMITED', details: { action: 'chat.send', retryAfter: expect.any(Number) } },
+      },
     });
     const refused = await post(0, messages, { body: 'five' });
     expect(refused.statusCode).toBe(429);

@@ -271,7 +271,7 @@ export class BreakoutService {
     // Grade: the share of quiz points earned in this course so far (mixed-by-grade uses it).
     const rows = await this.deps.db
       .selectFrom('eduforum.course_members as m')
-      .innerJoin('platform.users as u', 'u.id', 'm.user_id')
+      .innerJoin('platform.people as u', 'u.id', 'm.user_id')
       .select([
         'm.user_id',
         'u.name',

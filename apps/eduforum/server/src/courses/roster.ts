@@ -90,7 +90,7 @@ export async function importRoster(
     const emails = rows.filter((r) => r.errors.length === 0 && r.email).map((r) => r.email as string);
     const accounts = emails.length
       ? await trx
-          .selectFrom('platform.users as u')
+          .selectFrom('platform.people as u')
           .leftJoin('eduforum.course_members as m', (join) =>
             join.onRef('m.user_id', '=', 'u.id').on('m.course_id', '=', courseId),
           )

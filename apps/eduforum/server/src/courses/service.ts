@@ -192,7 +192,7 @@ export class CourseService {
     const role = await this.deps.policy.require(userId, { course: courseId }, 'course.view');
     let q = this.deps.db
       .selectFrom('eduforum.course_members as m')
-      .innerJoin('platform.users as u', 'u.id', 'm.user_id')
+      .innerJoin('platform.people as u', 'u.id', 'm.user_id')
       .select(['m.user_id', 'm.role', 'm.joined_at', 'u.name', 'u.email'])
       .where('m.course_id', '=', courseId)
       .orderBy('m.user_id')
@@ -221,7 +221,7 @@ export class CourseService {
   async addMember(userId: string, courseId: string, email: string, role: Member['role']): Promise<void> {
     await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
     const user = await this.deps.db
-      .selectFrom('platform.users')
+      .selectFrom('platform.people')
       .select('id')
       .where(sql`lower(email)`, '=', email.toLowerCase())
       .executeTakeFirst();

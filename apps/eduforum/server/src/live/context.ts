@@ -33,8 +33,8 @@ export async function liveContext(
         .where('m.user_id', '=', userId)
         .as('course_role'),
       eb
-        .selectFrom('platform.users as u')
-        .leftJoin('platform.memberships as pm', (join) =>
+        .selectFrom('platform.people as u')
+        .leftJoin('platform.app_roles as pm', (join) =>
           join.onRef('pm.user_id', '=', 'u.id').on('pm.app', '=', 'eduforum'),
         )
         .select(sql<boolean>`u.platform_role = 'admin' or pm.role = 'admin'`.as('admin'))

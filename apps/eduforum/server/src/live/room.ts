@@ -285,7 +285,7 @@ export class LiveRoom {
   async participants(courseId: string, userIds: string[]): Promise<Participant[]> {
     if (userIds.length === 0) return [];
     const rows = await this.deps.db
-      .selectFrom('platform.users as u')
+      .selectFrom('platform.people as u')
       .leftJoin('eduforum.course_members as m', (join) =>
         join.onRef('m.user_id', '=', 'u.id').on('m.course_id', '=', courseId),
       )

@@ -116,7 +116,7 @@ export class TalkTime {
       select p.user_id, u.name,
         coalesce(speaking.n, 0)::bigint as speaking_ms, coalesce(chat.n, 0) as chat_messages,
         coalesce(votes.n, 0) as poll_answers, coalesce(hands.n, 0) as hand_raises
-      from people p join platform.users u on u.id = p.user_id
+      from people p join platform.people u on u.id = p.user_id
       left join speaking on speaking.user_id = p.user_id
       left join chat on chat.user_id = p.user_id
       left join votes on votes.user_id = p.user_id

@@ -190,7 +190,7 @@ export class PollService {
       .execute();
     const students = await this.deps.db
       .selectFrom('eduforum.course_members as m')
-      .innerJoin('platform.users as u', 'u.id', 'm.user_id')
+      .innerJoin('platform.people as u', 'u.id', 'm.user_id')
       .select(['u.id', 'u.name', 'u.email'])
       .where('m.course_id', '=', session.course_id)
       .where('m.role', '=', 'student')

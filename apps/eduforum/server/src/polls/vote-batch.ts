@@ -98,8 +98,8 @@ export async function castVotes(
                         where r.session_id = poll.session_id and r.user_id = v.u)
        and (exists (select from eduforum.course_members m
                      where m.course_id = poll.course_id and m.user_id = v.u)
-            or exists (select from platform.users u
-                         left join platform.memberships pm on pm.user_id = u.id and pm.app = 'eduforum'
+            or exists (select from platform.people u
+                         left join platform.app_roles pm on pm.user_id = u.id and pm.app = 'eduforum'
                         where u.id = v.u and (u.platform_role = 'admin' or pm.role = 'admin')))
     on conflict (poll_id, user_id)
       do update set choices = excluded.choices, text_answer = excluded.text_answer, changed_at = now()

@@ -217,7 +217,7 @@ export class QuizService {
     await requireLive(this.deps, quiz.session_id, userId, 'grade.view');
     const rows = await this.deps.db
       .selectFrom('eduforum.quiz_submissions as s')
-      .innerJoin('platform.users as u', 'u.id', 's.user_id')
+      .innerJoin('platform.people as u', 'u.id', 's.user_id')
       .select(['s.user_id', 'u.name', 's.score', 's.max_score', 's.answers'])
       .where('s.quiz_id', '=', quizId)
       .orderBy('u.name')

@@ -154,11 +154,8 @@ export class Gateway implements ConnectionHub {
             ? await spec.handle({ auth, channel: frame.ch, id, payload: payload.data })
             : await this.publish(frame.ch, frame.d.event, { from: auth.userId, data: payload.data });
         } catch (error) {
-          // A spent budget is the caller's to wait out, not a fault: say when to try again.
-          if (error instanceof AppError && error.code === 'RATE_LIMITED')
-            return fail('RATE_LIMITED', error.message, frame.id, error.details);
-          // An app's refusal (an AppError) is an answer, not a fault: it goes back in the ack, in
-          // the REST error shape, so clients handle both alike.
+          // A refusal (an AppError, RATE_LIMITED with its retryAfter included) is an answer, not a
+          // fault: it goes back in the ack, in the REST error shape, so clients handle both alike.
           if (!(error instanceof AppError)) throw error;
           result = { error: appErrorBody(error) };
         }
