@@ -10,6 +10,7 @@ export {
   type WebAppConfig,
 } from './app/context.js';
 export { mountWebApp } from './app/mount.js';
+export { collabUrl, useChannel, useRealtime } from './app/realtime.js';
 export { RequireUser } from './app/routes.js';
 export { Avatar, initials } from './components/avatar.js';
 export { Badge } from './components/badge.js';

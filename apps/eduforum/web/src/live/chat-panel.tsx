@@ -1,10 +1,9 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
-import { Button, useApi, useFormat, useToast } from '@app/ui';
+import { Button, useApi, useFormat, useRealtime, useToast } from '@app/ui';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import { useRealtime } from '../realtime.js';
 
 /**
  * A chat room of the live session (the main room's or a breakout room's): the last 50 messages,

@@ -1,13 +1,24 @@
 import { call } from '@app/client';
 import { type Session, sessionWhiteboard } from '@app/eduforum-contracts';
-import { Badge, Button, ErrorState, LoadingState, Notice, Tabs, useApi, useTitle, useToast } from '@app/ui';
+import {
+  Badge,
+  Button,
+  ErrorState,
+  LoadingState,
+  Notice,
+  Tabs,
+  useApi,
+  useRealtime,
+  useTitle,
+  useToast,
+} from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ConfirmDialog } from '../courses/bits.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import { useRealtime } from '../realtime.js';
+
 import { Whiteboard } from '../whiteboard/whiteboard.js';
 import { ActionBar, reactionEmoji } from './action-bar.js';
 import { BreakoutManager } from './breakout-panel.js';

@@ -8,9 +8,9 @@ import {
   sessionChannel,
   staffChannel,
 } from '@app/eduforum-contracts';
-import { useApi } from '@app/ui';
+import { useApi, useChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { useRealtime } from '../realtime.js';
+
 import { initialLiveState, type LiveState, liveReducer, roomOf } from './live-state.js';
 
 /** A refusal of a room action (the ack's `{ error }`), with the error catalogue's code. */
@@ -28,41 +28,6 @@ export class LiveActionError extends Error {
 /** Whether the caller runs the room (controls, breakouts, staff channel): from the abilities the API sent. */
 export const runsRoom = (snapshot: Pick<LiveSnapshot, 'abilities'> | null | undefined) =>
   snapshot?.abilities.includes('session.moderate') ?? false;
-
-/** Subscribes to a channel while mounted and connected; `onReady` runs after each (re)subscription. */
-function useChannel(
-  client: RealtimeClient,
-  open: boolean,
-  channel: string | null,
-  onEvent: (event: string, payload: unknown) => void,
-  onReady?: () => void,
-  onError?: (error: Error) => void,
-): void {
-  // The latest callbacks, so that a new render does not resubscribe.
-  const callbacks = useRef({ onEvent, onReady, onError });
-  callbacks.current = { onEvent, onReady, onError };
-  useEffect(() => {
-    if (!open || !channel) return;
-    let cancelled = false;
-    let leave: (() => Promise<void>) | undefined;
-    client
-      .subscribe(channel, (e) => callbacks.current.onEvent(e.event, e.payload), {
-        onResubscribed: () => callbacks.current.onReady?.(),
-      })
-      .then((stop) => {
-        if (cancelled) return void stop();
-        leave = stop;
-        callbacks.current.onReady?.();
-      })
-      .catch((error: Error) => {
-        if (!cancelled) callbacks.current.onError?.(error);
-      });
-    return () => {
-      cancelled = true;
-      void leave?.().catch(() => undefined);
-    };
-  }, [client, open, channel]);
-}
 
 /**
  * The live room of one session: the snapshot, every event of the session channel (plus the staff

@@ -1,8 +1,8 @@
-import { useWebSession } from '@app/ui';
+import { collabUrl, useWebSession } from '@app/ui';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { collabUrl } from '../realtime.js';
+
 import { type BoardStatus, nextStatus, type ProviderEvent } from './connection.js';
 import { type ShapeMap, shapesOf } from './shapes.js';
 

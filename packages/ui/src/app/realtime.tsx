@@ -1,6 +1,6 @@
 import { type ConnectionState, RealtimeClient, type WebSession } from '@app/client';
-import { useWebSession } from '@app/ui';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useWebSession } from './context.js';
 
 let shared: RealtimeClient | undefined;
 
@@ -34,7 +34,7 @@ function sharedClient(session: WebSession): RealtimeClient {
 }
 
 /**
- * The realtime client and its connection state. Subscribe once `state` is `open`; subscriptions
+ * The page's realtime client (one socket for every app channel) and its connection state. Subscribe once `state` is `open`; subscriptions
  * survive reconnects (the client restores them and calls `onResubscribed`).
  */
 export function useRealtime(): { client: RealtimeClient; state: ConnectionState } {
@@ -51,4 +51,42 @@ export function useRealtime(): { client: RealtimeClient; state: ConnectionState 
 /** The collab (whiteboard) endpoint of this origin, `ws(s)://host/collab`. */
 export function collabUrl(): string {
   return wsUrl('/collab');
+}
+
+/**
+ * Subscribes to a channel (`type:id`, or null for none) while mounted and connected; `onReady` runs
+ * after each (re)subscription, `onError` when the server refuses it.
+ */
+export function useChannel(
+  client: RealtimeClient,
+  open: boolean,
+  channel: string | null,
+  onEvent: (event: string, payload: unknown) => void,
+  onReady?: () => void,
+  onError?: (error: Error) => void,
+): void {
+  // The latest callbacks, so that a new render does not resubscribe.
+  const callbacks = useRef({ onEvent, onReady, onError });
+  callbacks.current = { onEvent, onReady, onError };
+  useEffect(() => {
+    if (!open || !channel) return;
+    let cancelled = false;
+    let leave: (() => Promise<void>) | undefined;
+    client
+      .subscribe(channel, (e) => callbacks.current.onEvent(e.event, e.payload), {
+        onResubscribed: () => callbacks.current.onReady?.(),
+      })
+      .then((stop) => {
+        if (cancelled) return void stop();
+        leave = stop;
+        callbacks.current.onReady?.();
+      })
+      .catch((error: Error) => {
+        if (!cancelled) callbacks.current.onError?.(error);
+      });
+    return () => {
+      cancelled = true;
+      void leave?.().catch(() => undefined);
+    };
+  }, [client, open, channel]);
 }
