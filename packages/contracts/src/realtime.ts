@@ -46,6 +46,7 @@ export type RealtimeErrorCode =
   | 'UNKNOWN_EVENT'
   | 'INVALID_PAYLOAD'
   | 'TOKEN_EXPIRED'
+  | 'EMAIL_NOT_VERIFIED'
   | 'INTERNAL';
 
 /** Close codes with names; 4xxx are ours (RFC 6455 leaves 4000-4999 to applications). */

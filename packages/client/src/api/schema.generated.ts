@@ -249,7 +249,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a scoped API key (shown once) */
+        /** Create a scoped API key (shown once; asks for the current password) */
         post: {
             parameters: {
                 query?: never;
@@ -262,6 +262,8 @@ export interface paths {
                     "application/json": {
                         expiresInDays?: number;
                         name: string;
+                        /** @description Your current password; required when the account has one */
+                        password?: string;
                         scopes: "profile:read"[];
                     };
                 };
@@ -383,7 +385,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn 2FA off */
+        /** Turn 2FA off (a current code and the current password) */
         post: {
             parameters: {
                 query?: never;
@@ -395,6 +397,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                        /** @description Your current password; required when the account has one */
+                        password?: string;
                     };
                 };
             };
@@ -446,7 +450,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm 2FA with a first code */
+        /** Confirm 2FA with a first code (and the current password) */
         post: {
             parameters: {
                 query?: never;
@@ -458,6 +462,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                        /** @description Your current password; required when the account has one */
+                        password?: string;
                     };
                 };
             };
@@ -5774,7 +5780,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Required when the account has a password */
+                        /** @description Your current password; required when the account has one */
                         password?: string;
                     };
                 };
@@ -7542,6 +7548,8 @@ export interface components {
             createdAt: string;
             email: string;
             emailVerified: boolean;
+            /** @description Whether the account has a password (sensitive changes then ask for it) */
+            hasPassword: boolean;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -7555,6 +7563,8 @@ export interface components {
             createdAt: string;
             email: string;
             emailVerified: boolean;
+            /** @description Whether the account has a password (sensitive changes then ask for it) */
+            hasPassword: boolean;
             /** Format: uuid */
             id: string;
             /** @enum {string} */

@@ -1,5 +1,4 @@
 import {
-  codeBodySchema,
   forgotBodySchema,
   loginBodySchema,
   refreshBodySchema,
@@ -9,6 +8,7 @@ import {
   tokenBodySchema,
   tokenPairSchema,
   twoFactorChallengeSchema,
+  twoFactorChangeBodySchema,
   twoFactorVerifyBodySchema,
   userSchema,
 } from '@app/contracts';
@@ -141,7 +141,10 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      if (caller.sessionId) await revokeSession(deps.db, caller.sessionId, 'signed out');
+      if (caller.sessionId) {
+        await revokeSession(deps.db, caller.sessionId, 'signed out');
+        deps.sessionStates.forget(caller.sessionId);
+      }
       clearRefreshCookie(deps.config, reply);
       return { ok: true as const };
     },
@@ -185,6 +188,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
       if (!owned || !(await revokeSession(deps.db, owned.id, 'revoked by user'))) {
         throw notFound('Session');
       }
+      deps.sessionStates.forget(owned.id);
       return { ok: true as const };
     },
   );
@@ -238,23 +242,27 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
       config: { access: access.user() },
       schema: {
         tags,
-        summary: 'Confirm 2FA with a first code',
-        body: codeBodySchema,
+        summary: 'Confirm 2FA with a first code (and the current password)',
+        body: twoFactorChangeBodySchema,
         response: { 200: z.object({ backupCodes: z.array(z.string()) }) },
       },
     },
-    async (request) =>
-      enableTwoFactor(deps, callerOf(request).userId, request.body.code, requestMeta(request)),
+    async (request) => enableTwoFactor(deps, callerOf(request), request.body, requestMeta(request)),
   );
 
   app.post(
     '/2fa/disable',
     {
       config: { access: access.user() },
-      schema: { tags, summary: 'Turn 2FA off', body: codeBodySchema, response: { 200: ok } },
+      schema: {
+        tags,
+        summary: 'Turn 2FA off (a current code and the current password)',
+        body: twoFactorChangeBodySchema,
+        response: { 200: ok },
+      },
     },
     async (request) => {
-      await disableTwoFactor(deps, callerOf(request).userId, request.body.code, requestMeta(request));
+      await disableTwoFactor(deps, callerOf(request), request.body, requestMeta(request));
       return { ok: true as const };
     },
   );
