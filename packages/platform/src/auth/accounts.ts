@@ -7,7 +7,7 @@ import type { AuthDeps } from './deps.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { randomToken, tokenHash } from './secrets.js';
 import { type RequestMeta, revokeAllSessions } from './sessions.js';
-import { findUserByEmail, toUser, type UserRow } from './users.js';
+import { findUserByEmail, findUserById, toUser, type UserRow } from './users.js';
 
 const VERIFY_TTL_S = 24 * 3600;
 const RESET_TTL_S = 3600;
@@ -54,6 +54,14 @@ export async function verifyEmail(deps: AuthDeps, token: string): Promise<User> 
   await audit(deps.db, { actorId: userId, action: 'user.email_verified' });
   deps.sessionStates.forgetUser(userId);
   return toUser(user);
+}
+
+/** Mails a fresh verification link to a signed-in account whose email is not verified yet. */
+export async function resendVerification(deps: AuthDeps, userId: string): Promise<void> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists.');
+  if (user.email_verified_at) throw new AppError('CONFLICT', 'This email address is already verified.');
+  await sendEmailToken(deps, user, 'verify_email');
 }
 
 /**

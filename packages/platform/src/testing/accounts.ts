@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TokenPair } from '@app/contracts';
 import { sql } from 'kysely';
-import { tokenHash } from '../auth/secrets.js';
+import { randomToken, tokenHash } from '../auth/secrets.js';
 import type { App } from '../http/app.js';
 
 /** Credentials of a test account. */
@@ -14,8 +14,8 @@ export interface TestAccount {
 
 /**
  * Registers a fresh account through the API (unique email per call) and, unless `verified: false`,
- * verifies its email the way a person does: the link from the dev outbox, posted to
- * `/auth/verify-email`. Unverified accounts cannot create what others see (EMAIL_NOT_VERIFIED).
+ * verifies its email through `POST /auth/verify-email` (see `verifyAccount`). Unverified accounts
+ * cannot create what others see (EMAIL_NOT_VERIFIED).
  */
 export async function makeAccount(
   app: App,
@@ -34,13 +34,26 @@ export async function makeAccount(
     remoteAddress,
   });
   if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
-  if (overrides.verified !== false) await verifyAccount(app, email);
-  return { email, password, name, id: res.json().user.id };
+  const id: string = res.json().user.id;
+  if (overrides.verified !== false) await verifyAccount(app, id);
+  return { email, password, name, id };
 }
 
-/** Verifies the email of a registered account through its mailed link (dev outbox). */
-export async function verifyAccount(app: App, email: string): Promise<void> {
-  const token = await tokenFromOutbox(app, email, /이메일 주소를 확인해 주세요|Confirm your email/);
+/**
+ * Verifies an account's email through the real `POST /auth/verify-email` route, with a link token
+ * issued here instead of read from a mail (tests whose app sends mail over SMTP have no outbox).
+ */
+export async function verifyAccount(app: App, userId: string): Promise<void> {
+  const token = randomToken();
+  await app.platform.db
+    .insertInto('platform.email_tokens')
+    .values({
+      token_hash: tokenHash(token),
+      user_id: userId,
+      purpose: 'verify_email',
+      expires_at: sql<Date>`now() + interval '1 hour'`,
+    })
+    .execute();
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
   if (res.statusCode !== 200) throw new Error(`verify-email failed: ${res.statusCode} ${res.body}`);
 }

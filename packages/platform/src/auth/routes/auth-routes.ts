@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../http/app-error.js';
 import { access, callerOf } from '../access.js';
 import { listSessions } from '../account.js';
-import { forgotPassword, register, resetPassword, verifyEmail } from '../accounts.js';
+import { forgotPassword, register, resendVerification, resetPassword, verifyEmail } from '../accounts.js';
 import type { AuthDeps } from '../deps.js';
 import { login, verifySecondFactor } from '../login.js';
 import { refreshSession, revokeSession } from '../sessions.js';
@@ -68,6 +68,24 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
       },
     },
     async (request) => ({ user: await verifyEmail(deps, request.body.token) }),
+  );
+
+  app.post(
+    '/verify-email/resend',
+    {
+      config: { access: access.user() },
+      schema: {
+        tags,
+        summary: 'Mail a new verification link to the signed-in account',
+        response: { 202: ok },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      await deps.limits.consume('verifyMail', caller.userId, reply);
+      await resendVerification(deps, caller.userId);
+      return reply.status(202).send({ ok: true as const });
+    },
   );
 
   app.post(
