@@ -83,6 +83,9 @@ export const currentPasswordSchema = z
   .optional()
   .describe('Your current password; required when the account has one');
 
+/** The current password as a form requires it (accounts that have one). */
+export const enteredPasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+
 /** Turning 2FA on or off: a code from the authenticator app and the current password. */
 export const twoFactorChangeBodySchema = codeBodySchema.extend({ password: currentPasswordSchema });
 

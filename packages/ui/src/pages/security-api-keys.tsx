@@ -13,6 +13,7 @@ import { errorMessage, Form, useZodForm } from '../components/form.js';
 import { CursorTable } from '../components/table.js';
 import { useToast } from '../components/toast.js';
 import { useFormat } from '../i18n/format.js';
+import { CurrentPasswordField, useCurrentPassword } from './current-password.js';
 
 type ApiKey = z.infer<typeof apiKeySchema>;
 
@@ -24,11 +25,17 @@ export function ApiKeysPanel() {
   const format = useFormat();
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<string>();
-  const form = useZodForm(createApiKeyBodySchema, { name: '', scopes: ['profile:read'] });
+  const confirm = useCurrentPassword();
+  const form = useZodForm(
+    createApiKeyBodySchema.extend({ password: confirm.password }),
+    { name: '', scopes: ['profile:read'], password: '' },
+    { fieldOfCode: confirm.fieldOfCode },
+  );
   const submit = form.onSubmit(async (body) => {
-    const key = await call(api.POST('/api/v1/api-keys', { body }));
+    const key = await call(api.POST('/api/v1/api-keys', { body: confirm.body(body) }));
     setCreated(key.key);
     form.set('name', '');
+    form.set('password', '');
     await queryClient.invalidateQueries({ queryKey: ['api-keys'] });
   });
   const revoke = useMutation({
@@ -54,6 +61,7 @@ export function ApiKeysPanel() {
           <p className="text-sm text-fg-muted">
             {t('security.keyScope')}: {t('security.scopeProfileRead')}
           </p>
+          <CurrentPasswordField hasPassword={confirm.hasPassword} field={form.field('password')} />
           <Button type="submit" loading={form.submitting} className="self-start">
             {t('security.createKey')}
           </Button>
