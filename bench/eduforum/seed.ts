@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { benchKeys } from '../realtime/servers/verifier.js';
+import { benchKeys, benchSessions } from '../realtime/servers/verifier.js';
 
 /** A person of the simulated class: id and a signed access token (no password sign-in needed). */
 export interface Member {
@@ -50,9 +50,10 @@ export async function seedCourses(
          select $1, u, case when u = $2 then 'professor' else 'student' end from unnest($3::uuid[]) u`,
         [courseId, professorId, group],
       );
+      const sessions = await benchSessions(databaseUrl, group);
       const sign = async (id: string): Promise<Member> => ({
         id,
-        token: await keys.sign({ sub: id, sid: `bench-${id}`, amr: ['password'] }),
+        token: await keys.sign({ sub: id, sid: sessions.get(id), amr: ['password'] }),
       });
       seeded.push({
         courseId,

@@ -7,7 +7,7 @@ import { scratchDatabase } from '../../host/src/tools/scratch-database.js';
 import type { LatencySummary, LoaderCommand, Publisher } from './load/loader.js';
 import { type Results, renderReport } from './report.js';
 import { forkLoader, forkServer, type LoaderProcess, type ServerProcess } from './servers/spawn.js';
-import { benchKeys } from './servers/verifier.js';
+import { benchKeys, benchSessions } from './servers/verifier.js';
 
 /**
  * `npm run bench:realtime`: our gateway side by side with a Socket.IO server doing the same work
@@ -252,10 +252,14 @@ async function main(): Promise<void> {
     const pool = new pg.Pool({ connectionString: scratch.url, max: 2 });
     await migrate(pool, [platformMigrations]).finally(() => pool.end());
     const { keys, close } = await benchKeys(scratch.url);
+    const users = Array.from(
+      { length: 2000 },
+      (_, i) => `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const sessions = await benchSessions(scratch.url, users);
     const tokens: string[] = [];
-    for (let i = 0; i < 2000; i++) {
-      const user = `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-      tokens.push(await keys.sign({ sub: user, sid: `bench-${i}`, amr: ['password'] }));
+    for (const user of users) {
+      tokens.push(await keys.sign({ sub: user, sid: sessions.get(user), amr: ['password'] }));
     }
     await close();
     const results: Results = { idle: {}, idleSteps: [], fanout: {}, fanoutSteps: [], broadcast: {}, hop: {} };

@@ -87,6 +87,8 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
     const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
     const enabledAt = timeStep();
     await page.getByLabel('Code').fill(totp(secret, enabledAt));
+    // A stolen session alone must not put an attacker's authenticator on the account.
+    await page.getByLabel('Current password').fill(password);
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByRole('heading', { name: 'Your backup codes' }).waitFor();
     const backupCodes = page.getByRole('list', { name: 'Your backup codes' }).getByRole('listitem');
@@ -149,6 +151,10 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
     await page.getByRole('tab', { name: 'API keys' }).click();
     await page.getByText('No API keys yet').waitFor();
     await page.getByLabel('Key name').fill('grading script');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    // The password is asked for: the form says so on its field and sends nothing.
+    await page.getByText('This field is required.').waitFor();
+    await page.getByLabel('Current password').fill(password);
     await page.getByRole('button', { name: 'Create key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Your new API key' });
     await dialog.waitFor();

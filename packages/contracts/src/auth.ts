@@ -25,6 +25,9 @@ export const userSchema = z
     name: z.string(),
     locale: localeSchema,
     twoFactorEnabled: z.boolean(),
+    hasPassword: z
+      .boolean()
+      .describe('Whether the account has a password (sensitive changes then ask for it)'),
     platformRole: z.enum(['admin']).nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -70,6 +73,22 @@ export const forgotBodySchema = z.object({ email: emailSchema });
 export const resetBodySchema = z.object({ token: z.string().min(10).max(200), password: passwordSchema });
 export const codeBodySchema = z.object({ code: z.string().trim().min(6).max(20) });
 
+/**
+ * The current password, asked again before a sensitive change (2FA on or off, API keys, account
+ * deletion). Accounts without a password (provider sign-in only) confirm by a recent sign-in instead.
+ */
+export const currentPasswordSchema = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH)
+  .optional()
+  .describe('Your current password; required when the account has one');
+
+/** The current password as a form requires it (accounts that have one). */
+export const enteredPasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+
+/** Turning 2FA on or off: a code from the authenticator app and the current password. */
+export const twoFactorChangeBodySchema = codeBodySchema.extend({ password: currentPasswordSchema });
+
 export const sessionSchema = z.object({
   id: z.uuid(),
   method: z.string(),
@@ -84,13 +103,7 @@ export const updateMeBodySchema = z
   .object({ name: z.string().trim().min(1).max(100).optional(), locale: localeSchema.optional() })
   .refine((body) => body.name !== undefined || body.locale !== undefined, 'Nothing to change.');
 
-export const deleteMeBodySchema = z.object({
-  password: z
-    .string()
-    .max(PASSWORD_MAX_LENGTH)
-    .optional()
-    .describe('Required when the account has a password'),
-});
+export const deleteMeBodySchema = z.object({ password: currentPasswordSchema });
 
 /** Scopes an API key can carry; each route that accepts keys names the scope it needs. */
 export const apiKeyScopes = ['profile:read'] as const;
@@ -101,6 +114,7 @@ export const createApiKeyBodySchema = z.object({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(apiKeyScopeSchema).min(1).max(apiKeyScopes.length),
   expiresInDays: z.number().int().min(1).max(730).optional(),
+  password: currentPasswordSchema,
 });
 
 export const apiKeySchema = z.object({

@@ -27,6 +27,16 @@ export const errorCatalogue = {
     message: 'Too many failed sign-ins for this account. Try again later.',
   },
   FORBIDDEN: { status: 403, reportable: false, message: 'You are not allowed to do this.' },
+  REAUTHENTICATION_REQUIRED: {
+    status: 403,
+    reportable: false,
+    message: 'Confirm it is you: enter your current password (or sign in again).',
+  },
+  EMAIL_NOT_VERIFIED: {
+    status: 403,
+    reportable: false,
+    message: 'Confirm your email address first: open the link we mailed you.',
+  },
   TWO_FACTOR_NOT_ENABLED: { status: 409, reportable: false, message: 'Two-factor sign-in is not enabled.' },
   NOT_FOUND: { status: 404, reportable: false, message: 'The resource was not found.' },
   ROUTE_NOT_FOUND: { status: 404, reportable: false, message: 'No such endpoint.' },

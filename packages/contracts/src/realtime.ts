@@ -48,6 +48,7 @@ export type RealtimeErrorCode =
   | 'TOKEN_EXPIRED'
   /** A per-user budget (e.g. `chat.send`) is used up; `details: { action, retryAfter }` (seconds). */
   | 'RATE_LIMITED'
+  | 'EMAIL_NOT_VERIFIED'
   | 'INTERNAL';
 
 /** Close codes with names; 4xxx are ours (RFC 6455 leaves 4000-4999 to applications). */

@@ -312,6 +312,7 @@ export interface PlatformRefreshTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
   session_id: string;
+  successor: Buffer | null;
   token_hash: Buffer;
   used_at: Timestamp | null;
 }

@@ -1,6 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { ApiError, toApiError } from './errors.js';
 import type { paths } from './schema.generated.js';
+import { DEFAULT_TIMEOUT_MS, isTimeout, timeoutSignal } from './timeout.js';
 
 /** The typed API: `api.GET('/api/v1/me')`, paths and bodies checked against the OpenAPI document. */
 export type Api = Client<paths>;
@@ -15,14 +16,23 @@ export interface ApiClientOptions {
   cookieTransport?: boolean;
   /** Called when a request that carried a token is answered 401 (the session ended elsewhere). */
   onUnauthorized?: () => void;
+  /**
+   * Milliseconds a request may take, answer body included, before it fails with code TIMEOUT
+   * (default 30 s; 0: no limit). A caller's own `signal` still cancels earlier.
+   */
+  timeoutMs?: number;
 }
 
 /** Creates the typed client over openapi-fetch with the session's token and transport. */
 export function createApiClient(options: ApiClientOptions = {}): Api {
+  const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const client = createClient<paths>({
     baseUrl: options.baseUrl ?? '',
     credentials: 'same-origin',
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Every request gets a deadline; openapi-fetch reads the body under the same signal.
+    fetch: (request: Request) =>
+      baseFetch(request, { signal: timeoutSignal(timeoutMs, request.signal) ?? null }),
   });
   const sentToken = new WeakSet<Request>();
   client.use({
@@ -55,13 +65,15 @@ type Result = { data?: unknown; error?: unknown; response: Response };
 
 /**
  * Awaits an openapi-fetch call and returns its data, or throws an ApiError carrying the
- * catalogue code, message, details and Retry-After of the error body (NETWORK when no answer).
+ * catalogue code, message, details and Retry-After of the error body (NETWORK when no answer,
+ * TIMEOUT when the answer took longer than the client's `timeoutMs`).
  */
 export async function call<R extends Result>(request: Promise<R>): Promise<Exclude<R['data'], undefined>> {
   let result: R;
   try {
     result = await request;
   } catch (error) {
+    if (isTimeout(error)) throw new ApiError(0, 'TIMEOUT', 'The server took too long to answer.');
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'Network error');
   }
   if (result.error !== undefined || !result.response.ok) {

@@ -4,13 +4,14 @@ import type { ErrorCode } from '@app/contracts';
 export type FieldErrors = Record<string, string>;
 
 /**
- * An error answer of the API (`{ error: { code, message, details } }`) or a network failure
- * (`NETWORK`). `code` is a catalogue code whenever the server sent one; pages translate by code.
+ * An error answer of the API (`{ error: { code, message, details } }`), a network failure
+ * (`NETWORK`) or no answer in time (`TIMEOUT`). `code` is a catalogue code whenever the server
+ * sent one; pages translate by code.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | 'NETWORK' | 'UNKNOWN',
+    readonly code: ErrorCode | 'NETWORK' | 'TIMEOUT' | 'UNKNOWN',
     message: string,
     readonly details?: unknown,
     readonly retryAfterS?: number,

@@ -249,7 +249,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a scoped API key (shown once) */
+        /** Create a scoped API key (shown once; asks for the current password) */
         post: {
             parameters: {
                 query?: never;
@@ -262,6 +262,8 @@ export interface paths {
                     "application/json": {
                         expiresInDays?: number;
                         name: string;
+                        /** @description Your current password; required when the account has one */
+                        password?: string;
                         scopes: "profile:read"[];
                     };
                 };
@@ -439,7 +441,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn 2FA off */
+        /** Turn 2FA off (a current code and the current password) */
         post: {
             parameters: {
                 query?: never;
@@ -451,6 +453,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                        /** @description Your current password; required when the account has one */
+                        password?: string;
                     };
                 };
             };
@@ -502,7 +506,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm 2FA with a first code */
+        /** Confirm 2FA with a first code (and the current password) */
         post: {
             parameters: {
                 query?: never;
@@ -514,6 +518,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                        /** @description Your current password; required when the account has one */
+                        password?: string;
                     };
                 };
             };
@@ -1456,6 +1462,63 @@ export interface paths {
                     content: {
                         "application/json": {
                             user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a new verification link to the signed-in account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
                         };
                     };
                 };
@@ -5891,7 +5954,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Required when the account has a password */
+                        /** @description Your current password; required when the account has one */
                         password?: string;
                     };
                 };
@@ -8004,6 +8067,8 @@ export interface components {
             createdAt: string;
             email: string;
             emailVerified: boolean;
+            /** @description Whether the account has a password (sensitive changes then ask for it) */
+            hasPassword: boolean;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -8017,6 +8082,8 @@ export interface components {
             createdAt: string;
             email: string;
             emailVerified: boolean;
+            /** @description Whether the account has a password (sensitive changes then ask for it) */
+            hasPassword: boolean;
             /** Format: uuid */
             id: string;
             /** @enum {string} */

@@ -1,5 +1,6 @@
 import type { User } from '@app/contracts';
 import { toApiError } from '../api/errors.js';
+import { DEFAULT_TIMEOUT_MS, timeoutSignal } from '../api/timeout.js';
 
 /** What a page needs to know about the session. */
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out';
@@ -43,6 +44,11 @@ export interface WebSessionOptions {
   maySignedIn?: () => boolean;
   /** Defaults to setTimeout/clearTimeout (tests capture the scheduled refresh). */
   timers?: Timers;
+  /**
+   * Milliseconds the refresh and sign-out requests may take (default 30 s). A refresh that runs
+   * out is treated like a network failure: the session is kept and the refresh tried again later.
+   */
+  timeoutMs?: number;
 }
 
 /** Scheduling of the silent refresh. */
@@ -92,12 +98,14 @@ export class WebSession {
   private readonly channel: ChannelLike | null;
   private readonly now: () => number;
   private readonly maySignedIn: () => boolean;
+  private readonly timeoutMs: number;
 
   constructor(options: WebSessionOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.now = options.now ?? Date.now;
     this.timers = options.timers ?? defaultTimers;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maySignedIn =
       options.maySignedIn ??
       (() => typeof document === 'undefined' || /(?:^|;\s*)campus_signed_in=/.test(document.cookie));
@@ -182,6 +190,7 @@ export class WebSession {
       method: 'POST',
       credentials: 'same-origin',
       headers: { authorization: `Bearer ${token}`, 'x-auth-transport': 'cookie' },
+      signal: timeoutSignal(this.timeoutMs) ?? null,
     }).catch(() => undefined);
   }
 
@@ -212,19 +221,25 @@ export class WebSession {
 
   private async requestRefresh(): Promise<boolean> {
     let response: Response;
+    let body: unknown;
     try {
+      // One deadline for the answer and its body: a hung server must not hold the lock for ever.
       response = await this.fetch(`${this.baseUrl}/api/v1/auth/refresh`, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'x-auth-transport': 'cookie' },
         body: '{}',
+        signal: timeoutSignal(this.timeoutMs) ?? null,
+      });
+      body = await response.json().catch((error: unknown) => {
+        if (error instanceof Error && error.name === 'TimeoutError') throw error;
+        return undefined;
       });
     } catch {
       if (this.snapshot.status === 'loading') this.clear();
       else this.schedule(this.now() + RETRY_MS);
       return this.snapshot.status === 'signed-in';
     }
-    const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const error = toApiError(response.status, body);
       // Rate limits and outages are not a verdict on the session: keep it and try later.

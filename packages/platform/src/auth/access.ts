@@ -9,17 +9,31 @@ import { AppError } from '../http/app-error.js';
  * - `public`: anyone.
  * - `user`: a signed-in user (access token); `apiKeyScope` also admits API keys with that scope.
  * - `permission`: a signed-in user holding the permission (RBAC, see permissions.ts).
+ * `verified: true` on either further requires a verified email address (403 EMAIL_NOT_VERIFIED):
+ * routes that create something other people see (docs/decisions/015-email-verification-gates.md).
  */
 export type Access =
   | { readonly kind: 'public' }
-  | { readonly kind: 'user'; readonly apiKeyScope?: ApiKeyScope }
-  | { readonly kind: 'permission'; readonly permission: string; readonly apiKeyScope?: ApiKeyScope };
+  | { readonly kind: 'user'; readonly apiKeyScope?: ApiKeyScope; readonly verified?: boolean }
+  | {
+      readonly kind: 'permission';
+      readonly permission: string;
+      readonly apiKeyScope?: ApiKeyScope;
+      readonly verified?: boolean;
+    };
+
+/** Options of the `user` and `permission` rules. */
+export interface AccessOptions {
+  apiKeyScope?: ApiKeyScope;
+  /** Only callers whose email address is verified (content other people see). */
+  verified?: boolean;
+}
 
 /** Shorthands for route declarations: `config: { access: access.user() }`. */
 export const access = {
   public: { kind: 'public' } as Access,
-  user: (options: { apiKeyScope?: ApiKeyScope } = {}): Access => ({ kind: 'user', ...options }),
-  permission: (permission: string, options: { apiKeyScope?: ApiKeyScope } = {}): Access => ({
+  user: (options: AccessOptions = {}): Access => ({ kind: 'user', ...options }),
+  permission: (permission: string, options: AccessOptions = {}): Access => ({
     kind: 'permission',
     permission,
     ...options,
@@ -35,6 +49,8 @@ export interface AuthContext {
   readonly scopes: readonly string[];
   /** Unix seconds when the access token expires (undefined for API keys). */
   readonly expiresAt?: number;
+  /** Whether the email address was verified when the caller was authenticated (unknown: undefined). */
+  readonly emailVerified?: boolean;
 }
 
 declare module 'fastify' {
@@ -55,6 +71,8 @@ export interface Authenticator {
   fromAccessToken(token: string): Promise<AuthContext>;
   fromApiKey(key: string): Promise<AuthContext>;
   hasPermission(auth: AuthContext, permission: string): Promise<boolean>;
+  /** Whether the caller's email address is verified now (reads again what was not yet verified). */
+  isEmailVerified(auth: AuthContext): Promise<boolean>;
 }
 
 /** The authenticated caller; for handlers of routes whose rule is not `public`. */

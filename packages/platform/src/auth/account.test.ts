@@ -83,7 +83,7 @@ describe('API keys', () => {
       method: 'POST',
       url: '/api/v1/api-keys',
       headers: bearer(accessToken),
-      payload: { name: 'CI export', scopes: ['profile:read'] },
+      payload: { name: 'CI export', scopes: ['profile:read'], password: account.password },
     });
     expect(created.statusCode).toBe(201);
     const { id, key } = created.json();
@@ -165,7 +165,8 @@ describe('mail over SMTP', () => {
       apps: [],
     });
     try {
-      const account = await makeAccount(smtpApp, { email: 'smtp-user@example.test' });
+      // Its mail goes to the SMTP server, not the dev outbox makeAccount verifies through.
+      const account = await makeAccount(smtpApp, { email: 'smtp-user@example.test', verified: false });
       expect(received).toHaveLength(1);
       const message = received[0] ?? '';
       expect(message).toMatch(/To: smtp-user@example.test/i);

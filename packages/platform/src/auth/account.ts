@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import { AppError, notFound } from '../http/app-error.js';
+import { notFound } from '../http/app-error.js';
+import type { AuthContext } from './access.js';
 import { toApiKey } from './api-keys.js';
 import { audit } from './audit.js';
 import type { AuthDeps } from './deps.js';
-import { verifyPassword } from './passwords.js';
+import { confirmAccountHolder } from './reauth.js';
 import type { RequestMeta } from './sessions.js';
 import { findUserById, toUser } from './users.js';
 
@@ -65,20 +66,18 @@ export async function exportAccount(deps: AuthDeps, userId: string) {
 }
 
 /**
- * Deletes the account after exporting its data; the export is returned to the caller. Accounts
- * with a password must confirm it. The audit log keeps the deletion (actor set to null).
+ * Deletes the account after exporting its data; the export is returned to the caller. The account
+ * holder confirms (password, or a recent sign-in for accounts without one: reauth.ts). The audit
+ * log keeps the deletion (actor set to null).
  */
 export async function deleteAccount(
   deps: AuthDeps,
-  userId: string,
+  caller: AuthContext,
   password: string | undefined,
   meta: RequestMeta,
 ) {
-  const user = await findUserById(deps.db, userId);
-  if (!user) throw notFound('Account');
-  if (user.password_hash && !(await verifyPassword(user.password_hash, password ?? ''))) {
-    throw new AppError('INVALID_CREDENTIALS', 'Confirm with your current password.');
-  }
+  const userId = caller.userId;
+  await confirmAccountHolder(deps, caller, password, 'account.delete', meta);
   const exported = await exportAccount(deps, userId);
   await deps.db.transaction().execute(async (trx) => {
     await audit(trx, { actorId: null, action: 'user.deleted', targetId: userId, ip: meta.ip });

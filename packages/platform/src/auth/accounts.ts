@@ -7,7 +7,7 @@ import type { AuthDeps } from './deps.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { randomToken, tokenHash } from './secrets.js';
 import { type RequestMeta, revokeAllSessions } from './sessions.js';
-import { findUserByEmail, toUser, type UserRow } from './users.js';
+import { findUserByEmail, findUserById, toUser, type UserRow } from './users.js';
 
 const VERIFY_TTL_S = 24 * 3600;
 const RESET_TTL_S = 3600;
@@ -52,7 +52,16 @@ export async function verifyEmail(deps: AuthDeps, token: string): Promise<User> 
     .returningAll()
     .executeTakeFirstOrThrow();
   await audit(deps.db, { actorId: userId, action: 'user.email_verified' });
+  deps.sessionStates.forgetUser(userId);
   return toUser(user);
+}
+
+/** Mails a fresh verification link to a signed-in account whose email is not verified yet. */
+export async function resendVerification(deps: AuthDeps, userId: string): Promise<void> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists.');
+  if (user.email_verified_at) throw new AppError('CONFLICT', 'This email address is already verified.');
+  await sendEmailToken(deps, user, 'verify_email');
 }
 
 /**
@@ -68,7 +77,13 @@ export function forgotPassword(deps: AuthDeps, email: string): void {
   });
 }
 
-/** Sets a new password from a reset token and signs the account out everywhere. */
+/**
+ * Sets a new password from a reset token and signs the account out everywhere. Every other reset
+ * link still outstanding for the account dies with it (a link left in a mailbox must not reset the
+ * password again later). The new password hash starts fresh sign-in throttling from every source
+ * (login.ts `passwordThrottleKey`), and the account's code and re-auth counters are cleared: the
+ * owner proved control of the mailbox, and whoever failed them no longer has the password.
+ */
 export async function resetPassword(
   deps: AuthDeps,
   token: string,
@@ -86,16 +101,26 @@ export async function resetPassword(
   if (problem)
     throw new AppError('WEAK_PASSWORD', problem, { issues: [{ path: 'body.password', message: problem }] });
   const passwordHash = await hashPassword(password);
-  await deps.db.transaction().execute(async (trx) => {
-    const userId = await spendEmailToken({ ...deps, db: trx }, token, 'reset_password');
+  const userId = await deps.db.transaction().execute(async (trx) => {
+    const id = await spendEmailToken({ ...deps, db: trx }, token, 'reset_password');
     await trx
       .updateTable('platform.users')
       .set({ password_hash: passwordHash, updated_at: sql<Date>`now()` })
-      .where('id', '=', userId)
+      .where('id', '=', id)
       .execute();
-    await revokeAllSessions(trx, userId, 'password reset');
-    await audit(trx, { actorId: userId, action: 'password.reset', ip: meta.ip });
+    await trx
+      .updateTable('platform.email_tokens')
+      .set({ used_at: sql<Date>`now()` })
+      .where('user_id', '=', id)
+      .where('purpose', '=', 'reset_password')
+      .where('used_at', 'is', null)
+      .execute();
+    await revokeAllSessions(trx, id, 'password reset');
+    await audit(trx, { actorId: id, action: 'password.reset', ip: meta.ip });
+    return id;
   });
+  await Promise.all([deps.throttle.clear('code', userId), deps.throttle.clear('reauth', userId)]);
+  deps.sessionStates.forgetUser(userId);
 }
 
 async function sendEmailToken(

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../http/app-error.js';
 import type { AuthContext } from './access.js';
 import { audit } from './audit.js';
 import type { AuthDeps } from './deps.js';
+import { confirmAccountHolder } from './reauth.js';
 import { randomToken, tokenHash } from './secrets.js';
 import type { RequestMeta } from './sessions.js';
 
@@ -23,13 +24,24 @@ export function toApiKey(row: Selectable<PlatformApiKeys>) {
   };
 }
 
-/** Creates a scoped key; the full key is returned once and stored only as a hash. */
+/**
+ * Creates a scoped key once the account holder confirmed (reauth.ts): a key outlives sessions and
+ * password resets, so a stolen access token must not be able to mint one. The full key is
+ * returned once and stored only as a hash.
+ */
 export async function createApiKey(
   deps: AuthDeps,
-  userId: string,
-  input: { name: string; scopes: ApiKeyScope[]; expiresInDays?: number | undefined },
+  caller: AuthContext,
+  input: {
+    name: string;
+    scopes: ApiKeyScope[];
+    expiresInDays?: number | undefined;
+    password?: string | undefined;
+  },
   meta: RequestMeta,
 ) {
+  const userId = caller.userId;
+  await confirmAccountHolder(deps, caller, input.password, 'api_key.create', meta);
   const count = await deps.db
     .selectFrom('platform.api_keys')
     .select(sql<number>`count(*)::int`.as('n'))

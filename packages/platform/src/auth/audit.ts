@@ -8,11 +8,13 @@ export type AuditAction =
   | 'identity.linked'
   | 'password.changed'
   | 'password.reset'
+  | 'password.confirm_failed'
   | 'session.revoked'
   | 'session.reuse_detected'
   | 'two_factor.enabled'
   | 'two_factor.disabled'
   | 'two_factor.backup_code_used'
+  | 'two_factor.code_failed'
   | 'api_key.created'
   | 'api_key.revoked'
   | 'role.changed';
@@ -40,7 +42,7 @@ export async function audit(
     .execute();
 }
 
-/** Sign-in attempts of every kind, for login history and progressive lock-out. */
+/** Sign-in attempts of every kind, for login history. */
 export async function recordLogin(
   db: PlatformDb,
   event: {

@@ -3,8 +3,10 @@ import type { PlatformDb } from '../db/pool.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../observability/logger.js';
 import type { RateLimits } from './rate-limits.js';
+import type { SessionStates } from './session-states.js';
 import type { SessionDeps } from './sessions.js';
 import type { SigningKeys } from './signing-keys.js';
+import type { Throttle } from './throttle.js';
 
 /** What the auth services need; built once per app in `createAuth`. */
 export interface AuthDeps extends SessionDeps {
@@ -13,5 +15,9 @@ export interface AuthDeps extends SessionDeps {
   keys: SigningKeys;
   mailer: Mailer;
   limits: RateLimits;
+  /** Failure counters with backoff: sign-in per account and source, code checks, re-auth. */
+  throttle: Throttle;
+  /** Live-ness of access tokens' sessions, cached briefly (session-states.ts). */
+  sessionStates: SessionStates;
   logger: Logger;
 }

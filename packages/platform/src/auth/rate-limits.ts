@@ -6,6 +6,7 @@ const budgets = {
   login: { points: 30, duration: 15 * 60 },
   register: { points: 10, duration: 60 * 60 },
   forgot: { points: 5, duration: 15 * 60 },
+  verifyMail: { points: 5, duration: 15 * 60 },
   twoFactor: { points: 20, duration: 15 * 60 },
 } as const;
 

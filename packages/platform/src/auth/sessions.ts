@@ -1,9 +1,11 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { TokenPair } from '@app/contracts';
 import { sql } from 'kysely';
 import type { PlatformDb } from '../db/pool.js';
 import { AppError } from '../http/app-error.js';
 import { audit } from './audit.js';
 import { randomToken, tokenHash } from './secrets.js';
+import type { SessionStates } from './session-states.js';
 import type { SigningKeys } from './signing-keys.js';
 import { findUserById, toUser, type UserRow } from './users.js';
 
@@ -18,6 +20,8 @@ export interface SessionDeps {
   keys: SigningKeys;
   accessTtlS: number;
   refreshTtlS: number;
+  /** When given, a session revoked here stops its access tokens on this instance at once. */
+  sessionStates?: SessionStates;
 }
 
 /** Starts a sign-in: a session (refresh-token family) and its first token pair. */
@@ -47,9 +51,19 @@ export async function startSession(
 }
 
 /**
- * Exchanges a refresh token for a new pair. The old token is marked used in the same statement
- * that checks it, so two concurrent uses cannot both win. Presenting a token that was already used
- * means it was copied: the whole session (every token issued from that sign-in) is revoked.
+ * How long a just-rotated refresh token may be presented again without being taken for a stolen
+ * copy: two tabs (or a retried request whose answer was lost) refreshing at once. Within it the
+ * replaced token gets the same successor back; after it, reuse revokes the session. Auth0 calls
+ * this the "reuse interval", Okta the "grace period for token rotation" (default 30 s there).
+ */
+export const REFRESH_REUSE_GRACE_S = 20;
+
+/**
+ * Exchanges a refresh token for a new pair. The old token is locked and marked used in one
+ * transaction, so two concurrent uses are serialised. Presenting a used token again within
+ * REFRESH_REUSE_GRACE_S returns the successor it already got (stored encrypted under a key only
+ * the old token gives, see `sealSuccessor`); later, it means the token was copied: the whole
+ * session (every token issued from that sign-in) is revoked.
  */
 export async function refreshSession(
   deps: SessionDeps,
@@ -61,12 +75,25 @@ export async function refreshSession(
     const row = await trx
       .selectFrom('platform.refresh_tokens as t')
       .innerJoin('platform.sessions as s', 's.id', 't.session_id')
-      .select(['t.session_id', 't.used_at', 't.expires_at', 's.user_id', 's.revoked_at', 's.method'])
+      .select([
+        't.session_id',
+        't.used_at',
+        't.expires_at',
+        't.successor',
+        's.user_id',
+        's.revoked_at',
+        's.method',
+        sql<boolean>`t.used_at > now() - make_interval(secs => ${REFRESH_REUSE_GRACE_S})`.as('in_grace'),
+      ])
       .where('t.token_hash', '=', hash)
       .forUpdate()
       .executeTakeFirst();
     if (!row || row.revoked_at !== null) return { kind: 'invalid' as const };
+    const base = { sessionId: row.session_id, userId: row.user_id, method: row.method };
     if (row.used_at !== null) {
+      const successor =
+        row.in_grace && row.successor ? openSuccessor(refreshToken, row.successor) : undefined;
+      if (successor) return { kind: 'ok' as const, ...base, next: successor };
       await revokeSession(trx, row.session_id, 'refresh token reuse');
       await audit(trx, {
         actorId: row.user_id,
@@ -74,15 +101,15 @@ export async function refreshSession(
         targetId: row.session_id,
         ip: meta.ip,
       });
-      return { kind: 'reused' as const };
+      return { kind: 'reused' as const, sessionId: row.session_id };
     }
     if (row.expires_at.getTime() <= Date.now()) return { kind: 'invalid' as const };
+    const next = randomToken('rt_');
     await trx
       .updateTable('platform.refresh_tokens')
-      .set({ used_at: sql<Date>`now()` })
+      .set({ used_at: sql<Date>`now()`, successor: sealSuccessor(refreshToken, next) })
       .where('token_hash', '=', hash)
       .execute();
-    const next = randomToken('rt_');
     await insertRefresh(trx, row.session_id, next, deps.refreshTtlS);
     await trx
       .updateTable('platform.sessions')
@@ -93,14 +120,43 @@ export async function refreshSession(
       })
       .where('id', '=', row.session_id)
       .execute();
-    return { kind: 'ok' as const, sessionId: row.session_id, userId: row.user_id, method: row.method, next };
+    return { kind: 'ok' as const, ...base, next };
   });
   // The reuse verdict is committed before we answer, so the revocation survives the 401.
-  if (outcome.kind === 'reused') throw new AppError('TOKEN_REUSED');
+  if (outcome.kind === 'reused') {
+    deps.sessionStates?.forget(outcome.sessionId);
+    throw new AppError('TOKEN_REUSED');
+  }
   if (outcome.kind === 'invalid') throw new AppError('INVALID_TOKEN');
   const user = await findUserById(deps.db, outcome.userId);
   if (!user) throw new AppError('INVALID_TOKEN');
   return tokenPair(deps, user, outcome.sessionId, outcome.method, outcome.next);
+}
+
+/**
+ * Encrypts a refresh token's successor (AES-256-GCM) under a key derived from the replaced token.
+ * The database keeps only SHA-256 of tokens, and the key is a different hash (another domain),
+ * so a copy of the database cannot reveal the successor; whoever presents the replaced token can.
+ */
+function sealSuccessor(replaced: string, successor: string): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', successorKey(replaced), iv);
+  const sealed = Buffer.concat([cipher.update(successor, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
+}
+
+function openSuccessor(replaced: string, box: Buffer): string | undefined {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', successorKey(replaced), box.subarray(0, 12));
+    decipher.setAuthTag(box.subarray(12, 28));
+    return Buffer.concat([decipher.update(box.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function successorKey(replaced: string): Buffer {
+  return createHash('sha256').update('campus refresh successor v1\0').update(replaced, 'utf8').digest();
 }
 
 /** Revokes one session (and with it every refresh token of its family). */
@@ -122,18 +178,6 @@ export async function revokeAllSessions(db: PlatformDb, userId: string, reason: 
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
-}
-
-/** True when the session exists, belongs to the user, and is neither revoked nor expired. */
-export async function sessionIsActive(db: PlatformDb, sessionId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('platform.sessions')
-    .select('id')
-    .where('id', '=', sessionId)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 async function insertRefresh(db: PlatformDb, sessionId: string, token: string, ttlS: number): Promise<void> {

@@ -4,6 +4,7 @@ import { type App, buildApp } from '../http/app.js';
 import {
   bearer,
   createTestDatabase,
+  enableTwoFactor,
   makeAccount,
   signIn,
   type TestDatabase,
@@ -52,23 +53,9 @@ describe('TOTP', () => {
 });
 
 async function enable(account: { email: string; password: string }) {
-  const pair = await signIn(app, account);
-  const setup = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/2fa/setup',
-    headers: bearer(pair.accessToken),
-  });
-  const { secret, otpauthUrl } = setup.json();
-  expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\/Campus:/);
-  const code = await generate({ secret });
-  const enabled = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/2fa/enable',
-    headers: bearer(pair.accessToken),
-    payload: { code },
-  });
-  expect(enabled.statusCode).toBe(200);
-  return { secret, pair, usedCode: code, backupCodes: enabled.json().backupCodes as string[] };
+  const enabled = await enableTwoFactor(app, account);
+  expect(enabled.secret).toMatch(/^[A-Z2-7]+$/);
+  return enabled;
 }
 
 async function challenge(account: { email: string; password: string }, remoteAddress = '127.0.0.1') {
@@ -159,7 +146,7 @@ describe('2FA sign-in', () => {
       method: 'POST',
       url: '/api/v1/auth/2fa/disable',
       headers: bearer(pair.accessToken),
-      payload: { code },
+      payload: { code, password: account.password },
     });
     expect(off.statusCode).toBe(200);
     expect((await signIn(app, account)).accessToken).toBeTruthy();

@@ -14,6 +14,7 @@ export function toUser(row: UserRow): User {
     name: row.name,
     locale: row.locale === 'en' ? 'en' : 'ko',
     twoFactorEnabled: row.totp_enabled_at !== null,
+    hasPassword: row.password_hash !== null,
     platformRole: row.platform_role === 'admin' ? 'admin' : null,
     createdAt: row.created_at.toISOString(),
   };

@@ -1,7 +1,14 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../http/app.js';
-import { bearer, createTestDatabase, makeAccount, type TestDatabase, testConfig } from '../testing/index.js';
+import {
+  ageUsedRefreshToken,
+  bearer,
+  createTestDatabase,
+  makeAccount,
+  type TestDatabase,
+  testConfig,
+} from '../testing/index.js';
 import { REFRESH_COOKIE, SESSION_HINT_COOKIE } from './web-session.js';
 
 // The web's cookie transport for refresh tokens, next to the unchanged JSON contract of API clients.
@@ -86,6 +93,8 @@ describe('refresh token cookie for the web', () => {
     expect(noHeader.statusCode).toBe(401);
     expect(noHeader.json().error.code).toBe('INVALID_TOKEN');
 
+    // Past the reuse grace window (sessions.ts), the replayed cookie is taken for a stolen copy.
+    await ageUsedRefreshToken(app, first);
     const replay = await refresh(first);
     expect(replay.json().error.code).toBe('TOKEN_REUSED');
     // A failed cookie refresh clears the cookie, so the page stops trying.

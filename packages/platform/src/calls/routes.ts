@@ -16,7 +16,8 @@ export const callRoutes: FastifyPluginAsync<{ calls: CallService }> = async (plu
   app.post(
     '/calls',
     {
-      config: user,
+      // Ringing someone needs a verified email (docs/decisions/015).
+      config: { access: access.user({ verified: true }) },
       schema: {
         tags,
         summary: 'Call someone (they ring)',

@@ -1,4 +1,5 @@
 import { chatClientEvents } from '@app/contracts';
+import { AppError } from '../http/app-error.js';
 import { clientEvent } from '../realtime/gateway/channels.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
 import type { ChatService } from './service.js';
@@ -17,7 +18,11 @@ export function registerChatChannel(gateway: Gateway, chat: ChatService): void {
       typing: clientEvent({ schema: chatClientEvents.typing }),
       send: clientEvent({
         schema: chatClientEvents.send,
-        handle: ({ auth, id, payload }) => chat.send(id, auth.userId, payload),
+        handle: async ({ auth, id, payload }) => {
+          // The same gate as POST /chat/rooms/:roomId/messages (docs/decisions/015).
+          if (!(await gateway.isEmailVerified(auth))) throw new AppError('EMAIL_NOT_VERIFIED');
+          return chat.send(id, auth.userId, payload);
+        },
       }),
       read: clientEvent({
         schema: chatClientEvents.read,

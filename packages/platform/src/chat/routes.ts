@@ -21,6 +21,8 @@ const roomParams = z.object({ roomId: z.uuid() });
 export const chatRoutes: FastifyPluginAsync<{ chat: ChatService }> = async (plugin, { chat }) => {
   const app = plugin.withTypeProvider<ZodTypeProvider>();
   const user = { access: access.user() };
+  // Writing what other members read needs a verified email (docs/decisions/015).
+  const verified = { access: access.user({ verified: true }) };
 
   app.get(
     '/rooms',
@@ -69,7 +71,7 @@ export const chatRoutes: FastifyPluginAsync<{ chat: ChatService }> = async (plug
   app.post(
     '/rooms/:roomId/messages',
     {
-      config: user,
+      config: verified,
       schema: {
         tags,
         summary: 'Send a message',
@@ -85,7 +87,7 @@ export const chatRoutes: FastifyPluginAsync<{ chat: ChatService }> = async (plug
   app.patch(
     '/rooms/:roomId/messages/:messageId',
     {
-      config: user,
+      config: verified,
       schema: {
         tags,
         summary: 'Edit one of your messages',

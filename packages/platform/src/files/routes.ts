@@ -23,7 +23,8 @@ export const fileRoutes: FastifyPluginAsync<{ files: Files }> = async (plugin, {
   app.post(
     '/',
     {
-      config: user,
+      // Uploads are shared with others: a verified email first (docs/decisions/015).
+      config: { access: access.user({ verified: true }) },
       schema: {
         tags,
         summary: 'Upload one file (multipart/form-data, field `file`)',

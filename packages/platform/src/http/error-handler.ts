@@ -61,9 +61,14 @@ function respond(code: ErrorCode, message: string, details?: unknown): Mapped {
   return { status: entry.status, body: { error }, reportable: entry.reportable };
 }
 
-/** The central Fastify error handler: log by severity, answer in the catalogue's shape. */
+/**
+ * The central Fastify error handler: log by severity, answer in the catalogue's shape. Every error
+ * answer names its request id, also when it failed in a hook that runs before the one that sets
+ * the header on ordinary answers (the access rule, for instance).
+ */
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const mapped = toErrorResponse(error, request.id);
+  void reply.header('x-request-id', request.id);
   const retryAfter = (mapped.body.error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
   if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
   if (mapped.reportable) request.log.error({ err: error }, 'request failed');
@@ -73,6 +78,7 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
 
 /** Unknown routes answer 404 in the same shape as every other error. */
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header('x-request-id', request.id);
   const body: ErrorBody = {
     error: {
       code: 'ROUTE_NOT_FOUND',

@@ -83,6 +83,9 @@ async function authorize(request: FastifyRequest, rule: Access, authenticator: A
   if (rule.kind === 'permission' && !(await authenticator.hasPermission(auth, rule.permission))) {
     throw new AppError('FORBIDDEN');
   }
+  if (rule.kind !== 'public' && rule.verified && !(await authenticator.isEmailVerified(auth))) {
+    throw new AppError('EMAIL_NOT_VERIFIED');
+  }
   request.auth = auth;
 }
 

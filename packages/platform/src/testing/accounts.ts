@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TokenPair } from '@app/contracts';
+import { sql } from 'kysely';
+import { randomToken, tokenHash } from '../auth/secrets.js';
 import type { App } from '../http/app-type.js';
 
 /** Credentials of a test account. */
@@ -10,10 +12,14 @@ export interface TestAccount {
   id: string;
 }
 
-/** Registers a fresh account through the API (unique email per call). */
+/**
+ * Registers a fresh account through the API (unique email per call) and, unless `verified: false`,
+ * verifies its email through `POST /auth/verify-email` (see `verifyAccount`). Unverified accounts
+ * cannot create what others see (EMAIL_NOT_VERIFIED).
+ */
 export async function makeAccount(
   app: App,
-  overrides: Partial<Omit<TestAccount, 'id'>> = {},
+  overrides: Partial<Omit<TestAccount, 'id'>> & { verified?: boolean } = {},
 ): Promise<TestAccount> {
   const email = overrides.email ?? `user-${randomBytes(5).toString('hex')}@example.test`;
   const password = overrides.password ?? `Correct horse ${randomBytes(4).toString('hex')}`;
@@ -28,7 +34,28 @@ export async function makeAccount(
     remoteAddress,
   });
   if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
-  return { email, password, name, id: res.json().user.id };
+  const id: string = res.json().user.id;
+  if (overrides.verified !== false) await verifyAccount(app, id);
+  return { email, password, name, id };
+}
+
+/**
+ * Verifies an account's email through the real `POST /auth/verify-email` route, with a link token
+ * issued here instead of read from a mail (tests whose app sends mail over SMTP have no outbox).
+ */
+export async function verifyAccount(app: App, userId: string): Promise<void> {
+  const token = randomToken();
+  await app.platform.db
+    .insertInto('platform.email_tokens')
+    .values({
+      token_hash: tokenHash(token),
+      user_id: userId,
+      purpose: 'verify_email',
+      expires_at: sql<Date>`now() + interval '1 hour'`,
+    })
+    .execute();
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+  if (res.statusCode !== 200) throw new Error(`verify-email failed: ${res.statusCode} ${res.body}`);
 }
 
 /** Signs in (no 2FA) and returns the token pair. */
@@ -74,4 +101,16 @@ export async function tokenFromOutbox(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`no mail matching ${subject} for ${to} within ${timeoutMs} ms`);
+}
+
+/**
+ * Makes a used refresh token look as if it was used `seconds` ago, past the reuse grace window
+ * (auth/sessions.ts), so tests see reuse detection without waiting for time to pass.
+ */
+export async function ageUsedRefreshToken(app: App, refreshToken: string, seconds = 3600): Promise<void> {
+  await app.platform.db
+    .updateTable('platform.refresh_tokens')
+    .set({ used_at: sql<Date>`used_at - make_interval(secs => ${seconds})` })
+    .where('token_hash', '=', tokenHash(refreshToken))
+    .execute();
 }

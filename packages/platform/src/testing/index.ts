@@ -1,4 +1,12 @@
-export { bearer, makeAccount, signIn, type TestAccount, tokenFromOutbox } from './accounts.js';
+export {
+  ageUsedRefreshToken,
+  bearer,
+  makeAccount,
+  signIn,
+  type TestAccount,
+  tokenFromOutbox,
+  verifyAccount,
+} from './accounts.js';
 export { type ListeningApp, listenTestApp } from './listening-app.js';
 export { appCaller, type Method, makeAdmin, makePerson, type Person } from './people.js';
 export { openSocket, type TestSocket } from './realtime-client.js';
@@ -10,3 +18,4 @@ export {
   type TestDatabaseContext,
   testConfig,
 } from './test-database.js';
+export { type EnabledTwoFactor, enableTwoFactor, nextTotp } from './two-factor.js';

@@ -18,6 +18,8 @@ import type { Webhooks } from './service.js';
 
 const tags = ['webhooks'];
 const user = { access: access.user() };
+// Sending our traffic to a URL needs a verified email (docs/decisions/015).
+const verified = { access: access.user({ verified: true }) };
 const endpointParams = z.object({ id: z.uuid() });
 
 /**
@@ -58,7 +60,7 @@ export const webhookRoutes: FastifyPluginAsync<{ webhooks: Webhooks }> = async (
   app.post(
     '/endpoints',
     {
-      config: user,
+      config: verified,
       schema: {
         tags,
         summary: 'Subscribe a URL to events; the answer holds the signing secret, shown once',
@@ -75,7 +77,7 @@ export const webhookRoutes: FastifyPluginAsync<{ webhooks: Webhooks }> = async (
   app.patch(
     '/endpoints/:id',
     {
-      config: user,
+      config: verified,
       schema: {
         tags,
         summary: 'Change or re-enable an endpoint',

@@ -59,7 +59,11 @@ export const en = {
     FORBIDDEN: 'You are not allowed to do this.',
     NOT_FOUND: 'It was not found. It may have been removed.',
     VALIDATION_FAILED: 'Some fields are invalid.',
+    REAUTHENTICATION_REQUIRED:
+      'For your safety, confirm it is you: enter your current password (accounts without one: sign out and sign in again).',
+    EMAIL_NOT_VERIFIED: 'Confirm your email address first: open the link we sent you.',
     NETWORK: 'We could not reach the server. Check your connection.',
+    TIMEOUT: 'The server took too long to answer. Please try again.',
     UNKNOWN: 'Something went wrong on our side. Please try again.',
   },
   auth: {
@@ -137,7 +141,11 @@ export const en = {
       'Each code works once, if you lose your phone. Keep them somewhere safe: they are shown only now.',
     backupDone: 'I saved my backup codes',
     disable: 'Turn off',
-    disableLead: 'Enter a current code (or a backup code) to turn two-step verification off.',
+    disableLead:
+      'Enter your current password and a current code (or a backup code) to turn two-step verification off.',
+    currentPassword: 'Current password',
+    currentPasswordHint: 'Asked again for changes to your account’s safety.',
+    recentSignInHint: 'Your account has no password: this works within 10 minutes of signing in.',
     disabled: 'Two-step verification is off.',
     apiKeysLead: 'Keys let your own scripts read your profile through the API.',
     keyName: 'Key name',
@@ -170,6 +178,9 @@ export const en = {
   home: {
     welcome: 'Welcome, {{name}}',
     verifyBanner: 'Please confirm your email address: we sent a link to {{email}}.',
+    verifyNeeded: 'Until then you can use your profile, but not post, upload or call.',
+    resendVerification: 'Send the link again',
+    verificationSent: 'A new link is on its way to {{email}}.',
   },
 };
 

@@ -61,7 +61,11 @@ export const ko: Messages = {
     FORBIDDEN: '이 작업을 할 권한이 없습니다.',
     NOT_FOUND: '찾을 수 없습니다. 삭제되었을 수 있습니다.',
     VALIDATION_FAILED: '올바르지 않은 항목이 있습니다.',
+    REAUTHENTICATION_REQUIRED:
+      '안전을 위해 본인 확인이 필요합니다. 현재 비밀번호를 입력해 주세요(비밀번호가 없는 계정은 로그아웃 후 다시 로그인해 주세요).',
+    EMAIL_NOT_VERIFIED: '먼저 이메일 주소를 확인해 주세요. 보내 드린 링크를 열면 됩니다.',
     NETWORK: '서버에 연결할 수 없습니다. 네트워크 연결을 확인해 주세요.',
+    TIMEOUT: '서버 응답이 너무 오래 걸립니다. 다시 시도해 주세요.',
     UNKNOWN: '서버에서 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.',
   },
   auth: {
@@ -139,7 +143,10 @@ export const ko: Messages = {
       '휴대폰을 잃어버렸을 때 각 코드를 한 번씩 쓸 수 있습니다. 지금만 표시되니 안전한 곳에 보관하세요.',
     backupDone: '백업 코드를 저장했습니다',
     disable: '끄기',
-    disableLead: '2단계 인증을 끄려면 현재 코드(또는 백업 코드)를 입력하세요.',
+    disableLead: '2단계 인증을 끄려면 현재 비밀번호와 현재 코드(또는 백업 코드)를 입력하세요.',
+    currentPassword: '현재 비밀번호',
+    currentPasswordHint: '계정 보안에 관련된 변경에는 비밀번호를 다시 확인합니다.',
+    recentSignInHint: '비밀번호가 없는 계정은 로그인한 뒤 10분 안에만 변경할 수 있습니다.',
     disabled: '2단계 인증을 껐습니다.',
     apiKeysLead: 'API 키로 직접 만든 스크립트에서 내 프로필을 읽을 수 있습니다.',
     keyName: '키 이름',
@@ -172,5 +179,8 @@ export const ko: Messages = {
   home: {
     welcome: '{{name}}님, 환영합니다',
     verifyBanner: '이메일 주소를 확인해 주세요. {{email}}(으)로 링크를 보냈습니다.',
+    verifyNeeded: '확인 전에는 프로필은 쓸 수 있지만 글 올리기, 파일 올리기, 통화는 할 수 없습니다.',
+    resendVerification: '링크 다시 보내기',
+    verificationSent: '{{email}}(으)로 새 링크를 보냈습니다.',
   },
 };

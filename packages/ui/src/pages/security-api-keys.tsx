@@ -14,6 +14,7 @@ import { useZodForm } from '../components/form-state.js';
 import { CursorTable } from '../components/table.js';
 import { useToast } from '../components/toast.js';
 import { useFormat } from '../i18n/format.js';
+import { CurrentPasswordField, useCurrentPassword } from './current-password.js';
 
 type ApiKey = z.infer<typeof apiKeySchema>;
 
@@ -25,11 +26,16 @@ export function ApiKeysPanel() {
   const format = useFormat();
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<string>();
-  const form = useZodForm(createApiKeyBodySchema, { name: '', scopes: ['profile:read'] });
+  const confirm = useCurrentPassword();
+  const form = useZodForm(
+    createApiKeyBodySchema.extend({ password: confirm.password }),
+    { name: '', scopes: ['profile:read'], password: '' },
+    { fieldOfCode: confirm.fieldOfCode },
+  );
   const submit = form.onSubmit(async (body) => {
-    const key = await call(api.POST('/api/v1/api-keys', { body }));
+    const key = await call(api.POST('/api/v1/api-keys', { body: confirm.body(body) }));
     setCreated(key.key);
-    form.reset({ name: '' });
+    form.reset({ name: '', password: '' });
     await queryClient.invalidateQueries({ queryKey: ['api-keys'] });
   });
   const revoke = useMutation({
@@ -55,6 +61,7 @@ export function ApiKeysPanel() {
           <p className="text-sm text-fg-muted">
             {t('security.keyScope')}: {t('security.scopeProfileRead')}
           </p>
+          <CurrentPasswordField hasPassword={confirm.hasPassword} field={form.field('password')} />
           <Button type="submit" loading={form.submitting} className="self-start">
             {t('security.createKey')}
           </Button>

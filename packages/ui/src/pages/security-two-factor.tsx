@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import { codeBodySchema } from '@app/contracts';
+import { twoFactorChangeBodySchema } from '@app/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useSession, useWebSession } from '../app/context.js';
@@ -10,6 +10,7 @@ import { errorMessage, Form } from '../components/form.js';
 import { useZodForm } from '../components/form-state.js';
 import { Notice } from '../components/states.js';
 import { useToast } from '../components/toast.js';
+import { CurrentPasswordField, useCurrentPassword } from './current-password.js';
 
 interface Setup {
   secret: string;
@@ -17,7 +18,10 @@ interface Setup {
   qr: string;
 }
 
-/** Turn 2FA on (QR code, first code, backup codes shown once) or off (a current code). */
+/**
+ * Turn 2FA on (QR code, first code and the password, backup codes shown once) or off (the password
+ * and a current code).
+ */
 export function TwoFactorPanel() {
   const { t } = useTranslation();
   const api = useApi();
@@ -28,8 +32,11 @@ export function TwoFactorPanel() {
   const [starting, setStarting] = useState(false);
   const [backupCodes, setBackupCodes] = useState<string[]>();
   const [finishing, setFinishing] = useState(false);
-  const enableForm = useZodForm(codeBodySchema, { code: '' });
-  const disableForm = useZodForm(codeBodySchema, { code: '' });
+  const confirm = useCurrentPassword();
+  const changeSchema = twoFactorChangeBodySchema.extend({ password: confirm.password });
+  const formOptions = { fieldOfCode: confirm.fieldOfCode };
+  const enableForm = useZodForm(changeSchema, { code: '', password: '' }, formOptions);
+  const disableForm = useZodForm(changeSchema, { code: '', password: '' }, formOptions);
 
   const reloadUser = async () => session.setUser(await call(api.GET('/api/v1/me')));
 
@@ -49,14 +56,14 @@ export function TwoFactorPanel() {
   };
 
   const enable = enableForm.onSubmit(async (body) => {
-    const result = await call(api.POST('/api/v1/auth/2fa/enable', { body }));
+    const result = await call(api.POST('/api/v1/auth/2fa/enable', { body: confirm.body(body) }));
     setBackupCodes(result.backupCodes);
     setSetup(undefined);
     toast(t('security.enabled'));
   });
 
   const disable = disableForm.onSubmit(async (body) => {
-    await call(api.POST('/api/v1/auth/2fa/disable', { body }));
+    await call(api.POST('/api/v1/auth/2fa/disable', { body: confirm.body(body) }));
     await reloadUser();
     toast(t('security.disabled'));
   });
@@ -105,6 +112,7 @@ export function TwoFactorPanel() {
         <Notice tone="success">{t('security.twoFactorOn')}</Notice>
         <p className="text-fg-muted">{t('security.disableLead')}</p>
         <Form onSubmit={disable} error={disableForm.formError} label={t('security.disable')}>
+          <CurrentPasswordField hasPassword={confirm.hasPassword} field={disableForm.field('password')} />
           <TextField label={t('auth.code')} autoComplete="one-time-code" {...disableForm.field('code')} />
           <Button type="submit" variant="danger" loading={disableForm.submitting} className="self-start">
             {t('security.disable')}
@@ -138,6 +146,7 @@ export function TwoFactorPanel() {
             inputMode="numeric"
             {...enableForm.field('code')}
           />
+          <CurrentPasswordField hasPassword={confirm.hasPassword} field={enableForm.field('password')} />
           <Button type="submit" loading={enableForm.submitting} className="self-start">
             {t('security.enable')}
           </Button>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import { useAppTitle, useSession, useWebApp, useWebSession } from '../app/context.js';
 import { Avatar } from '../components/avatar.js';
-import { Notice } from '../components/states.js';
 import { LanguageSwitch } from './language-switch.js';
+import { VerifyEmailBanner } from './verify-banner.js';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   clsx(
@@ -135,7 +135,7 @@ export function AppShell() {
       </header>
       {user && !user.emailVerified && (
         <div className={clsx('mx-auto w-full px-4 pt-4', wide ? 'max-w-[96rem]' : 'max-w-5xl')}>
-          <Notice tone="warning">{t('home.verifyBanner', { email: user.email })}</Notice>
+          <VerifyEmailBanner user={user} />
         </div>
       )}
       {leaving && (

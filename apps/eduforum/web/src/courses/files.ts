@@ -1,4 +1,4 @@
-import { ApiError, call, toApiError } from '@app/client';
+import { ApiError, call, isTimeout, timeoutSignal, toApiError, UPLOAD_TIMEOUT_MS } from '@app/client';
 import { type UploadedFile, uploadedFileSchema } from '@app/contracts';
 import { useApi, useWebSession } from '@app/ui';
 
@@ -21,8 +21,11 @@ export function useFiles() {
           method: 'POST',
           body,
           headers: token ? { authorization: `Bearer ${token}` } : {},
+          // Longer than the API client's 30 s: the body is a whole file on whatever link.
+          signal: timeoutSignal(UPLOAD_TIMEOUT_MS) ?? null,
         });
       } catch (error) {
+        if (isTimeout(error)) throw new ApiError(0, 'TIMEOUT', 'The upload took too long.');
         throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'Network error');
       }
       const json: unknown = await response.json().catch(() => undefined);

@@ -169,7 +169,7 @@ describe('sign-in with OAuth 2 providers', () => {
   });
 
   it('takes over an account whose email was registered but never proven, ending its sessions', async () => {
-    const squatter = await makeAccount(app);
+    const squatter = await makeAccount(app, { verified: false });
     const squatterSession = await signIn(app, squatter);
     person.githubEmails = [{ email: squatter.email, primary: true, verified: true }];
     // A different GitHub user than the first test, so this is a new identity.

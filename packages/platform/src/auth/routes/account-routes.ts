@@ -74,8 +74,12 @@ export const accountRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plug
         response: { 200: z.record(z.string(), z.unknown()) },
       },
     },
-    async (request) =>
-      deleteAccount(deps, callerOf(request).userId, request.body?.password, requestMeta(request)),
+    async (request) => {
+      const caller = callerOf(request);
+      const exported = await deleteAccount(deps, caller, request.body?.password, requestMeta(request));
+      deps.sessionStates.forgetUser(caller.userId);
+      return exported;
+    },
   );
 
   app.get(
@@ -111,13 +115,13 @@ export const accountRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plug
       config: { access: access.user() },
       schema: {
         tags: ['account'],
-        summary: 'Create a scoped API key (shown once)',
+        summary: 'Create a scoped API key (shown once; asks for the current password)',
         body: createApiKeyBodySchema,
         response: { 201: createdApiKeySchema },
       },
     },
     async (request, reply) => {
-      const created = await createApiKey(deps, callerOf(request).userId, request.body, requestMeta(request));
+      const created = await createApiKey(deps, callerOf(request), request.body, requestMeta(request));
       return reply.status(201).send(created);
     },
   );

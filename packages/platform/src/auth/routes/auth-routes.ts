@@ -1,5 +1,4 @@
 import {
-  codeBodySchema,
   forgotBodySchema,
   loginBodySchema,
   refreshBodySchema,
@@ -9,6 +8,7 @@ import {
   tokenBodySchema,
   tokenPairSchema,
   twoFactorChallengeSchema,
+  twoFactorChangeBodySchema,
   twoFactorVerifyBodySchema,
   userSchema,
 } from '@app/contracts';
@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../http/app-error.js';
 import { access, callerOf } from '../access.js';
 import { listSessions } from '../account.js';
-import { forgotPassword, register, resetPassword, verifyEmail } from '../accounts.js';
+import { forgotPassword, register, resendVerification, resetPassword, verifyEmail } from '../accounts.js';
 import type { AuthDeps } from '../deps.js';
 import { login, verifySecondFactor } from '../login.js';
 import { refreshSession, revokeSession } from '../sessions.js';
@@ -68,6 +68,24 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
       },
     },
     async (request) => ({ user: await verifyEmail(deps, request.body.token) }),
+  );
+
+  app.post(
+    '/verify-email/resend',
+    {
+      config: { access: access.user() },
+      schema: {
+        tags,
+        summary: 'Mail a new verification link to the signed-in account',
+        response: { 202: ok },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      await deps.limits.consume('verifyMail', caller.userId, reply);
+      await resendVerification(deps, caller.userId);
+      return reply.status(202).send({ ok: true as const });
+    },
   );
 
   app.post(
@@ -141,7 +159,10 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      if (caller.sessionId) await revokeSession(deps.db, caller.sessionId, 'signed out');
+      if (caller.sessionId) {
+        await revokeSession(deps.db, caller.sessionId, 'signed out');
+        deps.sessionStates.forget(caller.sessionId);
+      }
       clearRefreshCookie(deps.config, reply);
       return { ok: true as const };
     },
@@ -185,6 +206,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
       if (!owned || !(await revokeSession(deps.db, owned.id, 'revoked by user'))) {
         throw notFound('Session');
       }
+      deps.sessionStates.forget(owned.id);
       return { ok: true as const };
     },
   );
@@ -238,23 +260,27 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
       config: { access: access.user() },
       schema: {
         tags,
-        summary: 'Confirm 2FA with a first code',
-        body: codeBodySchema,
+        summary: 'Confirm 2FA with a first code (and the current password)',
+        body: twoFactorChangeBodySchema,
         response: { 200: z.object({ backupCodes: z.array(z.string()) }) },
       },
     },
-    async (request) =>
-      enableTwoFactor(deps, callerOf(request).userId, request.body.code, requestMeta(request)),
+    async (request) => enableTwoFactor(deps, callerOf(request), request.body, requestMeta(request)),
   );
 
   app.post(
     '/2fa/disable',
     {
       config: { access: access.user() },
-      schema: { tags, summary: 'Turn 2FA off', body: codeBodySchema, response: { 200: ok } },
+      schema: {
+        tags,
+        summary: 'Turn 2FA off (a current code and the current password)',
+        body: twoFactorChangeBodySchema,
+        response: { 200: ok },
+      },
     },
     async (request) => {
-      await disableTwoFactor(deps, callerOf(request).userId, request.body.code, requestMeta(request));
+      await disableTwoFactor(deps, callerOf(request), request.body, requestMeta(request));
       return { ok: true as const };
     },
   );

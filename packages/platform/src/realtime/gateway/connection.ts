@@ -7,6 +7,7 @@ import {
 } from '@app/contracts';
 import type { WebSocket } from 'ws';
 import type { AuthContext } from '../../auth/access.js';
+import { AppError } from '../../http/app-error.js';
 import type { Logger } from '../../observability/logger.js';
 
 export const AUTH_TIMEOUT_MS = 10_000;
@@ -147,6 +148,8 @@ export class Connection {
     try {
       await this.gateway.handle(this, frame);
     } catch (error) {
+      if (error instanceof AppError && error.code === 'EMAIL_NOT_VERIFIED')
+        return this.error('EMAIL_NOT_VERIFIED', error.message, 'id' in frame ? frame.id : undefined);
       this.gateway.logger.error({ err: error }, 'realtime frame failed');
       this.error('INTERNAL', 'Something went wrong on our side.', 'id' in frame ? frame.id : undefined);
     }

@@ -101,6 +101,11 @@ export class Gateway implements ConnectionHub {
     return this.deps.authenticator.fromAccessToken(token);
   }
 
+  /** Whether the caller's email is verified (for channel handlers that gate writes). */
+  isEmailVerified(auth: AuthContext): Promise<boolean> {
+    return this.deps.authenticator.isEmailVerified(auth);
+  }
+
   /** Sends an event to every subscriber of `channel`, on every instance. */
   async publish(channel: string, event: string, payload: unknown): Promise<void> {
     this.deliverLocal(channel, { event, payload });
