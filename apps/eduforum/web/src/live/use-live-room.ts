@@ -1,4 +1,4 @@
-import { call, type RealtimeClient } from '@app/client';
+import { call } from '@app/client';
 import {
   type Breakout,
   breakoutRoomChannel,
@@ -9,7 +9,7 @@ import {
   staffChannel,
 } from '@app/eduforum-contracts';
 import { useApi, useChannel, useRealtime } from '@app/ui';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 
 import { initialLiveState, type LiveState, liveReducer, roomOf } from './live-state.js';
 
