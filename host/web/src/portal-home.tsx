@@ -1,5 +1,14 @@
 import { call } from '@app/client';
-import { ErrorState, errorMessage, LoadingState, useApi, useAppTitle, useLocalized, useTitle } from '@app/ui';
+import {
+  EmptyState,
+  ErrorState,
+  errorMessage,
+  LoadingState,
+  useApi,
+  useAppTitle,
+  useLocalized,
+  useTitle,
+} from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -24,6 +33,8 @@ export function PortalHome() {
         <LoadingState />
       ) : apps.isError ? (
         <ErrorState message={errorMessage(apps.error, t)} onRetry={() => void apps.refetch()} />
+      ) : apps.data.items.length === 0 ? (
+        <EmptyState title={t('portal.empty')} />
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">
           {apps.data.items.map((app) => (

@@ -173,6 +173,7 @@ export const en = {
   portal: {
     title: 'Campus',
     lead: 'Apps for learning and work, with one account.',
+    empty: 'No apps are switched on on this server yet.',
     open: 'Open {{app}}',
   },
   home: {

@@ -174,6 +174,7 @@ export const ko: Messages = {
   portal: {
     title: '캠퍼스',
     lead: '하나의 계정으로 쓰는 배움과 일을 위한 앱.',
+    empty: '이 서버에서 켜진 앱이 아직 없습니다.',
     open: '{{app}} 열기',
   },
   home: {
