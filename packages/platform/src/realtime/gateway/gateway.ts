@@ -5,7 +5,8 @@ import { AppError } from '../../http/app-error.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Bus } from '../bus/index.js';
 import { defaultPresenceOptions, Presence, type PresenceOptions } from '../presence.js';
-import { ChannelRegistry, type ChannelType } from './channels.js';
+import { AccessEpoch } from './access-epoch.js';
+import { ChannelRegistry } from './channels.js';
 import { AUTH_TIMEOUT_MS, Connection, type ConnectionHub } from './connection.js';
 
 const BUS_PREFIX = 'rt:';
@@ -14,8 +15,6 @@ const EVICT_TOPIC = 'rt-evict';
 const SWEEP_MS = 1_000;
 /** Default cap of authenticated sockets per user on one instance (WS_MAX_SOCKETS_PER_USER). */
 const MAX_SOCKETS_PER_USER = 20;
-/** How often a subscription is authorized again when access changes keep racing it. */
-const MAX_AUTHORIZE_ATTEMPTS = 3;
 
 interface ChannelEvent {
   event: string;
@@ -79,8 +78,8 @@ export class Gateway implements ConnectionHub {
   }
 
   private readonly sweepTimer: NodeJS.Timeout;
-  /** Bumped when a recheck begins, so a subscription authorized across it is asked again. */
-  private accessEpoch = 0;
+  /** A subscription authorized across a recheck is asked again. */
+  private readonly epoch = new AccessEpoch();
   private readonly stopEvictions: () => void;
 
   get logger(): Logger {
@@ -126,7 +125,7 @@ export class Gateway implements ConnectionHub {
       case 'sub': {
         const { id, type } = this.channels.resolve(frame.ch);
         if (!type) return fail('UNKNOWN_CHANNEL_TYPE', `No channel type for ${frame.ch}.`, frame.id);
-        if (!(await this.authorizeSettled(type, auth, id)))
+        if (!(await this.epoch.settled(() => type.authorize(auth, id))))
           return fail('FORBIDDEN', `You may not join ${frame.ch}.`, frame.id);
         if (!connection.channels.has(frame.ch)) {
           connection.channels.set(frame.ch, 0);
@@ -175,28 +174,13 @@ export class Gateway implements ConnectionHub {
   }
 
   /**
-   * Asks `authorize` until no access change began while it ran: an answer read before a membership
-   * change committed could otherwise admit a socket after `recheck` looked at that user's channels.
-   * Changes are rare; a socket that keeps losing the race is refused (it may subscribe again).
-   */
-  private async authorizeSettled(type: ChannelType, auth: AuthContext, id: string): Promise<boolean> {
-    for (let attempt = 0; attempt < MAX_AUTHORIZE_ATTEMPTS; attempt++) {
-      const epoch = this.accessEpoch;
-      const allowed = await type.authorize(auth, id);
-      if (!allowed) return false;
-      if (epoch === this.accessEpoch) return true;
-    }
-    return false;
-  }
-
-  /**
    * Re-asks each channel type's `authorize` for every channel the user's sockets on this instance
    * are subscribed to, and evicts them (a `channel.removed` event) from those it now refuses; an
    * authorize that throws refuses (they may subscribe again). Called on every instance by
    * `platform.access.changed(userId)` after the user's memberships or roles changed.
    */
   async recheck(userId: string): Promise<void> {
-    this.accessEpoch++;
+    this.epoch.bump();
     const channels = new Map<string, AuthContext>();
     for (const connection of this.connections) {
       if (connection.auth?.userId !== userId) continue;
