@@ -1,3 +1,4 @@
+export { AccessChanges, type ChatMembershipRule } from './access/index.js';
 export * from './ai/index.js';
 export * from './app-kit/index.js';
 export { type Access, type AuthContext, access, callerOf } from './auth/access.js';

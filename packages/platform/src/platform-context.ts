@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { AccessChanges } from './access/changes.js';
 import { type AiGateway, createAiGateway } from './ai/index.js';
 import { type Auth, createAuth } from './auth/auth.js';
 import { Blocks } from './blocks/service.js';
@@ -65,8 +66,14 @@ export interface PlatformContext {
    * `reauthorize(name)` when access to a document changes (it reaches every instance).
    */
   readonly collab: Collab;
-  /** Accounts as apps may see them, and app-wide roles (`platform.memberships`). */
+  /** Accounts as apps may see them, and app-wide roles (`platform.memberships`; changes call `access`). */
   readonly directory: Directory;
+  /**
+   * Revocation: call `changed(userId)` after changing someone's membership or role; every instance
+   * re-asks the apps' channel, collab and chat rules about what that user holds open and drops what
+   * they now refuse (see docs/realtime.md, "When access changes").
+   */
+  readonly access: AccessChanges;
 }
 
 /** The platform's own migrations (schema `platform`); always applied first. */
@@ -128,6 +135,7 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
         : undefined,
     limits: config.collab,
   });
+  const access = new AccessChanges({ bus, logger, realtime, collab, chat });
   return Object.freeze({
     config,
     logger,
@@ -146,7 +154,8 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     webhooks,
     files,
     collab,
-    directory: new Directory(db),
+    directory: new Directory(db, access),
+    access,
   });
 }
 
@@ -154,6 +163,7 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
 export async function closePlatform(platform: PlatformContext): Promise<void> {
   // Running jobs finish first: they may still publish, send mail or write.
   await platform.jobs.stop();
+  platform.access.close();
   await platform.collab.close();
   platform.files.close();
   platform.realtime.close();

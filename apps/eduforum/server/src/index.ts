@@ -10,6 +10,7 @@ import type { EduforumDeps } from './deps.js';
 import { Outbound } from './events.js';
 import { registerCallPolicy } from './live/call-policy.js';
 import { liveChannels } from './live/channels.js';
+import { chatMembers } from './live/chat-members.js';
 import { LiveRoom } from './live/room.js';
 import { liveRoutes } from './live/routes.js';
 import { TalkTime } from './live/talktime.js';
@@ -69,6 +70,7 @@ export const eduforum = defineApp({
       ],
       channels: liveChannels(deps, { room, talkTime, polls }),
       collab: whiteboards(deps),
+      chatMembers: chatMembers(deps),
       seedDemo,
       close() {
         talkTime.close();

@@ -8,6 +8,7 @@ import {
 } from '@app/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
+import type { ChatMembershipRule } from '../access/changes.js';
 import type { CollabNamespace } from '../collab/collab.js';
 import type { MigrationSource } from '../db/migrate.js';
 import type { App } from '../http/app-type.js';
@@ -44,6 +45,11 @@ export interface AppParts {
   readonly channels?: readonly AppChannel[];
   /** Collaborative documents named `<app>.<rest>` (role web and all). */
   readonly collab?: CollabNamespace;
+  /**
+   * Who may stay a member of the chat rooms the app creates (every role): when someone's access
+   * changes (`platform.access.changed`), the memberships it does not keep are removed.
+   */
+  readonly chatMembers?: ChatMembershipRule;
   /** Demo data for `npm start` in development: creates it once, returns lines for the banner. */
   readonly seedDemo?: (app: App) => Promise<string>;
   /** Stops what setup started (timers); runs when the app closes, before the platform does. */

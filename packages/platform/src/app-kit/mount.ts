@@ -32,11 +32,13 @@ export async function setupApps(
 /**
  * Gives each role what it runs: web (and all) mounts routes under `/api/v1/<app>`, realtime channel
  * types and collaborative documents; worker (and all) registers job handlers and cron entries. Every
- * role may enqueue jobs.
+ * role may enqueue jobs and knows the app's chat membership rule.
  */
 export async function mountApps(app: App, mounted: readonly MountedApp[], role: Role): Promise<void> {
   const { platform } = app;
   for (const { definition, parts } of mounted) {
+    // Every role may change someone's access (a job too), so every role knows the rule.
+    if (parts.chatMembers) platform.access.chatRooms(definition.name, parts.chatMembers);
     if (role !== 'worker') {
       for (const channel of parts.channels ?? [])
         platform.realtime.channels.register(channel.name, channel.type);

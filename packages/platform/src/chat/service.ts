@@ -85,6 +85,31 @@ export class ChatService {
       .execute();
   }
 
+  /**
+   * Takes a member out of a room: REST and channel chat go by membership, so they lose both at
+   * once, and their sockets on every instance leave the room's channel.
+   */
+  async removeMember(roomId: string, userId: string): Promise<void> {
+    await this.db
+      .deleteFrom('platform.chat_members')
+      .where('room_id', '=', roomId)
+      .where('user_id', '=', userId)
+      .execute();
+    await this.realtime.evict(`chat:${roomId}`, userId);
+  }
+
+  /** The rooms of these apps the user is a member of. */
+  async roomsOf(userId: string, apps: readonly string[]): Promise<{ id: string; app: string }[]> {
+    if (apps.length === 0) return [];
+    return this.db
+      .selectFrom('platform.chat_members as m')
+      .innerJoin('platform.chat_rooms as r', 'r.id', 'm.room_id')
+      .select(['r.id', 'r.app'])
+      .where('m.user_id', '=', userId)
+      .where('r.app', 'in', [...apps])
+      .execute();
+  }
+
   async isMember(roomId: string, userId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('platform.chat_members')

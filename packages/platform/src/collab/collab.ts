@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Hocuspocus } from '@hocuspocus/server';
+import { type Connection, Hocuspocus } from '@hocuspocus/server';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { AuthContext, Authenticator } from '../auth/access.js';
@@ -51,6 +51,8 @@ const RESET_CONNECTION = 4205;
 /** Context Hocuspocus keeps per connection after authentication. */
 interface ConnectionContext {
   auth: AuthContext;
+  /** The access epoch when it was authorized (see `recheck`). */
+  epoch: number;
 }
 
 /** The guard of the socket a hook is about (absent for connections that are not ours). */
@@ -72,6 +74,8 @@ export class Collab {
   private readonly redis: ReturnType<typeof createCollabRedis> | undefined;
   private readonly unsubscribe: (() => void) | undefined;
   private readonly guards: CollabGuards;
+  /** Bumped when a recheck begins; connections authorized across one are checked when connected. */
+  private accessEpoch = 0;
 
   constructor(
     private readonly deps: {
@@ -107,6 +111,7 @@ export class Collab {
         } catch {
           throw refuse('invalid-token');
         }
+        const epoch = this.accessEpoch;
         let access: CollabAccess;
         try {
           access = await namespace.authorize(auth, data.documentName);
@@ -119,10 +124,14 @@ export class Collab {
         const refusal = guard ? this.guards.admit(guard, data.documentName, auth.userId) : null;
         if (refusal) throw denied(refusal);
         if (access === 'read') data.connectionConfig.readOnly = true;
-        return { auth } satisfies ConnectionContext;
+        return { auth, epoch } satisfies ConnectionContext;
       },
+      // A recheck that ran while this connection was being authorized or its document loaded did
+      // not see it: ask again now that it is one of the document's connections.
       connected: async (data) => {
         guardOf(data.context)?.connected(data.documentName);
+        const context = data.connection.context as ConnectionContext;
+        if (context.epoch !== this.accessEpoch) await this.recheckConnection(data.documentName, data.connection);
       },
       onDisconnect: async (data) => {
         guardOf(data.context)?.forget(data.documentName);
@@ -168,6 +177,37 @@ export class Collab {
   async reauthorize(documentName: string): Promise<void> {
     this.dropConnections(documentName);
     if (this.deps.bus) await publishReauthorize(this.deps.bus, documentName);
+  }
+
+  /**
+   * Re-asks the namespaces about every document the user has open on this instance and resets
+   * (close code 4205: the client reconnects and is authorized again) each connection whose access
+   * changed: refused now, or read-only instead of writable and back. Called on every instance by
+   * `platform.access.changed(userId)`; an authorize that throws refuses.
+   */
+  async recheck(userId: string): Promise<void> {
+    this.accessEpoch++;
+    const checks: Promise<void>[] = [];
+    for (const document of this.hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        if ((connection.context as ConnectionContext | undefined)?.auth.userId === userId)
+          checks.push(this.recheckConnection(document.name, connection));
+      }
+    }
+    await Promise.all(checks);
+  }
+
+  private async recheckConnection(documentName: string, connection: Connection): Promise<void> {
+    const { auth } = connection.context as ConnectionContext;
+    const namespace = this.namespaceOf(documentName);
+    const access = namespace
+      ? await namespace.authorize(auth, documentName).catch((error: unknown) => {
+          this.deps.logger.warn({ err: error, document: documentName }, 'collab recheck failed; resetting');
+          return null;
+        })
+      : null;
+    if (access !== (connection.readOnly ? 'read' : 'write'))
+      connection.webSocket.close(RESET_CONNECTION, 'Reset Connection');
   }
 
   private dropConnections(documentName: string): void {

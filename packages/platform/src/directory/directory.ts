@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AccessChanges } from '../access/changes.js';
 import type { PlatformDb } from '../db/pool.js';
 
 /** What apps may know of an account. */
@@ -15,7 +16,10 @@ export interface PersonSummary {
  * apps ask here instead of reading or writing the platform's tables.
  */
 export class Directory {
-  constructor(private readonly db: PlatformDb) {}
+  constructor(
+    private readonly db: PlatformDb,
+    private readonly access?: Pick<AccessChanges, 'changed'>,
+  ) {}
 
   /** One person, or undefined when the account does not exist (any more). */
   async person(id: string): Promise<PersonSummary | undefined> {
@@ -76,7 +80,10 @@ export class Directory {
     return row?.role ?? null;
   }
 
-  /** Grants (or with null, takes away) the account's app-wide role in `app`. */
+  /**
+   * Grants (or with null, takes away) the account's app-wide role in `app`; what the old role
+   * allowed and the new one does not is revoked at once (`platform.access.changed`).
+   */
   async setAppRole(userId: string, app: string, role: string | null): Promise<void> {
     if (role === null) {
       await this.db
@@ -84,12 +91,13 @@ export class Directory {
         .where('user_id', '=', userId)
         .where('app', '=', app)
         .execute();
-      return;
+    } else {
+      await this.db
+        .insertInto('platform.memberships')
+        .values({ user_id: userId, app, role })
+        .onConflict((oc) => oc.columns(['user_id', 'app']).doUpdateSet({ role }))
+        .execute();
     }
-    await this.db
-      .insertInto('platform.memberships')
-      .values({ user_id: userId, app, role })
-      .onConflict((oc) => oc.columns(['user_id', 'app']).doUpdateSet({ role }))
-      .execute();
+    await this.access?.changed(userId);
   }
 }

@@ -10,7 +10,13 @@ export {
 export { type ListeningApp, listenTestApp } from './listening-app.js';
 export { appCaller, type Method, makeAdmin, makePerson, type Person } from './people.js';
 export { openSocket, type TestSocket } from './realtime-client.js';
-export { describeRouteRoles, type RouteRolesOptions, type RouteRolesWorld } from './route-roles.js';
+export {
+  declaredRoutes,
+  describeRouteRoles,
+  fillPath,
+  type RouteRolesOptions,
+  type RouteRolesWorld,
+} from './route-roles.js';
 export {
   createTestDatabase,
   provideTestDatabase,

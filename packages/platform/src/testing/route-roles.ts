@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../http/app-type.js';
+import type { RouteAccess } from '../http/route-access.js';
 import { appCaller, type Method, type Person } from './people.js';
 
 /** One world per call: people with a role each, and values for every path parameter. */
@@ -40,7 +41,7 @@ export function describeRouteRoles(options: RouteRolesOptions): void {
     it('refuses and allows every route as its declared action says', async () => {
       const app = options.app();
       const prefix = `/api/v1/${options.name}`;
-      const routes = app.routeAccess.filter((r) => r.url.startsWith(`${prefix}/`) && r.method !== 'HEAD');
+      const routes = declaredRoutes(app, options.name);
       expect(routes.length).toBeGreaterThan(0);
       const call = appCaller(app, options.name);
       const mismatches: string[] = [];
@@ -52,7 +53,7 @@ export function describeRouteRoles(options: RouteRolesOptions): void {
           const world = role === roles[0] ? first : await options.world();
           const person = role === 'outsider' ? world.outsider : world.people[role];
           if (!person) throw new Error(`the world has no person with role ${role}`);
-          const path = fill(route.url.slice(prefix.length), world.params);
+          const path = fillPath(route.url.slice(prefix.length), world.params);
           const res = await call(person, route.method as Method, path);
           const key = `${route.method} ${route.url.slice(prefix.length)} as ${role}`;
           if (res.statusCode >= 500 || res.statusCode === 401) {
@@ -85,8 +86,17 @@ export function describeRouteRoles(options: RouteRolesOptions): void {
   });
 }
 
+/**
+ * The routes of one app as declared (`/api/v1/<name>/...`, without HEAD): method, URL and, for
+ * routes with a declared permission, `can` (action, scope, path parameter). Tests that walk every
+ * route (the route x role test, revocation tests) read them here so new routes are covered.
+ */
+export function declaredRoutes(app: App, name: string): readonly RouteAccess[] {
+  return app.routeAccess.filter((r) => r.url.startsWith(`/api/v1/${name}/`) && r.method !== 'HEAD');
+}
+
 /** Fills `:name` parameters of a route URL from the world. */
-function fill(url: string, params: Readonly<Record<string, string>>): string {
+export function fillPath(url: string, params: Readonly<Record<string, string>>): string {
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`the world has no value for the path parameter ${name}`);

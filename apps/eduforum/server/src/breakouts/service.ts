@@ -135,9 +135,8 @@ export class BreakoutService {
       from: before?.room_id ?? null,
       to: roomId,
     });
-    // Their old room's board must stop taking their strokes.
-    if (before && before.room_id !== roomId)
-      await reauthorizeBoards(this.deps, [roomWhiteboard(before.room_id)]);
+    // Their old room's channel, chat and board must let them go.
+    if (before && before.room_id !== roomId) await this.deps.platform.access.changed(memberId);
     const payload = { breakoutId, userId: memberId, fromRoomId: before?.room_id ?? null, toRoomId: roomId };
     await this.deps.platform.realtime.publish(sessionChannel(breakout.session_id), 'breakout.moved', payload);
     return this.view(breakoutId);

@@ -231,6 +231,8 @@ export class CourseService {
       .values({ course_id: courseId, user_id: user.id, role })
       .onConflict((oc) => oc.columns(['course_id', 'user_id']).doUpdateSet({ role }))
       .execute();
+    // Adding someone already enrolled changes their role (a TA re-added as a student).
+    await this.deps.platform.access.changed(user.id);
   }
 
   async setMemberRole(
@@ -247,6 +249,7 @@ export class CourseService {
       .where('user_id', '=', memberId)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw notFound('Member');
+    await this.deps.platform.access.changed(memberId);
   }
 
   async removeMember(userId: string, courseId: string, memberId: string): Promise<void> {
@@ -259,9 +262,10 @@ export class CourseService {
       .where('user_id', '=', memberId)
       .executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) throw notFound('Member');
+    await this.deps.platform.access.changed(memberId);
   }
 
-  /** Grants an app-wide role (admin only): professors may create courses. */
+  /** Grants an app-wide role (admin only): professors may create courses. The directory revokes. */
   async grantAppRole(userId: string, targetId: string, role: 'admin' | 'professor' | null): Promise<void> {
     await this.deps.policy.require(userId, 'app', 'user.manage');
     const { directory } = this.deps.platform;

@@ -95,7 +95,7 @@ export function liveChannels(
     type: {
       async authorize(auth, sessionId) {
         const context = await liveContext(deps, sessionId, auth.userId);
-        if (!context || !allows(context.role, 'grade.view')) return false;
+        if (!context || context.removed || !allows(context.role, 'grade.view')) return false;
         talkTime.watch(sessionId);
         talkTime.changed(sessionId);
         return true;
@@ -117,10 +117,11 @@ export function liveChannels(
           .where('r.id', '=', roomId)
           .executeTakeFirst();
         if (row?.status !== 'running') return false;
-        if (row.user_id) return true;
-        // Professors and TAs may enter any room.
+        // A place in the room is not enough: who left the course or the session left its rooms.
         const context = await liveContext(deps, row.session_id, auth.userId);
-        return allows(context?.role ?? null, 'session.moderate');
+        if (!context || context.removed || !allows(context.role, 'session.join')) return false;
+        // Professors and TAs may enter any room.
+        return row.user_id !== null || allows(context.role, 'session.moderate');
       },
     },
   };

@@ -1,15 +1,8 @@
 import type { ChatMessage } from '@app/contracts';
-import {
-  breakoutRoomChannel,
-  type LiveSnapshot,
-  type Participant,
-  roomWhiteboard,
-  sessionChannel,
-  sessionWhiteboard,
-} from '@app/eduforum-contracts';
+import { type LiveSnapshot, type Participant, sessionChannel } from '@app/eduforum-contracts';
 import { AppError } from '@app/platform';
 import { sql } from 'kysely';
-import { type EduforumDeps, reauthorizeBoards } from '../deps.js';
+import type { EduforumDeps } from '../deps.js';
 import { abilitiesOf, allows } from '../policies.js';
 import { record, requireLive } from './context.js';
 import type { TalkTime } from './talktime.js';
@@ -230,22 +223,9 @@ export class LiveRoom {
     await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'control.removed', {
       userId: target,
     });
-    // Their open sockets stop hearing the room and its breakout rooms, on every instance.
-    const breakoutRooms = await this.deps.db
-      .selectFrom('eduforum.breakout_rooms as r')
-      .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')
-      .select('r.id')
-      .where('b.session_id', '=', sessionId)
-      .execute();
-    const { realtime } = this.deps.platform;
-    await Promise.all([
-      realtime.evict(sessionChannel(sessionId), target),
-      ...breakoutRooms.map((r) => realtime.evict(breakoutRoomChannel(r.id), target)),
-    ]);
-    await reauthorizeBoards(this.deps, [
-      sessionWhiteboard(sessionId),
-      ...breakoutRooms.map((r) => roomWhiteboard(r.id)),
-    ]);
+    // On every instance they leave the room's channels, chats and whiteboards (and its breakout
+    // rooms'): the kernel asks those rules again, and they now refuse someone removed.
+    await this.deps.platform.access.changed(target);
     await this.publishQueue(sessionId);
   }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Bus } from '../bus/index.js';
 import { defaultPresenceOptions, Presence, type PresenceOptions } from '../presence.js';
+import { AccessEpoch } from './access-epoch.js';
 import { ChannelRegistry } from './channels.js';
 import { AUTH_TIMEOUT_MS, Connection, type ConnectionHub } from './connection.js';
 
@@ -77,6 +78,8 @@ export class Gateway implements ConnectionHub {
   }
 
   private readonly sweepTimer: NodeJS.Timeout;
+  /** A subscription authorized across a recheck is asked again. */
+  private readonly epoch = new AccessEpoch();
   private readonly stopEvictions: () => void;
 
   get logger(): Logger {
@@ -127,7 +130,7 @@ export class Gateway implements ConnectionHub {
       case 'sub': {
         const { id, type } = this.channels.resolve(frame.ch);
         if (!type) return fail('UNKNOWN_CHANNEL_TYPE', `No channel type for ${frame.ch}.`, frame.id);
-        if (!(await type.authorize(auth, id)))
+        if (!(await this.epoch.settled(() => type.authorize(auth, id))))
           return fail('FORBIDDEN', `You may not join ${frame.ch}.`, frame.id);
         if (!connection.channels.has(frame.ch)) {
           connection.channels.set(frame.ch, 0);
@@ -170,6 +173,33 @@ export class Gateway implements ConnectionHub {
         return;
       }
     }
+  }
+
+  /**
+   * Re-asks each channel type's `authorize` for every channel the user's sockets on this instance
+   * are subscribed to, and evicts them (a `channel.removed` event) from those it now refuses; an
+   * authorize that throws refuses (they may subscribe again). Called on every instance by
+   * `platform.access.changed(userId)` after the user's memberships or roles changed.
+   */
+  async recheck(userId: string): Promise<void> {
+    this.epoch.bump();
+    const channels = new Map<string, AuthContext>();
+    for (const connection of this.connections) {
+      if (connection.auth?.userId !== userId) continue;
+      for (const channel of connection.channels.keys()) channels.set(channel, connection.auth);
+    }
+    await Promise.all(
+      [...channels].map(async ([channel, auth]) => {
+        const { id, type } = this.channels.resolve(channel);
+        const allowed = await Promise.resolve()
+          .then(() => type?.authorize(auth, id) ?? false)
+          .catch((error: unknown) => {
+            this.deps.logger.warn({ err: error, channel }, 'channel recheck failed; evicting');
+            return false;
+          });
+        if (!allowed) this.evictLocal(channel, userId);
+      }),
+    );
   }
 
   /**

@@ -1,0 +1,1 @@
+export { AccessChanges, type ChatMembershipRule } from './changes.js';
