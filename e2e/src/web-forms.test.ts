@@ -1,4 +1,3 @@
-import { eduforum } from '@app/eduforum-server';
 import { bearer, makeAccount, signIn } from '@app/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
@@ -14,7 +13,7 @@ let web: WebHarness;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  web = await startWebHarness({ apps: [eduforum] });
+  web = await startWebHarness();
 }, 240_000);
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type App, type AppDefinition, buildApp } from '@app/platform';
 import { createTestDatabase, type TestDatabase, testConfig } from '@app/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { allApps, appNames } from '../../../host/src/apps.js';
 import { sharedWebBuild } from '../../../host/src/testing/shared-web-build.js';
 import { registerWebApps } from '../../../host/src/web-serve.js';
 import { launchChromium } from '../browser.js';
@@ -16,7 +17,7 @@ export interface WebHarness {
 
 /**
  * Serves the web apps (built once per test run, see sharedWebBuild) with the API and the given
- * apps (none: the shared pages only), and starts Chromium.
+ * apps (default: every app the host defines), and starts Chromium.
  */
 export async function startWebHarness(
   options: { apps?: AppDefinition[]; fakeMedia?: boolean; fakeAudioFile?: string } = {},
@@ -24,10 +25,10 @@ export async function startWebHarness(
   const database: TestDatabase = await createTestDatabase();
   const [{ apps }, app] = await Promise.all([
     sharedWebBuild(),
-    buildApp(testConfig(database.url), { apps: options.apps ?? [] }),
+    buildApp(testConfig(database.url), { apps: options.apps ?? allApps }),
   ]);
   await registerWebApps(app, {
-    apps: ['eduforum', 'languagemate', 'studymate', 'storehelper'],
+    apps: [...appNames],
     builds: apps,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -7,8 +7,10 @@ import {
   PageHeader,
   useApi,
   useAppTitle,
+  useLocalized,
   useSession,
   useTitle,
+  useWebApp,
 } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +21,8 @@ export function Home() {
   const { t: kit } = useTranslation();
   const { user } = useSession();
   const api = useApi();
+  const pick = useLocalized();
+  const { manifest } = useWebApp();
   useTitle(useAppTitle());
   const overview = useQuery({
     queryKey: ['storehelper', 'overview'],
@@ -26,14 +30,17 @@ export function Home() {
   });
   return (
     <>
-      <PageHeader title={kit('home.welcome', { name: user?.name ?? '' })} lead={t('home.lead')} />
-      {overview.isPending ? (
-        <LoadingState />
-      ) : overview.isError ? (
-        <ErrorState message={errorMessage(overview.error, kit)} onRetry={() => void overview.refetch()} />
-      ) : (
-        <EmptyState title={t('home.role', { role: t(`home.roles.${overview.data.role}`) })} />
-      )}
+      <PageHeader title={kit('home.welcome', { name: user?.name ?? '' })} lead={pick(manifest.description)} />
+      <EmptyState title={t('home.emptyTitle')}>
+        <p>{t('home.lead')}</p>
+        {overview.isPending ? (
+          <LoadingState />
+        ) : overview.isError ? (
+          <ErrorState message={errorMessage(overview.error, kit)} onRetry={() => void overview.refetch()} />
+        ) : (
+          <p>{t('home.role', { role: t(`home.roles.${overview.data.role}`) })}</p>
+        )}
+      </EmptyState>
     </>
   );
 }
