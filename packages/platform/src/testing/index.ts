@@ -1,4 +1,5 @@
 export { bearer, makeAccount, signIn, type TestAccount, tokenFromOutbox } from './accounts.js';
+export { downloadFile, multipartFile, uploadFile, uploadText } from './files.js';
 export { type ListeningApp, listenTestApp } from './listening-app.js';
 export { appCaller, type Method, makeAdmin, makePerson, type Person } from './people.js';
 export { openSocket, type TestSocket } from './realtime-client.js';

@@ -59,6 +59,8 @@ export const en = {
     FORBIDDEN: 'You are not allowed to do this.',
     NOT_FOUND: 'It was not found. It may have been removed.',
     VALIDATION_FAILED: 'Some fields are invalid.',
+    FILE_NOT_USABLE: 'This file cannot be used here. Upload it again and retry.',
+    FILE_IN_USE: 'This file is in use. Delete what uses it instead.',
     NETWORK: 'We could not reach the server. Check your connection.',
     UNKNOWN: 'Something went wrong on our side. Please try again.',
   },
