@@ -157,17 +157,6 @@ export class Files {
     });
   }
 
-  /** Whether the user may read the file now (false for files that do not exist). */
-  async canRead(userId: string, id: string): Promise<boolean> {
-    const row = await this.deps.db
-      .selectFrom('platform.files')
-      .select(['owner_id', 'scope'])
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return row !== undefined && (await this.mayRead(userId, row));
-  }
-
   private async mayRead(userId: string, file: { owner_id: string | null; scope: string | null }) {
     if (file.scope === null) return file.owner_id === userId;
     return this.scopes.canRead(userId, file.scope);
