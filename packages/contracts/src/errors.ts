@@ -55,6 +55,16 @@ export const errorCatalogue = {
     message: 'This URL points at a private or local address, which the server does not call.',
   },
   QUOTA_EXCEEDED: { status: 413, reportable: false, message: 'Your storage quota is used up.' },
+  FILE_NOT_USABLE: {
+    status: 400,
+    reportable: false,
+    message: 'A file cannot be used here: use your own new upload (each upload can be used once).',
+  },
+  FILE_IN_USE: {
+    status: 409,
+    reportable: false,
+    message: 'This file is in use; delete what uses it instead.',
+  },
 } as const satisfies Record<string, { status: number; reportable: boolean; message: string }>;
 
 /** One entry of an error catalogue. */

@@ -188,6 +188,7 @@ export interface PlatformFiles {
   original_name: string;
   owner_id: string | null;
   purpose: string;
+  scope: string | null;
   sha256: string;
   size: number;
   storage_key: string;

@@ -14,6 +14,7 @@ export {
   publishReauthorize,
 } from './collab/index.js';
 export * from './config/index.js';
+export * from './csv/index.js';
 export { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres.js';
 export { isUniqueViolation, uniqueToConflict } from './db/errors.js';
 export { type MigrationSource, migrate, pendingMigrations, readMigrations } from './db/migrate.js';

@@ -59,7 +59,11 @@ export interface PlatformContext {
   readonly notifications: Notifications;
   /** Outgoing webhooks: apps `registerEvents(...)` their catalogue and `emit(event, payload, { ownerId })`. */
   readonly webhooks: Webhooks;
-  /** Uploaded files: `attach(ids, ownerId)` what your records reference, `downloadUrl(id)`, `remove(id)`. */
+  /**
+   * Uploaded files: a record that references uploads calls `attach(trx, { fileIds, ownerId, scope })`
+   * in its own transaction and `detach(trx, ...)` when it goes; who may download an attached file is
+   * decided by its scope's owner (apps return `fileScopes` from `setup`).
+   */
   readonly files: Files;
   /**
    * Collaborative documents (Yjs on `/collab`); apps return their namespace from `setup`, and call
@@ -105,8 +109,6 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   });
   await realtime.presence.start();
   const blocks = new Blocks(db);
-  const chat = new ChatService(db, realtime, limits, blocks);
-  registerChatChannel(realtime, chat);
   const calls = new CallService({
     db,
     realtime,
@@ -123,6 +125,10 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   webhooks.registerJobs();
   const files = new Files({ db, config, logger, jobs });
   files.registerJobs();
+  const chat = new ChatService(db, realtime, limits, blocks, files);
+  registerChatChannel(realtime, chat);
+  // Files attached to a chat message are for the room's members.
+  files.scopes.register('chat', (userId, roomId) => chat.isMember(roomId, userId));
   // A worker serves no `/collab`: its `reauthorize` reaches the serving instances over the bus.
   const { redis, instanceId } = config;
   const collab = new Collab({

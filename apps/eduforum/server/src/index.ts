@@ -2,6 +2,7 @@ import { eduforumErrors, eduforumManifest } from '@app/eduforum-contracts';
 import { type AppPlatform, appTask, defineApp } from '@app/platform';
 import { breakoutRoutes } from './breakouts/routes.js';
 import { BreakoutService } from './breakouts/service.js';
+import { contentFileScope } from './courses/content.js';
 import { courseRoutes } from './courses/routes.js';
 import { eduDb } from './db.js';
 import { breakoutDeadlineTask, quizDeadlineTask } from './deadlines.js';
@@ -71,6 +72,7 @@ export const eduforum = defineApp({
       channels: liveChannels(deps, { room, talkTime, polls }),
       collab: whiteboards(deps),
       chatMembers: chatMembers(deps),
+      fileScopes: contentFileScope(deps),
       seedDemo,
       close() {
         talkTime.close();

@@ -5649,7 +5649,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Redirects to a signed download URL that expires (FILES_URL_TTL_S) */
+        /** Redirects to a signed download URL that expires (FILES_URL_TTL_S); 404 unless the caller may read the file */
         get: {
             parameters: {
                 query?: never;
@@ -5690,7 +5690,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete one of your files */
+        /** Delete one of your uploads that nothing uses (409 FILE_IN_USE otherwise) */
         delete: {
             parameters: {
                 query?: never;

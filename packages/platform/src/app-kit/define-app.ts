@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { ChatMembershipRule } from '../access/changes.js';
 import type { CollabNamespace } from '../collab/collab.js';
 import type { MigrationSource } from '../db/migrate.js';
+import type { FileScopeResolver } from '../files/scopes.js';
 import type { App } from '../http/app-type.js';
 import type { Schedule, TaskHandler, TaskType } from '../jobs/index.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -50,6 +51,11 @@ export interface AppParts {
    * changes (`platform.access.changed`), the memberships it does not keep are removed.
    */
   readonly chatMembers?: ChatMembershipRule;
+  /**
+   * Who may read the files the app attached with scope `<app>:<rest>` (every role; downloads ask
+   * it, the uploader never bypasses it once a file is attached).
+   */
+  readonly fileScopes?: FileScopeResolver;
   /** Demo data for `npm start` in development: creates it once, returns lines for the banner. */
   readonly seedDemo?: (app: App) => Promise<string>;
   /** Stops what setup started (timers); runs when the app closes, before the platform does. */
@@ -84,7 +90,7 @@ export interface AppDeclaration {
  * Declares an app: its name (which is also its PostgreSQL schema, its API prefix `/api/v1/<name>` and
  * its web path), its migrations, manifest and error catalogue, and `setup`, which builds its
  * services once per process and returns its routes, tasks, cron entries, channels, collaborative
- * documents and demo data. The host mounts every app from one list; each role takes only the parts
+ * documents, file-scope check and demo data. The host mounts every app from one list; each role takes only the parts
  * it runs (see mountApps).
  */
 export function defineApp(declaration: AppDeclaration): AppDefinition {

@@ -2,6 +2,7 @@ import type { AppName, ChatMessage, ChatRoom } from '@app/contracts';
 import { sql } from 'kysely';
 import type { Blocks } from '../blocks/service.js';
 import type { PlatformDb } from '../db/pool.js';
+import type { Files } from '../files/service.js';
 import { AppError, notFound } from '../http/app-error.js';
 import type { Limits } from '../limits/limits.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
@@ -10,7 +11,8 @@ import { toChatMessage } from './mapper.js';
 /**
  * Chat rooms and durable messages for every app; live delivery through the realtime gateway.
  * Sending, editing and deleting spend from one `chat.send` budget per user, whichever way
- * (REST, the `chat:` channel, an app's own event) the message came.
+ * (REST, the `chat:` channel, an app's own event) the message came. Attachments are the sender's
+ * own uploads, attached to the room (`chat:<roomId>`) with the message and released with it.
  */
 export class ChatService {
   constructor(
@@ -18,6 +20,7 @@ export class ChatService {
     private readonly realtime: Gateway,
     private readonly limits: Limits,
     private readonly blocks: Blocks,
+    private readonly files: Files,
   ) {}
 
   /**
@@ -179,7 +182,8 @@ export class ChatService {
   /**
    * Stores a message, then announces it. The room row lock numbers messages without gaps; the
    * message is committed before anyone (the sender's ack included) hears of it. A retry with the
-   * same clientId returns the stored message instead of a duplicate.
+   * same clientId returns the stored message instead of a duplicate. Attachments must be the
+   * sender's own uploads not used anywhere yet (else 400 FILE_NOT_USABLE and nothing is stored).
    */
   async send(
     roomId: string,
@@ -202,6 +206,8 @@ export class ChatService {
           .executeTakeFirst();
         if (earlier) return { row: earlier, fresh: false };
       }
+      const attachments = [...new Set(input.attachments ?? [])];
+      await this.files.attach(trx, { fileIds: attachments, ownerId: senderId, scope: `chat:${roomId}` });
       const room = await trx
         .updateTable('platform.chat_rooms')
         .set({ last_seq: sql<number>`last_seq + 1` })
@@ -215,7 +221,7 @@ export class ChatService {
           seq: room.last_seq,
           sender_id: senderId,
           body: input.body,
-          attachments: [...(input.attachments ?? [])],
+          attachments,
           client_id: input.clientId ?? null,
         })
         .returningAll()
@@ -252,7 +258,7 @@ export class ChatService {
     return { items, more: rows.length > page.limit };
   }
 
-  /** Edits or deletes one's own message; members hear about it. */
+  /** Edits or deletes one's own message; members hear about it. A deletion releases its attachments. */
   async change(
     roomId: string,
     userId: string,
@@ -261,19 +267,24 @@ export class ChatService {
   ): Promise<ChatMessage> {
     await this.requireMember(roomId, userId);
     await this.limits.consume('chat.send', userId);
-    const row = await this.db
-      .updateTable('platform.chat_messages')
-      .set(
-        change === 'delete'
-          ? { deleted_at: sql<Date>`now()` }
-          : { body: change.body, edited_at: sql<Date>`now()` },
-      )
-      .where('id', '=', messageId)
-      .where('room_id', '=', roomId)
-      .where('sender_id', '=', userId)
-      .where('deleted_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const changed = await trx
+        .updateTable('platform.chat_messages')
+        .set(
+          change === 'delete'
+            ? { deleted_at: sql<Date>`now()` }
+            : { body: change.body, edited_at: sql<Date>`now()` },
+        )
+        .where('id', '=', messageId)
+        .where('room_id', '=', roomId)
+        .where('sender_id', '=', userId)
+        .where('deleted_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (changed && change === 'delete')
+        await this.files.detach(trx, { fileIds: changed.attachments, scope: `chat:${roomId}` });
+      return changed;
+    });
     if (!row) throw new AppError('NOT_FOUND', 'Message was not found, or is not yours to change.');
     const message = toChatMessage(row);
     await this.realtime.publish(

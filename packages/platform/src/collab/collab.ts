@@ -131,7 +131,8 @@ export class Collab {
       connected: async (data) => {
         guardOf(data.context)?.connected(data.documentName);
         const context = data.connection.context as ConnectionContext;
-        if (context.epoch !== this.accessEpoch) await this.recheckConnection(data.documentName, data.connection);
+        if (context.epoch !== this.accessEpoch)
+          await this.recheckConnection(data.documentName, data.connection);
       },
       onDisconnect: async (data) => {
         guardOf(data.context)?.forget(data.documentName);

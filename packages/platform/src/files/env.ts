@@ -13,10 +13,9 @@ export const filesEnvShape = {
   FILES_AUDIO_MAX_BYTES: bytes.optional(),
   FILES_DOCUMENT_MAX_BYTES: bytes.optional(),
   FILES_USER_QUOTA_BYTES: positiveInt.default(1024 * 1024 * 1024),
-  FILES_URL_TTL_S: positiveInt
-    .min(10)
-    .max(7 * 86_400)
-    .default(300),
+  // Links are minted after the access check and are the only credential of the bytes: they live
+  // minutes, so a lost membership stops downloads soon.
+  FILES_URL_TTL_S: positiveInt.min(10).max(900).default(300),
   FILES_ORPHAN_GRACE_HOURS: positiveInt.max(24 * 365).default(24),
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),

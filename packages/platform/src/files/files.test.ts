@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -6,7 +5,6 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../http/app.js';
@@ -17,6 +15,7 @@ import {
   signIn,
   type TestDatabase,
   testConfig,
+  uploadFile,
 } from '../testing/index.js';
 import { displayName } from './sniff.js';
 
@@ -25,28 +24,7 @@ let database: TestDatabase;
 let dataDir: string;
 let app: App;
 
-/** A multipart/form-data body with one file part. */
-function multipart(fileName: string, content: Buffer, field = 'file') {
-  const boundary = `----campus${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  return {
-    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
-async function upload(target: App, token: string, purpose: string, fileName: string, content: Buffer) {
-  const body = multipart(fileName, content);
-  return target.inject({
-    method: 'POST',
-    url: `/api/v1/files?purpose=${purpose}`,
-    headers: { ...bearer(token), ...body.headers },
-    payload: body.payload,
-  });
-}
+const upload = uploadFile;
 
 async function person(target: App) {
   const account = await makeAccount(target);
@@ -158,35 +136,6 @@ describe('uploads (local disk)', () => {
       ['a\u0000b\r\n.pdf', 'ab.pdf'],
     ])
       expect(displayName(given)).toBe(shown);
-  });
-
-  it('cleans up orphans after the grace period and keeps attached files', async () => {
-    const me = await person(app);
-    const png = await pngWithExif();
-    const orphan = (await upload(app, me.token, 'image', 'a.png', png)).json();
-    const kept = (await upload(app, me.token, 'image', 'b.png', png)).json();
-    const fresh = (await upload(app, me.token, 'image', 'c.png', png)).json();
-    // Only the owner can attach their upload.
-    const stranger = await person(app);
-    expect(await app.platform.files.attach([kept.id, orphan.id], stranger.id)).toBe(0);
-    expect(await app.platform.files.attach([kept.id], me.id)).toBe(1);
-    await sql`update platform.files set created_at = now() - interval '2 days' where id in (${orphan.id}, ${kept.id})`.execute(
-      app.platform.db,
-    );
-    const key = (id: string) =>
-      app.platform.db
-        .selectFrom('platform.files')
-        .select('storage_key')
-        .where('id', '=', id)
-        .executeTakeFirst();
-    const orphanKey = (await key(orphan.id))?.storage_key ?? '';
-    await app.platform.files.cleanup();
-    expect(await key(orphan.id)).toBeUndefined();
-    expect(existsSync(path.join(dataDir, 'blobs', orphanKey))).toBe(false);
-    expect(await key(kept.id)).toBeDefined();
-    expect(await key(fresh.id)).toBeDefined();
-    const gone = await app.inject({ method: 'GET', url: orphan.url, headers: bearer(me.token) });
-    expect(gone.statusCode).toBe(404);
   });
 });
 

@@ -68,13 +68,14 @@ export const fileRoutes: FastifyPluginAsync<{ files: Files }> = async (plugin, {
       config: user,
       schema: {
         tags,
-        summary: 'Redirects to a signed download URL that expires (FILES_URL_TTL_S)',
+        summary:
+          'Redirects to a signed download URL that expires (FILES_URL_TTL_S); 404 unless the caller may read the file',
         params: fileParams,
         response: { 302: z.null() },
       },
     },
     async (request, reply) => {
-      const url = await files.downloadUrl(request.params.id);
+      const url = await files.downloadUrl(request.params.id, callerOf(request).userId);
       return reply.header('cache-control', 'no-store').redirect(url, 302);
     },
   );
@@ -109,7 +110,12 @@ export const fileRoutes: FastifyPluginAsync<{ files: Files }> = async (plugin, {
     '/:id',
     {
       config: user,
-      schema: { tags, summary: 'Delete one of your files', params: fileParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Delete one of your uploads that nothing uses (409 FILE_IN_USE otherwise)',
+        params: fileParams,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await files.remove(request.params.id, callerOf(request).userId);

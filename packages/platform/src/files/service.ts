@@ -1,12 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import sharp from 'sharp';
 import { z } from 'zod';
 import type { Config } from '../config/index.js';
 import type { PlatformDb } from '../db/pool.js';
@@ -15,8 +12,16 @@ import type { Jobs } from '../jobs/jobs.js';
 import { taskType } from '../jobs/task.js';
 import type { Logger } from '../observability/logger.js';
 import type { FilePurpose } from './env.js';
-import { allowedTypes, displayName, sniff } from './sniff.js';
+import {
+  type AttachInput,
+  attachFiles,
+  cleanupFiles,
+  detachFiles,
+  type FilesTransaction,
+} from './lifecycle.js';
+import { FileScopes } from './scopes.js';
 import { type BlobStore, createBlobStore, LocalBlobStore, S3BlobStore } from './storage.js';
+import { type PreparedUpload, prepareUpload } from './upload.js';
 
 /** Removes orphans (never attached within the grace period) and files the apps deleted. */
 export const cleanupFilesTask = taskType('files.cleanup', z.object({}), { priority: 'low' });
@@ -33,15 +38,17 @@ export interface StoredFile {
   createdAt: string;
 }
 
-class TooLarge extends Error {}
-
 /**
  * Uploaded files: streamed to a temporary file with a size limit, sniffed against the purpose's
  * allow-list, images re-encoded to WebP without metadata, counted against the owner's quota, kept
- * by the configured driver (local disk or S3) and served through signed, expiring URLs.
+ * by the configured driver (local disk or S3) and served through signed, expiring URLs to those
+ * the file's scope lets read it. A record that references uploads attaches them in its own
+ * transaction (`attach`), and releases them when it goes (`detach`); see lifecycle.ts.
  */
 export class Files {
   readonly store: BlobStore;
+  /** Who may read attached files: each scope prefix's owner (`scopes.register(app, resolver)`). */
+  readonly scopes = new FileScopes();
 
   constructor(private readonly deps: { db: PlatformDb; config: Config; logger: Logger; jobs: Jobs }) {
     this.store = createBlobStore(deps.config.files);
@@ -71,62 +78,16 @@ export class Files {
     fileName: string | undefined;
     stream: Readable;
   }): Promise<StoredFile> {
-    const { config } = this.deps;
-    const maxBytes = config.files.maxBytes[input.purpose];
     const work = await mkdtemp(path.join(tmpdir(), 'campus-upload-'));
     try {
-      const raw = path.join(work, 'raw');
-      try {
-        await pipeline(input.stream, limitSize(maxBytes), createWriteStream(raw));
-      } catch (error) {
-        if (error instanceof TooLarge || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError(
-            'PAYLOAD_TOO_LARGE',
-            `Files for ${input.purpose} may be at most ${maxBytes} bytes.`,
-          );
-        throw error;
-      }
-      const sniffed = await sniff(raw);
-      if (!sniffed || !allowedTypes[input.purpose].includes(sniffed))
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `This is not an accepted ${input.purpose} file.`, {
-          detected: sniffed ?? null,
-          accepted: allowedTypes[input.purpose],
-        });
-      let body = raw;
-      let contentType = sniffed;
-      let name = displayName(input.fileName);
-      if (input.purpose === 'image') {
-        // Re-encoding drops EXIF (GPS, camera) and any payload hidden in the original container.
-        body = path.join(work, 'image.webp');
-        try {
-          await sharp(raw, { limitInputPixels: 50_000_000 })
-            .rotate()
-            .resize({ width: 4096, height: 4096, fit: 'inside', withoutEnlargement: true })
-            .webp({ quality: 82 })
-            .toFile(body);
-        } catch {
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The image could not be read.');
-        }
-        contentType = 'image/webp';
-        name = displayName(input.fileName, 'webp');
-      }
-      const { size } = await stat(body);
-      const sha256 = await hashFile(body);
-      return await this.save({ ...input, body, contentType, size, sha256, name });
+      const prepared = await prepareUpload(input, this.maxBytes(input.purpose), work);
+      return await this.save({ ...input, ...prepared });
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   }
 
-  private async save(input: {
-    ownerId: string;
-    purpose: FilePurpose;
-    body: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    name: string;
-  }): Promise<StoredFile> {
+  private async save(input: PreparedUpload & { ownerId: string; purpose: FilePurpose }): Promise<StoredFile> {
     const now = new Date();
     const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
     const row = await this.deps.db.transaction().execute(async (trx) => {
@@ -175,15 +136,19 @@ export class Files {
     return toStoredFile(row);
   }
 
-  /** A signed URL that serves the file for FILES_URL_TTL_S seconds. */
-  async downloadUrl(id: string): Promise<string> {
+  /**
+   * A signed URL that serves the file for FILES_URL_TTL_S seconds, made only for a user who may read
+   * it now: its uploader while it is not attached, then whom its scope's owner allows. Everyone else
+   * gets 404 (whether the file exists is not revealed).
+   */
+  async downloadUrl(id: string, userId: string): Promise<string> {
     const row = await this.deps.db
       .selectFrom('platform.files')
-      .select(['storage_key', 'content_type', 'original_name', 'purpose'])
+      .select(['storage_key', 'content_type', 'original_name', 'purpose', 'owner_id', 'scope'])
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    if (!row) throw notFound('The file');
+    if (!row || !(await this.mayRead(userId, row))) throw notFound('The file');
     return this.store.signedUrl(row.storage_key, id, {
       contentType: row.content_type,
       fileName: row.original_name,
@@ -192,30 +157,53 @@ export class Files {
     });
   }
 
-  /**
-   * Marks files as in use (a message attachment, a profile photo) so the cleanup keeps them. With
-   * `ownerId`, only that user's files are attached (a client cannot attach someone else's upload).
-   */
-  async attach(ids: readonly string[], ownerId?: string): Promise<number> {
-    if (ids.length === 0) return 0;
-    let query = this.deps.db
-      .updateTable('platform.files')
-      .set({ attached_at: sql<Date>`coalesce(attached_at, now())` })
-      .where('id', 'in', ids)
-      .where('deleted_at', 'is', null);
-    if (ownerId) query = query.where('owner_id', '=', ownerId);
-    return Number((await query.executeTakeFirst()).numUpdatedRows);
+  private async mayRead(userId: string, file: { owner_id: string | null; scope: string | null }) {
+    if (file.scope === null) return file.owner_id === userId;
+    return this.scopes.canRead(userId, file.scope);
   }
 
-  /** Deletes a file (the blob goes with the next cleanup run). With `ownerId`, only the owner may. */
-  async remove(id: string, ownerId?: string): Promise<void> {
-    let query = this.deps.db
+  /**
+   * Marks the caller's own uploads as used by the record written in `trx` (the same transaction),
+   * in `scope`; refuses with FILE_NOT_USABLE (400) unless every id is the caller's upload that was
+   * never attached. The only way a file becomes referenced.
+   */
+  async attach(trx: FilesTransaction, input: AttachInput): Promise<void> {
+    this.scopes.check(input.scope);
+    await attachFiles(this.deps.db, trx, input);
+  }
+
+  /** Releases the files of a record deleted in `trx` (only those attached to `scope`). */
+  async detach(
+    trx: FilesTransaction,
+    input: { readonly fileIds: readonly string[]; readonly scope: string },
+  ): Promise<number> {
+    return detachFiles(this.deps.db, trx, input);
+  }
+
+  /**
+   * Deletes one of the caller's uploads (the blob goes with the next cleanup run). An attached file
+   * belongs to its record: 409 FILE_IN_USE (the record's deletion releases it).
+   */
+  async remove(id: string, ownerId: string): Promise<void> {
+    const released = await this.deps.db
       .updateTable('platform.files')
       .set({ deleted_at: sql<Date>`now()` })
       .where('id', '=', id)
-      .where('deleted_at', 'is', null);
-    if (ownerId) query = query.where('owner_id', '=', ownerId);
-    if ((await query.executeTakeFirst()).numUpdatedRows === 0n) throw notFound('The file');
+      .where('owner_id', '=', ownerId)
+      .where('scope', 'is', null)
+      .where('deleted_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (released) return;
+    const attached = await this.deps.db
+      .selectFrom('platform.files')
+      .select('id')
+      .where('id', '=', id)
+      .where('owner_id', '=', ownerId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (attached) throw new AppError('FILE_IN_USE');
+    throw notFound('The file');
   }
 
   /** Bytes the user's files take. */
@@ -229,34 +217,16 @@ export class Files {
     return { usedBytes: Number(row.bytes), quotaBytes: this.deps.config.files.userQuotaBytes };
   }
 
-  /** Removes blobs and rows of orphans and deleted files; returns how many. Idempotent. */
-  async cleanup(): Promise<number> {
-    const { db, config } = this.deps;
-    const rows = await db
-      .selectFrom('platform.files')
-      .select(['id', 'storage_key'])
-      .where((eb) =>
-        eb.or([
-          eb('deleted_at', 'is not', null),
-          eb.and([
-            eb('attached_at', 'is', null),
-            eb(
-              'created_at',
-              '<',
-              sql<Date>`now() - make_interval(hours => ${config.files.orphanGraceHours})`,
-            ),
-          ]),
-        ]),
-      )
-      .limit(1000)
-      .execute();
-    for (const row of rows) {
-      await this.store.delete(row.storage_key);
-      await db.deleteFrom('platform.files').where('id', '=', row.id).execute();
-    }
-    if (rows.length > 0)
-      this.deps.logger.info({ removed: rows.length }, 'removed orphaned and deleted files');
-    return rows.length;
+  /**
+   * Removes released files and uploads never attached within FILES_ORPHAN_GRACE_HOURS (or made
+   * before `before`); returns how many. Idempotent.
+   */
+  async cleanup(options: { before?: Date } = {}): Promise<number> {
+    const { db, logger, config } = this.deps;
+    return cleanupFiles(
+      { db, logger, store: this.store, graceHours: config.files.orphanGraceHours },
+      options.before,
+    );
   }
 
   /** The local driver's blob for a verified download link; undefined for S3 (it serves itself). */
@@ -289,24 +259,6 @@ export class Files {
   close(): void {
     if (this.store instanceof S3BlobStore) this.store.close();
   }
-}
-
-/** Fails the stream as soon as more than `max` bytes went through. */
-function limitSize(max: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      seen += chunk.length;
-      if (seen > max) callback(new TooLarge());
-      else callback(null, chunk);
-    },
-  });
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 interface FileRow {

@@ -7,6 +7,7 @@ export {
   tokenFromOutbox,
   verifyAccount,
 } from './accounts.js';
+export { downloadFile, multipartFile, uploadFile, uploadText } from './files.js';
 export { type ListeningApp, listenTestApp } from './listening-app.js';
 export { appCaller, type Method, makeAdmin, makePerson, type Person } from './people.js';
 export { openSocket, type TestSocket } from './realtime-client.js';

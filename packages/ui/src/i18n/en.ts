@@ -62,6 +62,8 @@ export const en = {
     REAUTHENTICATION_REQUIRED:
       'For your safety, confirm it is you: enter your current password (accounts without one: sign out and sign in again).',
     EMAIL_NOT_VERIFIED: 'Confirm your email address first: open the link we sent you.',
+    FILE_NOT_USABLE: 'This file cannot be used here. Upload it again and retry.',
+    FILE_IN_USE: 'This file is in use. Delete what uses it instead.',
     NETWORK: 'We could not reach the server. Check your connection.',
     TIMEOUT: 'The server took too long to answer. Please try again.',
     UNKNOWN: 'Something went wrong on our side. Please try again.',

@@ -144,21 +144,6 @@ describe('courses', () => {
     });
     expect(student.statusCode).toBe(403);
   });
-
-  it('shows staff-only content to staff only', async () => {
-    const { professor, students, courseId } = world;
-    const fileId = '0190a0b0-0000-7000-8000-000000000001';
-    await call(app, professor, 'POST', `/courses/${courseId}/content`, { title: '강의 노트', fileId });
-    await call(app, professor, 'POST', `/courses/${courseId}/content`, {
-      title: '정답지',
-      fileId,
-      visibility: 'staff',
-    });
-    const forStudent = await call(app, students[0] ?? null, 'GET', `/courses/${courseId}/content`);
-    expect(forStudent.json().items.map((c: { title: string }) => c.title)).toEqual(['강의 노트']);
-    const forTa = await call(app, world.ta, 'GET', `/courses/${courseId}/content`);
-    expect(forTa.json().items).toHaveLength(2);
-  });
 });
 
 describe('sessions and the calendar feed', () => {

@@ -1,7 +1,6 @@
 import type { CreatePoll, Poll, PollResults, Vote } from '@app/eduforum-contracts';
 import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
-import { AppError } from '@app/platform';
-import { stringify } from 'csv-stringify/sync';
+import { AppError, type CsvCell, toCsv } from '@app/platform';
 import type { EduforumDeps } from '../deps.js';
 import { requireLive } from '../live/context.js';
 import type { TalkTime } from '../live/talktime.js';
@@ -208,7 +207,7 @@ export class PollService {
           .execute()
       : [];
     const byKey = new Map(votes.map((v) => [`${v.poll_id}|${v.user_id}`, v]));
-    const rows: (string | number)[][] = [
+    const rows: CsvCell[][] = [
       ['student_name', 'student_email', 'poll_id', 'question', 'answer', 'correct', 'points'],
     ];
     for (const student of students) {
@@ -236,7 +235,7 @@ export class PollService {
         ]);
       }
     }
-    return stringify(rows, { bom: true });
+    return toCsv(rows);
   }
 
   private async load(pollId: string): Promise<PollRow> {

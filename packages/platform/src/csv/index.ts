@@ -1,0 +1,1 @@
+export { type CsvCell, neutralizeCsvText, toCsv } from './csv.js';
