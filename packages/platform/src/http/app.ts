@@ -37,6 +37,7 @@ import { webhookRoutes } from '../webhooks/routes.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { requestIdFrom } from './request-id.js';
+import { rejectUnsafeText } from './safe-text.js';
 import { apiSecurityHeaders, computeSecurityHeaders } from './security-headers.js';
 
 /** What `buildApp` needs besides the config. */
@@ -95,6 +96,9 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   const routeAccess = requireAccessOnEveryRoute(app);
   app.decorate('routeAccess', routeAccess);
   enforceAccess(app, () => auth.authenticator);
+  // After the access check and body parsing, before any schema: text PostgreSQL cannot store is
+  // the caller's mistake (400 naming the field) in every field of every app, never a 500.
+  app.addHook('preValidation', rejectUnsafeText);
 
   const pageHeaders = computeSecurityHeaders();
   // Callback-style hooks: they run on every request, and skip a promise allocation each.
