@@ -1,12 +1,15 @@
 import { type ErrorBody, type ErrorCode, errorCatalogue, type FieldIssue } from '@app/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { classifyDatabaseError, OUTAGE_RETRY_AFTER_S } from '../db/errors.js';
 import { AppError } from './app-error.js';
 
 interface Mapped {
   status: number;
   body: ErrorBody;
   reportable: boolean;
+  /** A caller's mistake that still points at something to fix on our side: logged as a warning. */
+  warning?: string;
 }
 
 const codeByStatus: Partial<Record<number, ErrorCode>> = {
@@ -51,6 +54,19 @@ export function toErrorResponse(error: unknown, requestId: string): Mapped {
       return respond(code, fastifyError.message || errorCatalogue[code].message);
     }
   }
+  const database = classifyDatabaseError(error);
+  if (database === 'unavailable') {
+    return respond('SERVICE_UNAVAILABLE', errorCatalogue.SERVICE_UNAVAILABLE.message, {
+      retryAfter: OUTAGE_RETRY_AFTER_S,
+    });
+  }
+  if (database === 'input') {
+    // The last line of defence: the route's schema should have refused this value with a field name.
+    return {
+      ...respond('VALIDATION_FAILED', 'A value in the request is out of range or not allowed.'),
+      warning: 'the database refused a request value: a schema bound is missing',
+    };
+  }
   return respond('INTERNAL', `${errorCatalogue.INTERNAL.message} Reference: ${requestId}`);
 }
 
@@ -67,6 +83,7 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   const retryAfter = (mapped.body.error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
   if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
   if (mapped.reportable) request.log.error({ err: error }, 'request failed');
+  else if (mapped.warning) request.log.warn({ err: error, route: request.routeOptions.url }, mapped.warning);
   else request.log.info({ code: mapped.body.error.code }, 'request rejected');
   void reply.status(mapped.status).send(mapped.body);
 }
