@@ -1,13 +1,19 @@
+import { NoResultError } from 'kysely';
+
 /**
  * What a failed database call means for the caller, so the HTTP error handler and the realtime
- * gateway answer alike:
+ * gateway answer alike. The first three are last lines of defence: the caller's mistake, but one
+ * that a schema bound or a check in the code should have caught first, so they are logged as
+ * warnings to be fixed.
  * - `input`: PostgreSQL refused a value the request carried (out of range, not a number, bad
- *   text, index row too large). The caller's mistake, a 400; but it also means a schema bound is
- *   missing, so it is logged as a warning.
+ *   text, index row too large, a CHECK constraint). A 400.
+ * - `conflict`: a unique, exclusion or foreign-key constraint refused the write (a duplicate, or
+ *   a reference to a row that does not exist). A 409.
+ * - `missing`: a query that had to find a row found none (Kysely's `...OrThrow`). A 404.
  * - `unavailable`: the database cannot be reached or is shutting down (outage, failover, restart).
  *   A 503 with Retry-After: the request may well succeed in a moment.
  */
-export type DatabaseFailure = 'input' | 'unavailable';
+export type DatabaseFailure = 'input' | 'conflict' | 'missing' | 'unavailable';
 
 /** Seconds a client is asked to wait before retrying during an outage. */
 export const OUTAGE_RETRY_AFTER_S = 5;
@@ -16,6 +22,13 @@ export const OUTAGE_RETRY_AFTER_S = 5;
 const INPUT_STATES = new Set([
   '54000', // program_limit_exceeded: index row too large, tsvector too long
   '54001', // statement_too_complex: stack depth exceeded on deeply nested jsonb
+  '23514', // check_violation
+]);
+
+const CONFLICT_STATES = new Set([
+  '23505', // unique_violation
+  '23P01', // exclusion_violation
+  '23503', // foreign_key_violation
 ]);
 
 const UNAVAILABLE_STATES = new Set([
@@ -45,10 +58,12 @@ const PG_CONNECTION_MESSAGE =
 /** Classifies an error thrown by a database call (or anything else: then undefined). */
 export function classifyDatabaseError(error: unknown, depth = 0): DatabaseFailure | undefined {
   if (!(error instanceof Error) || depth > 3) return undefined;
+  if (error instanceof NoResultError) return 'missing';
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (isSqlState(error, code)) {
       if (code.startsWith('22') || INPUT_STATES.has(code)) return 'input';
+      if (CONFLICT_STATES.has(code)) return 'conflict';
       if (code.startsWith('08') || UNAVAILABLE_STATES.has(code)) return 'unavailable';
       return undefined;
     }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server, Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,20 @@ beforeAll(async () => {
     const { n } = request.query as { n: string };
     return (await app.platform.pool.query('select $1::int4 as n', [n])).rows[0];
   });
+  // A write to a row that does not exist, and a lookup that must find one: checks the code forgot.
+  app.get('/test/orphan', { config: { access: access.public } }, async () => {
+    await app.platform.pool.query(
+      'insert into platform.chat_members (room_id, user_id) values (gen_random_uuid(), gen_random_uuid())',
+    );
+    return {};
+  });
+  app.get('/test/lookup', { config: { access: access.public } }, async () =>
+    app.platform.db
+      .selectFrom('platform.users')
+      .select('id')
+      .where('id', '=', randomUUID())
+      .executeTakeFirstOrThrow(),
+  );
   app.get('/test/sleep', { config: { access: access.public } }, async () => {
     await app.platform.pool.query("select pg_sleep(30), 'database-errors-test'");
     return {};
@@ -94,6 +109,15 @@ describe('a value PostgreSQL refuses', () => {
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
     }
     expect((await app.inject({ method: 'GET', url: '/test/int?n=7' })).json()).toEqual({ n: 7 });
+  });
+});
+
+describe('a write or lookup the code did not check first', () => {
+  it('is a 409 for a row that refers to nothing, and a 404 for a row that must exist (they were 500s)', async () => {
+    const orphan = await app.inject({ method: 'GET', url: '/test/orphan' });
+    expect([orphan.statusCode, orphan.json().error.code]).toEqual([409, 'CONFLICT']);
+    const lookup = await app.inject({ method: 'GET', url: '/test/lookup' });
+    expect([lookup.statusCode, lookup.json().error.code]).toEqual([404, 'NOT_FOUND']);
   });
 });
 

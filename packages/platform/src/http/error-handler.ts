@@ -1,7 +1,7 @@
 import { type ErrorBody, type ErrorCode, errorCatalogue, type FieldIssue } from '@app/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { classifyDatabaseError, OUTAGE_RETRY_AFTER_S } from '../db/errors.js';
+import { classifyDatabaseError, type DatabaseFailure, OUTAGE_RETRY_AFTER_S } from '../db/errors.js';
 import { AppError } from './app-error.js';
 
 interface Mapped {
@@ -20,9 +20,29 @@ const codeByStatus: Partial<Record<number, ErrorCode>> = {
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * Database refusals a schema or a check should have caught first: the caller gets the 4xx it
+ * deserves, and the log a warning naming what is missing.
+ */
+const lastLine: Record<Exclude<DatabaseFailure, 'unavailable'>, Mapped> = {
+  input: {
+    ...respond('VALIDATION_FAILED', 'A value in the request is out of range or not allowed.'),
+    warning: 'the database refused a request value: a schema bound is missing',
+  },
+  conflict: {
+    ...respond('CONFLICT', 'This duplicates existing data or refers to something that does not exist.'),
+    warning: 'a database constraint refused the write: a check is missing',
+  },
+  missing: {
+    ...respond('NOT_FOUND', errorCatalogue.NOT_FOUND.message),
+    warning: 'a query found no row where the code expected one: a not-found check is missing',
+  },
 };
 
 /** Maps anything a handler threw to the one error shape; 5xx bodies never carry internals. */
@@ -60,13 +80,7 @@ export function toErrorResponse(error: unknown, requestId: string): Mapped {
       retryAfter: OUTAGE_RETRY_AFTER_S,
     });
   }
-  if (database === 'input') {
-    // The last line of defence: the route's schema should have refused this value with a field name.
-    return {
-      ...respond('VALIDATION_FAILED', 'A value in the request is out of range or not allowed.'),
-      warning: 'the database refused a request value: a schema bound is missing',
-    };
-  }
+  if (database !== undefined) return lastLine[database];
   return respond('INTERNAL', `${errorCatalogue.INTERNAL.message} Reference: ${requestId}`);
 }
 
