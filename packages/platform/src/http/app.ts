@@ -85,6 +85,9 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The router's own refusals (a path that is not valid percent-encoding, a path segment over
+    // maxParamLength) answer in the one error shape too, instead of Fastify's.
+    frameworkErrors: errorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('platform', platform);
