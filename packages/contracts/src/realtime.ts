@@ -46,6 +46,8 @@ export type RealtimeErrorCode =
   | 'UNKNOWN_EVENT'
   | 'INVALID_PAYLOAD'
   | 'TOKEN_EXPIRED'
+  /** The server cannot reach its database right now; retry shortly. */
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 /** Close codes with names; 4xxx are ours (RFC 6455 leaves 4000-4999 to applications). */

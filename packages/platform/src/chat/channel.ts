@@ -1,4 +1,5 @@
 import { chatClientEvents } from '@app/contracts';
+import { z } from 'zod';
 import { clientEvent } from '../realtime/gateway/channels.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
 import type { ChatService } from './service.js';
@@ -12,6 +13,7 @@ const RESUME_LIMIT = 200;
  */
 export function registerChatChannel(gateway: Gateway, chat: ChatService): void {
   gateway.channels.register('chat', {
+    id: z.uuid(),
     authorize: (auth, roomId) => chat.isMember(roomId, auth.userId),
     clientEvents: {
       typing: clientEvent({ schema: chatClientEvents.typing }),
