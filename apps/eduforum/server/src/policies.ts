@@ -75,19 +75,26 @@ export class Policies {
     return row?.role === 'professor' ? 'professor' : null;
   }
 
-  /** The caller's role in a course: admin everywhere, else their enrollment's role, else null. */
+  /**
+   * The caller's role in a course: admin everywhere, else their enrollment's role, else null. Null
+   * too when there is no such course, for admins as well (they would otherwise act on a course that
+   * does not exist and meet the database's refusal instead of a 404).
+   */
   async courseRole(userId: string, courseId: string): Promise<EduforumRole | null> {
-    const [app, member] = await Promise.all([
+    const [app, course] = await Promise.all([
       this.appRole(userId),
       this.db
-        .selectFrom('eduforum.course_members')
-        .select('role')
-        .where('course_id', '=', courseId)
-        .where('user_id', '=', userId)
+        .selectFrom('eduforum.courses as c')
+        .leftJoin('eduforum.course_members as m', (join) =>
+          join.onRef('m.course_id', '=', 'c.id').on('m.user_id', '=', userId),
+        )
+        .select('m.role')
+        .where('c.id', '=', courseId)
         .executeTakeFirst(),
     ]);
+    if (!course) return null;
     if (app === 'admin') return 'admin';
-    return (member?.role as EduforumRole | undefined) ?? null;
+    return (course.role as EduforumRole | null) ?? null;
   }
 
   /** Throws unless the caller may act app-wide (course creation, role grants). */

@@ -1,6 +1,6 @@
 import { liveClientEvents } from '@app/eduforum-contracts';
 import { AppError, type AuthContext } from '@app/platform';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
 import { allows, isStaff } from '../policies.js';
 import type { PollService } from '../polls/service.js';
@@ -45,6 +45,7 @@ export function registerLiveChannels(
   const { room, talkTime, polls } = parts;
   const { realtime } = deps.platform;
   realtime.channels.register('eduforum-session', {
+    id: z.uuid(),
     async authorize(auth, sessionId) {
       const context = await liveContext(deps, sessionId, auth.userId);
       if (!context || context.removed || !allows(context.role, 'session.join')) return false;
@@ -94,6 +95,7 @@ export function registerLiveChannels(
     },
   });
   realtime.channels.register('eduforum-staff', {
+    id: z.uuid(),
     async authorize(auth, sessionId) {
       const context = await liveContext(deps, sessionId, auth.userId);
       if (!context || !allows(context.role, 'grade.view')) return false;
@@ -103,8 +105,8 @@ export function registerLiveChannels(
     },
   });
   realtime.channels.register('eduforum-room', {
+    id: z.uuid(),
     async authorize(auth, roomId) {
-      if (!/^[0-9a-f-]{36}$/i.test(roomId)) return false;
       const row = await deps.db
         .selectFrom('eduforum.breakout_rooms as r')
         .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')
