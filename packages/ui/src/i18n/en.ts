@@ -59,6 +59,7 @@ export const en = {
     FORBIDDEN: 'You are not allowed to do this.',
     NOT_FOUND: 'It was not found. It may have been removed.',
     VALIDATION_FAILED: 'Some fields are invalid.',
+    SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a moment.',
     NETWORK: 'We could not reach the server. Check your connection.',
     UNKNOWN: 'Something went wrong on our side. Please try again.',
   },

@@ -61,6 +61,7 @@ export const ko: Messages = {
     FORBIDDEN: '이 작업을 할 권한이 없습니다.',
     NOT_FOUND: '찾을 수 없습니다. 삭제되었을 수 있습니다.',
     VALIDATION_FAILED: '올바르지 않은 항목이 있습니다.',
+    SERVICE_UNAVAILABLE: '서비스를 잠시 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
     NETWORK: '서버에 연결할 수 없습니다. 네트워크 연결을 확인해 주세요.',
     UNKNOWN: '서버에서 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.',
   },
