@@ -43,6 +43,7 @@ export const errorCatalogue = {
   METHOD_NOT_ALLOWED: { status: 405, reportable: false, message: 'This method is not allowed here.' },
   CONFLICT: { status: 409, reportable: false, message: 'The request conflicts with the current state.' },
   PAYLOAD_TOO_LARGE: { status: 413, reportable: false, message: 'The request body is too large.' },
+  URI_TOO_LONG: { status: 414, reportable: false, message: 'A part of the address is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, reportable: false, message: 'This content type is not supported.' },
   RATE_LIMITED: { status: 429, reportable: false, message: 'Too many requests. Try again later.' },
   INTERNAL: { status: 500, reportable: true, message: 'Something went wrong on our side.' },

@@ -49,6 +49,8 @@ export type RealtimeErrorCode =
   /** A per-user budget (e.g. `chat.send`) is used up; `details: { action, retryAfter }` (seconds). */
   | 'RATE_LIMITED'
   | 'EMAIL_NOT_VERIFIED'
+  /** The server cannot reach its database right now; retry shortly. */
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 /** Close codes with names; 4xxx are ours (RFC 6455 leaves 4000-4999 to applications). */

@@ -109,6 +109,15 @@ describe('1:1 call signaling', () => {
     callee.ws.close();
   });
 
+  it('answers 404 for a callee with no account (it was a 500)', async () => {
+    const res = await call(0, '/calls', {
+      app: 'languagemate',
+      calleeId: '0190a0b0-0000-7000-8000-000000000009',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
   it('lets only the callee decline and only the caller cancel', async () => {
     const id = (await call(0, '/calls', { app: 'languagemate', calleeId: person(1).id })).json().id;
     expect((await call(0, `/calls/${id}/decline`)).statusCode).toBe(403);

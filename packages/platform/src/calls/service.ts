@@ -1,6 +1,7 @@
 import type { AppName, Call } from '@app/contracts';
 import { callSignalSchema } from '@app/contracts';
 import { type Selectable, sql } from 'kysely';
+import { z } from 'zod';
 import type { Blocks } from '../blocks/service.js';
 import type { PlatformDb } from '../db/pool.js';
 import type { PlatformCalls } from '../db.generated.js';
@@ -66,6 +67,7 @@ export class CallService {
     deps.blocks.onBlocked((blockerId, blockedId) => this.endBetween(blockerId, blockedId));
     const { realtime } = deps;
     realtime.channels.register('call', {
+      id: z.uuid(),
       authorize: async (auth, callId) => {
         const call = await this.find(callId);
         return (
@@ -124,7 +126,12 @@ export class CallService {
       .insertInto('platform.calls')
       .values({ app, caller_id: callerId, callee_id: calleeId })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        // The callee's account does not exist (or was just deleted).
+        if ((error as { code?: unknown }).code === '23503') throw notFound('User');
+        throw error;
+      });
     const call = toCall(row);
     await this.realtime.publish(`user:${calleeId}`, 'call.incoming', call);
     const timer = setTimeout(() => {

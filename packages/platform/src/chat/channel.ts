@@ -1,4 +1,5 @@
 import { chatClientEvents } from '@app/contracts';
+import { z } from 'zod';
 import { AppError } from '../http/app-error.js';
 import { clientEvent } from '../realtime/gateway/channels.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
@@ -13,6 +14,7 @@ const RESUME_LIMIT = 200;
  */
 export function registerChatChannel(gateway: Gateway, chat: ChatService): void {
   gateway.channels.register('chat', {
+    id: z.uuid(),
     authorize: (auth, roomId) => chat.isMember(roomId, auth.userId),
     clientEvents: {
       typing: clientEvent({ schema: chatClientEvents.typing }),

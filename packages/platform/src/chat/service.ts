@@ -192,17 +192,19 @@ export class ChatService {
   ): Promise<ChatMessage> {
     await this.requireMember(roomId, senderId);
     await this.limits.consume('chat.send', senderId);
+    // An empty client id is no client id: it must not be stored and then collide with the next one.
+    const clientId = input.clientId || null;
     const stored = await this.db.transaction().execute(async (trx) => {
       // Lock the room first: sends to one room queue here, so the idempotency check below and the
       // numbering cannot race.
       await trx.selectFrom('platform.chat_rooms').select('id').where('id', '=', roomId).forUpdate().execute();
-      if (input.clientId) {
+      if (clientId) {
         const earlier = await trx
           .selectFrom('platform.chat_messages')
           .selectAll()
           .where('room_id', '=', roomId)
           .where('sender_id', '=', senderId)
-          .where('client_id', '=', input.clientId)
+          .where('client_id', '=', clientId)
           .executeTakeFirst();
         if (earlier) return { row: earlier, fresh: false };
       }
@@ -222,7 +224,7 @@ export class ChatService {
           sender_id: senderId,
           body: input.body,
           attachments,
-          client_id: input.clientId ?? null,
+          client_id: clientId,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -136,6 +137,55 @@ describe('uploads (local disk)', () => {
       ['a\u0000b\r\n.pdf', 'ab.pdf'],
     ])
       expect(displayName(given)).toBe(shown);
+  });
+
+  it('stores hostile file names as clean text: NUL, bytes that are not UTF-8, escapes, a cut emoji', async () => {
+    const me = await person(app);
+    // Bytes that are not UTF-8 decode to U+FFFD, which is storable text.
+    const names: [Buffer, RegExp][] = [
+      [
+        Buffer.concat([
+          Buffer.from('filename="a'),
+          Buffer.from([0x00, 0xed, 0xa0, 0x80, 0xff]),
+          Buffer.from('b.txt"'),
+        ]),
+        /^a\uFFFD+b\.txt$/,
+      ],
+      [Buffer.from("filename*=UTF-8''x%00y%ED%A0%80.txt"), /^xy\uFFFD*\.txt$/],
+      // 199 syllables and an emoji: 201 UTF-16 units; cut at 200 it was half an emoji (stored as U+FFFD).
+      [Buffer.from(`filename="${'가'.repeat(199)}😀.txt"`), /^가{199}😀$/u],
+    ];
+    for (const [disposition, shown] of names) {
+      const boundary = `----campus${randomBytes(8).toString('hex')}`;
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; `),
+        disposition,
+        Buffer.from(`\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/files?purpose=document',
+        headers: { ...bearer(me.token), 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const row = await app.platform.db
+        .selectFrom('platform.files')
+        .select('original_name')
+        .where('id', '=', res.json().id)
+        .executeTakeFirstOrThrow();
+      expect(row.original_name).toMatch(shown);
+      const link = await app.inject({
+        method: 'GET',
+        url: `/api/v1/files/${res.json().id}`,
+        headers: bearer(me.token),
+      });
+      const download = await app.inject({
+        method: 'GET',
+        url: String(link.headers.location).replace(/^https?:\/\/[^/]+/, ''),
+      });
+      expect(download.statusCode).toBe(200);
+    }
   });
 });
 

@@ -57,16 +57,17 @@ export async function sniff(filePath: string): Promise<string | undefined> {
 
 /**
  * The name shown for a file: the last path segment of what the client sent, without control
- * characters or leading dots, at most 200 characters. It is display text only: storage keys are ours.
+ * characters (NUL among them), unpaired surrogates or leading dots, at most 200 characters (code
+ * points: a cut never splits an emoji into half a pair). It is display text only: storage keys are ours.
  */
 export function displayName(name: string | undefined, extension?: string): string {
   const last = (name ?? '').split(/[/\\]/).pop() ?? '';
-  let clean = [...last]
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+  const kept = [...last]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !/\p{Cs}/u.test(c))
     .join('')
     .replace(/^[.\s]+/, '')
-    .trim()
-    .slice(0, 200);
+    .trim();
+  let clean = [...kept].slice(0, 200).join('');
   if (extension) clean = `${clean.replace(/\.[^.]*$/, '') || 'image'}.${extension}`;
   return clean || 'file';
 }

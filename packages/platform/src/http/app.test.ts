@@ -47,6 +47,15 @@ describe('error shape', () => {
     expect(issues).toEqual(['body.age', 'body.name']);
   });
 
+  it("answers the router's own refusals in the same shape (they were Fastify's)", async () => {
+    const badEncoding = await app.inject({ method: 'GET', url: '/api/v1/files/%ED%A0%80' });
+    expect(badEncoding.statusCode).toBe(400);
+    expect(errorBodySchema.parse(badEncoding.json()).error.code).toBe('BAD_REQUEST');
+    const longParam = await app.inject({ method: 'GET', url: `/api/v1/files/${'x'.repeat(300)}` });
+    expect(longParam.statusCode).toBe(414);
+    expect(errorBodySchema.parse(longParam.json()).error.code).toBe('URI_TOO_LONG');
+  });
+
   it('answers 400 INVALID_JSON for a body that is not JSON', async () => {
     const res = await app.inject({
       method: 'POST',

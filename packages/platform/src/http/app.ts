@@ -40,6 +40,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { requestIdFrom } from './request-id.js';
 import { enforceAccess, enforceGrants, requireAccessOnEveryRoute } from './route-access.js';
+import { rejectUnsafeText } from './safe-text.js';
 import { apiSecurityHeaders, computeSecurityHeaders } from './security-headers.js';
 
 /** What `buildApp` needs besides the config. */
@@ -82,6 +83,9 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The router's own refusals (a path that is not valid percent-encoding, a path segment over
+    // maxParamLength) answer in the one error shape too, instead of Fastify's.
+    frameworkErrors: errorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('platform', platform);
@@ -95,6 +99,9 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   enforceAccess(app, () => auth.authenticator);
   enforceGrants(app);
   enforceRateLimits(app, platform.limits);
+  // After the access check and body parsing, before any schema: text PostgreSQL cannot store is
+  // the caller's mistake (400 naming the field) in every field of every app, never a 500.
+  app.addHook('preValidation', rejectUnsafeText);
 
   const pageHeaders = computeSecurityHeaders();
   // Callback-style hooks: they run on every request, and skip a promise allocation each.

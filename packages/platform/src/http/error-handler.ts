@@ -1,12 +1,15 @@
 import { type ErrorBody, type ErrorCode, errorCatalogue, errorEntry, type FieldIssue } from '@app/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { classifyDatabaseError, type DatabaseFailure, OUTAGE_RETRY_AFTER_S } from '../db/errors.js';
 import { AppError } from './app-error.js';
 
 interface Mapped {
   status: number;
   body: ErrorBody;
   reportable: boolean;
+  /** A caller's mistake that still points at something to fix on our side: logged as a warning. */
+  warning?: string;
 }
 
 const codeByStatus: Partial<Record<number, keyof typeof errorCatalogue>> = {
@@ -17,9 +20,29 @@ const codeByStatus: Partial<Record<number, keyof typeof errorCatalogue>> = {
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * Database refusals a schema or a check should have caught first: the caller gets the 4xx it
+ * deserves, and the log a warning naming what is missing.
+ */
+const lastLine: Record<Exclude<DatabaseFailure, 'unavailable'>, Mapped> = {
+  input: {
+    ...respond('VALIDATION_FAILED', 'A value in the request is out of range or not allowed.'),
+    warning: 'the database refused a request value: a schema bound is missing',
+  },
+  conflict: {
+    ...respond('CONFLICT', 'This duplicates existing data or refers to something that does not exist.'),
+    warning: 'a database constraint refused the write: a check is missing',
+  },
+  missing: {
+    ...respond('NOT_FOUND', errorCatalogue.NOT_FOUND.message),
+    warning: 'a query found no row where the code expected one: a not-found check is missing',
+  },
 };
 
 /** Maps anything a handler threw to the one error shape; 5xx bodies never carry internals. */
@@ -51,6 +74,13 @@ export function toErrorResponse(error: unknown, requestId: string): Mapped {
       return respond(code, fastifyError.message || errorCatalogue[code].message);
     }
   }
+  const database = classifyDatabaseError(error);
+  if (database === 'unavailable') {
+    return respond('SERVICE_UNAVAILABLE', errorCatalogue.SERVICE_UNAVAILABLE.message, {
+      retryAfter: OUTAGE_RETRY_AFTER_S,
+    });
+  }
+  if (database !== undefined) return lastLine[database];
   return respond('INTERNAL', `${errorCatalogue.INTERNAL.message} Reference: ${requestId}`);
 }
 
@@ -72,6 +102,7 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   const retryAfter = (mapped.body.error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
   if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
   if (mapped.reportable) request.log.error({ err: error }, 'request failed');
+  else if (mapped.warning) request.log.warn({ err: error, route: request.routeOptions.url }, mapped.warning);
   else request.log.info({ code: mapped.body.error.code }, 'request rejected');
   void reply.status(mapped.status).send(mapped.body);
 }

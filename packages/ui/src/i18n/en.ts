@@ -64,6 +64,7 @@ export const en = {
     EMAIL_NOT_VERIFIED: 'Confirm your email address first: open the link we sent you.',
     FILE_NOT_USABLE: 'This file cannot be used here. Upload it again and retry.',
     FILE_IN_USE: 'This file is in use. Delete what uses it instead.',
+    SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a moment.',
     NETWORK: 'We could not reach the server. Check your connection.',
     TIMEOUT: 'The server took too long to answer. Please try again.',
     UNKNOWN: 'Something went wrong on our side. Please try again.',

@@ -1,6 +1,6 @@
 import { liveClientEvents } from '@app/eduforum-contracts';
 import type { AppChannel, AuthContext } from '@app/platform';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
 import { allows, isStaff } from '../policies.js';
 import type { PollService } from '../polls/service.js';
@@ -41,6 +41,7 @@ export function liveChannels(
   const session: AppChannel = {
     name: 'eduforum-session',
     type: {
+      id: z.uuid(),
       async authorize(auth, sessionId) {
         const context = await liveContext(deps, sessionId, auth.userId);
         if (!context || context.removed || !allows(context.role, 'session.join')) return false;
@@ -93,6 +94,7 @@ export function liveChannels(
   const staff: AppChannel = {
     name: 'eduforum-staff',
     type: {
+      id: z.uuid(),
       async authorize(auth, sessionId) {
         const context = await liveContext(deps, sessionId, auth.userId);
         if (!context || context.removed || !allows(context.role, 'grade.view')) return false;
@@ -105,8 +107,8 @@ export function liveChannels(
   const breakoutRoom: AppChannel = {
     name: 'eduforum-room',
     type: {
+      id: z.uuid(),
       async authorize(auth, roomId) {
-        if (!/^[0-9a-f-]{36}$/i.test(roomId)) return false;
         const row = await deps.db
           .selectFrom('eduforum.breakout_rooms as r')
           .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')

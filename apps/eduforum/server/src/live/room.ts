@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@app/contracts';
 import { type LiveSnapshot, type Participant, sessionChannel } from '@app/eduforum-contracts';
-import { AppError } from '@app/platform';
+import { AppError, notFound } from '@app/platform';
 import { sql } from 'kysely';
 import type { EduforumDeps } from '../deps.js';
 import { abilitiesOf, allows } from '../policies.js';
@@ -213,7 +213,12 @@ export class LiveRoom {
       .insertInto('eduforum.session_removals')
       .values({ session_id: sessionId, user_id: target, removed_by: userId })
       .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
-      .execute();
+      .execute()
+      .catch((error: unknown) => {
+        // No account with that id.
+        if ((error as { code?: unknown }).code === '23503') throw notFound('User');
+        throw error;
+      });
     await this.deps.db
       .deleteFrom('eduforum.hands')
       .where('session_id', '=', sessionId)

@@ -18,6 +18,11 @@ export interface ClientEventSpec<T extends z.ZodType = z.ZodType> {
 
 /** Who may subscribe to channels of one type, and which client events it takes. */
 export interface ChannelType {
+  /**
+   * The shape of the id after `type:` (e.g. `z.uuid()`). A malformed id is refused with an
+   * INVALID_FRAME error before `authorize` runs, so `authorize` may pass it to SQL as it is.
+   */
+  id?: z.ZodType<string>;
   authorize(auth: AuthContext, id: string): Promise<boolean> | boolean;
   clientEvents?: Record<string, ClientEventSpec>;
   /**
@@ -35,6 +40,11 @@ export class ChannelRegistry {
   register(name: string, type: ChannelType): void {
     if (this.types.has(name)) throw new Error(`channel type ${name} is already registered`);
     this.types.set(name, type);
+  }
+
+  /** Every registered channel type by name (tooling and tests: the fuzzer covers each one). */
+  list(): [name: string, type: ChannelType][] {
+    return [...this.types];
   }
 
   /** Splits `type:id` and finds its type. */

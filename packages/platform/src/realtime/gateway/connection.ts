@@ -7,7 +7,9 @@ import {
 } from '@app/contracts';
 import type { WebSocket } from 'ws';
 import type { AuthContext } from '../../auth/access.js';
+import { classifyDatabaseError } from '../../db/errors.js';
 import { AppError } from '../../http/app-error.js';
+import { findUnsafeText } from '../../http/safe-text.js';
 import type { Logger } from '../../observability/logger.js';
 
 export const AUTH_TIMEOUT_MS = 10_000;
@@ -131,18 +133,31 @@ export class Connection {
       this.close(closeCodes.RATE_LIMITED, 'too many frames');
       return;
     }
-    let frame: ClientFrame;
+    let raw: unknown;
     try {
-      const parsed = clientFrameSchema.safeParse(text === null ? undefined : JSON.parse(text));
-      if (!parsed.success) {
-        if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'authenticate first');
-        return this.error('INVALID_FRAME', parsed.error.issues[0]?.message ?? 'invalid frame');
-      }
-      frame = parsed.data;
+      raw = text === null ? undefined : JSON.parse(text);
     } catch {
       if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'authenticate first');
       return this.error('INVALID_FRAME', 'frames are JSON text');
     }
+    // Refused frames still answer the request they carry an id for, so the client is not left waiting.
+    const rawId = frameId(raw);
+    // Text PostgreSQL cannot store is refused here for every frame and channel event, as for HTTP.
+    const unsafe = findUnsafeText(raw, 'frame')[0];
+    const parsed = unsafe ? undefined : clientFrameSchema.safeParse(raw);
+    if (!parsed?.success) {
+      if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'authenticate first');
+      if (unsafe) {
+        const code = unsafe.path.startsWith('frame.d.payload') ? 'INVALID_PAYLOAD' : 'INVALID_FRAME';
+        return this.error(
+          code,
+          `${unsafe.path.replace(/^frame\.?/, '') || 'frame'}: ${unsafe.message}`,
+          rawId,
+        );
+      }
+      return this.error('INVALID_FRAME', parsed?.error.issues[0]?.message ?? 'invalid frame', rawId);
+    }
+    const frame: ClientFrame = parsed.data;
     if (frame.t === 'auth') return this.authenticate(frame.d.token, frame.id);
     if (!this.auth) return this.close(closeCodes.UNAUTHENTICATED, 'authenticate first');
     try {
@@ -150,9 +165,29 @@ export class Connection {
     } catch (error) {
       if (error instanceof AppError && error.code === 'EMAIL_NOT_VERIFIED')
         return this.error('EMAIL_NOT_VERIFIED', error.message, 'id' in frame ? frame.id : undefined);
-      this.gateway.logger.error({ err: error }, 'realtime frame failed');
-      this.error('INTERNAL', 'Something went wrong on our side.', 'id' in frame ? frame.id : undefined);
+      this.failed(error, frame);
     }
+  }
+
+  /** A handler threw: answer like the HTTP error handler does (database refusals, outages), else INTERNAL. */
+  private failed(error: unknown, frame: Exclude<ClientFrame, { t: 'auth' }>): void {
+    const id = 'id' in frame ? frame.id : undefined;
+    const kind = classifyDatabaseError(error);
+    const { logger } = this.gateway;
+    if (kind === 'unavailable') {
+      logger.error({ err: error }, 'realtime frame failed: database unavailable');
+      this.error('UNAVAILABLE', 'The service is temporarily unavailable; try again shortly.', id);
+      return;
+    }
+    if (kind !== undefined) {
+      // The last line of defence, as in http/error-handler.ts: a schema or check should have refused it.
+      logger.warn({ err: error, t: frame.t }, 'the database refused a frame value: a check is missing');
+      const code = frame.t === 'pub' ? 'INVALID_PAYLOAD' : 'INVALID_FRAME';
+      this.error(code, 'A value in the frame is not valid here.', id);
+      return;
+    }
+    logger.error({ err: error }, 'realtime frame failed');
+    this.error('INTERNAL', 'Something went wrong on our side.', id);
   }
 
   private async authenticate(token: string, id: number | undefined): Promise<void> {
@@ -196,4 +231,10 @@ export class Connection {
   private cleanup(): void {
     this.gateway.forget(this);
   }
+}
+
+/** The `id` of a frame that failed validation, when it is one the protocol allows. */
+function frameId(raw: unknown): number | undefined {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }

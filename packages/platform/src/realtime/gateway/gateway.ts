@@ -128,8 +128,10 @@ export class Gateway implements ConnectionHub {
         connection.send(frame.id === undefined ? { t: 'pong' } : { t: 'pong', id: frame.id });
         return;
       case 'sub': {
-        const { id, type } = this.channels.resolve(frame.ch);
+        const { name, id, type } = this.channels.resolve(frame.ch);
         if (!type) return fail('UNKNOWN_CHANNEL_TYPE', `No channel type for ${frame.ch}.`, frame.id);
+        if (type.id && !type.id.safeParse(id).success)
+          return fail('INVALID_FRAME', `${frame.ch} is not a valid ${name} channel.`, frame.id);
         if (!(await this.epoch.settled(() => type.authorize(auth, id))))
           return fail('FORBIDDEN', `You may not join ${frame.ch}.`, frame.id);
         if (!connection.channels.has(frame.ch)) {

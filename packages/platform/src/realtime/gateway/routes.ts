@@ -18,10 +18,20 @@ export const realtimeRoutes: FastifyPluginAsync<{ gateway: Gateway }> = async (a
       done();
     },
   });
-  app.get(
-    '/ws',
-    { websocket: true, config: { access: access.public }, schema: { hide: true } },
-    (socket, request) => {
+  app.route({
+    method: 'GET',
+    url: '/ws',
+    config: { access: access.public },
+    schema: { hide: true },
+    // A plain GET (no upgrade) is answered in the one error shape instead of an empty 404.
+    handler: async (_request, reply) =>
+      reply
+        .code(426)
+        .header('upgrade', 'websocket')
+        .send({
+          error: { code: 'BAD_REQUEST', message: 'Connect with a WebSocket upgrade (docs/realtime.md).' },
+        }),
+    wsHandler: (socket, request) => {
       // The upgrade was routed through Fastify with a response that never finishes, and Node links
       // the TCP socket to it: detach it so the request, reply and their logger (about 5 KiB) are not
       // kept for the socket's whole life (bench/results/realtime.md).
@@ -29,5 +39,5 @@ export const realtimeRoutes: FastifyPluginAsync<{ gateway: Gateway }> = async (a
       tcp._httpMessage?.detachSocket(tcp);
       gateway.attach(socket);
     },
-  );
+  });
 };
