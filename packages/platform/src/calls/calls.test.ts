@@ -109,13 +109,13 @@ describe('1:1 call signaling', () => {
     callee.ws.close();
   });
 
-  it('answers 404 for a callee with no account (it was a 500)', async () => {
+  it('refuses a callee with no account like any stranger (it was a 500; no existence oracle)', async () => {
     const res = await call(0, '/calls', {
       app: 'languagemate',
       calleeId: '0190a0b0-0000-7000-8000-000000000009',
     });
-    expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('NOT_FOUND');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('FORBIDDEN');
   });
 
   it('lets only the callee decline and only the caller cancel', async () => {
