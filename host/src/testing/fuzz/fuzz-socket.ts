@@ -32,7 +32,8 @@ export class FuzzSocket {
 
   constructor(
     private readonly url: string,
-    private readonly token: string | undefined,
+    /** The token to authenticate with (read again on every reconnect: the fuzzer renews it). */
+    private readonly token: string | undefined | (() => string | undefined),
     private readonly channel?: string,
   ) {}
 
@@ -84,8 +85,9 @@ export class FuzzSocket {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    if (!this.token) return;
-    ws.send(JSON.stringify({ t: 'auth', d: { token: this.token } }));
+    const token = typeof this.token === 'function' ? this.token() : this.token;
+    if (!token) return;
+    ws.send(JSON.stringify({ t: 'auth', d: { token } }));
     const ready = await this.wait((o) => 'closed' in o || o.frame.t === 'ready');
     if ('closed' in ready) throw new Error(`fuzz socket could not authenticate: ${ready.closed}`);
     if (this.channel) {

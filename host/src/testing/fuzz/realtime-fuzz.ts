@@ -150,7 +150,7 @@ export class ChannelProber {
   ) {}
 
   async probe(): Promise<void> {
-    this.subscriber ??= new FuzzSocket(this.wsUrl, this.token());
+    this.subscriber ??= new FuzzSocket(this.wsUrl, () => this.token());
     for (const [name, type] of this.app.platform.realtime.channels.list()) {
       const joinedOfType = this.joined.filter((c) => c.startsWith(`${name}:`)).length;
       if (joinedOfType >= CHANNELS_PER_TYPE) continue;
@@ -203,7 +203,7 @@ export class ChannelProber {
           seed,
           this.settings.runs * 2,
           frames,
-          new FuzzSocket(this.wsUrl, this.token(), channel),
+          new FuzzSocket(this.wsUrl, () => this.token(), channel),
         );
         if (finding) this.findings.push(finding);
       }

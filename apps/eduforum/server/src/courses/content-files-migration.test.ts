@@ -24,7 +24,7 @@ beforeAll(async () => {
   database = await createTestDatabase({ empty: true });
   const config = testConfig(database.url);
   pool = createPool(config, database.url, createLogger(config));
-  await migrate(pool, [await before(platformMigrations, '0014'), await before(eduforum, '0003')]);
+  await migrate(pool, [await before(platformMigrations, '0016'), await before(eduforum, '0003')]);
 });
 
 afterAll(async () => {
@@ -44,7 +44,7 @@ const file = async (owner: string, name: string) =>
     )
   ).id;
 
-describe('migrations 0014 (platform) and 0003 (eduforum) on existing data', () => {
+describe('migrations 0016 (platform) and 0003 (eduforum) on existing data', () => {
   it('attach the files that existing messages and content use, and nothing else', async () => {
     const user = async (email: string) =>
       (
