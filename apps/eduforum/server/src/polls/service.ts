@@ -1,6 +1,7 @@
 import type { CreatePoll, Poll, PollResults, Vote } from '@app/eduforum-contracts';
 import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
 import { AppError, type CsvCell, toCsv } from '@app/platform';
+import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
 import { requireLive } from '../live/context.js';
 import type { TalkTime } from '../live/talktime.js';
@@ -8,11 +9,9 @@ import { isStaff } from '../policies.js';
 import { PollCatalog, type PollRow, tally } from './repo.js';
 import { VoteWriter } from './vote-batch.js';
 
-interface Option {
-  id: string;
-  text: string;
-  correct: boolean;
-}
+/** A poll's options as stored (with the answer key). */
+const storedOptions = z.array(z.object({ id: z.string(), text: z.string(), correct: z.boolean() }));
+type Option = z.infer<typeof storedOptions>[number];
 
 /** A poll as the viewer may see it: correct answers for staff, and for students once closed. */
 export function toPoll(row: PollRow, staff: boolean): Poll {
@@ -212,7 +211,7 @@ export class PollService {
     ];
     for (const student of students) {
       for (const poll of polls) {
-        const options = poll.options as unknown as Option[];
+        const options = storedOptions.parse(poll.options);
         const vote = byKey.get(`${poll.id}|${student.id}`);
         if (poll.anonymous) {
           rows.push([student.name, student.email, poll.id, poll.question, vote ? '(anonymous)' : '', '', '']);

@@ -1,7 +1,7 @@
 import type { Quiz, QuizResult, quizReportSchema } from '@app/eduforum-contracts';
 import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
 import { AppError } from '@app/platform';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DEADLINE_JOB_DELAY_MS, quizDeadlineKey, quizDeadlineTask } from '../deadlines.js';
 import type { EduforumDeps } from '../deps.js';
 import { requireLive } from '../live/context.js';
@@ -28,6 +28,11 @@ function effectiveStatus(row: QuizRow, now = Date.now()): Quiz['status'] {
   if (row.status === 'open' && row.closes_at && row.closes_at.getTime() <= now) return 'closed';
   return row.status as Quiz['status'];
 }
+
+/** The graded answers stored with a submission (what `submit` writes). */
+const storedAnswers = z.array(
+  z.object({ questionId: z.string(), correct: z.boolean(), points: z.number(), answer: z.unknown() }),
+);
 
 /**
  * Timed quizzes launched in a session from the course's question bank: objective answers are
@@ -202,7 +207,7 @@ export class QuizService {
       userId,
       score: row.score,
       maxScore: row.max_score,
-      answers: (row.answers as unknown as QuizResult['answers']).map(({ questionId, correct, points }) => ({
+      answers: storedAnswers.parse(row.answers).map(({ questionId, correct, points }) => ({
         questionId,
         correct,
         points,
@@ -226,11 +231,7 @@ export class QuizService {
       quiz.question_ids.map((id) => [id, { questionId: id, answered: 0, correct: 0 }]),
     );
     for (const row of rows) {
-      for (const answer of row.answers as unknown as {
-        questionId: string;
-        correct: boolean;
-        answer: unknown;
-      }[]) {
+      for (const answer of storedAnswers.parse(row.answers)) {
         const stat = perQuestion.get(answer.questionId);
         if (!stat) continue;
         if (answer.answer !== null) stat.answered++;
