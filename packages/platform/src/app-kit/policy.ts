@@ -34,6 +34,11 @@ export interface RouteGrant {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a scope id is well formed (anything else cannot name a resource). */
+export function isScopeId(id: string): boolean {
+  return UUID.test(id);
+}
+
 /**
  * An app's policy: the one place that maps its roles to actions. Routes declare
  * `config: policy.route(action, { scope: 'param' })` and the kernel refuses before the handler runs;
@@ -75,7 +80,7 @@ export class Policy<R extends string = string, A extends string = string, S exte
   /** The caller's role in a scope; null for outsiders and for ids that cannot exist. */
   async roleIn(caller: Caller, scope: S, id = ''): Promise<R | null> {
     const resolver = this.resolver(scope);
-    if (resolver.noun && !UUID.test(id)) return null;
+    if (resolver.noun && !isScopeId(id)) return null;
     return resolver.role(userIdOf(caller), id);
   }
 

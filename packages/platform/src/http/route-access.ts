@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { RouteGrant } from '../app-kit/policy.js';
+import { isScopeId, type RouteGrant } from '../app-kit/policy.js';
 import { type Access, type Authenticator, access } from '../auth/access.js';
 import { AppError } from './app-error.js';
 import type { App } from './app-type.js';
@@ -100,7 +100,7 @@ export function enforceGrants(app: App): void {
     const can = request.routeOptions.config.can;
     if (!can) return;
     const id = scopeId(request, can);
-    if (id !== undefined && !UUID.test(id)) return;
+    if (id !== undefined && !isScopeId(id)) return;
     request.grant = { role: await checkGrant(request, can, id) };
   });
   app.addHook('preHandler', async (request) => {
@@ -109,8 +109,6 @@ export function enforceGrants(app: App): void {
       request.grant = { role: await checkGrant(request, can, scopeId(request, can)) };
   });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function scopeId(request: FastifyRequest, can: RouteGrant): string | undefined {
   if (!can.param) return undefined;
