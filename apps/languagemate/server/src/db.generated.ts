@@ -5,5 +5,171 @@
  * Please do not edit it manually.
  */
 
-export interface DB {}
+import type { ColumnType } from "kysely";
+
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface LanguagemateAvailability {
+  end_minute: number;
+  start_minute: number;
+  user_id: string;
+  weekday: number;
+}
+
+export interface LanguagemateCallFeedback {
+  call_id: string;
+  created_at: Generated<Timestamp>;
+  duration_s: Generated<number>;
+  minutes: Generated<Json>;
+  notes: Generated<string>;
+  partner_id: string;
+  rating: number | null;
+  user_id: string;
+}
+
+export interface LanguagemateCorrections {
+  corrected: string;
+  corrector_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  learner_id: string;
+  message_id: string;
+  note: Generated<string>;
+  original: string;
+  reviewed_at: Timestamp | null;
+  room_id: string;
+}
+
+export interface LanguagemateHidden {
+  created_at: Generated<Timestamp>;
+  other_id: string;
+  reason: string;
+  user_id: string;
+}
+
+export interface LanguagematePartnerRequests {
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  from_user: string;
+  id: Generated<string>;
+  message: Generated<string>;
+  state: Generated<string>;
+  to_user: string;
+}
+
+export interface LanguagematePartners {
+  created_at: Generated<Timestamp>;
+  ended_at: Timestamp | null;
+  room_id: string;
+  user_a: string;
+  user_b: string;
+}
+
+export interface LanguagemateProfiles {
+  bio: Generated<string>;
+  created_at: Generated<Timestamp>;
+  discoverable: Generated<boolean>;
+  display_name: string;
+  interests: Generated<string[]>;
+  native_languages: string[];
+  photo_file_id: string | null;
+  preferences: Generated<Json>;
+  reliability: Generated<number>;
+  tags: Generated<string[]>;
+  tested_at: Timestamp | null;
+  tested_language: string | null;
+  tested_level: string | null;
+  time_zone: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+  week_slots: Generated<string>;
+  weekly_goal_minutes: Generated<number>;
+}
+
+export interface LanguagemateProfileTargets {
+  language: string;
+  level: string;
+  user_id: string;
+}
+
+export interface LanguagemateReports {
+  created_at: Generated<Timestamp>;
+  details: Generated<string>;
+  excerpt: Generated<string>;
+  id: Generated<string>;
+  message_id: string | null;
+  reason: string;
+  reported_id: string;
+  reporter_id: string;
+  resolution_note: Generated<string>;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  state: Generated<string>;
+}
+
+export interface LanguagemateSafetyEvents {
+  action: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  room_id: string | null;
+  user_id: string;
+}
+
+export interface LanguagemateSanctions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  kind: string;
+  reason: string;
+  report_id: string | null;
+  until: Timestamp | null;
+  user_id: string;
+}
+
+export interface LanguagemateSessions {
+  attended: boolean | null;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  duration_min: number;
+  id: Generated<string>;
+  kind: Generated<string>;
+  no_show_user: string | null;
+  note: Generated<string>;
+  partner_id: string;
+  proposer_id: string;
+  starts_at: Timestamp;
+  state: Generated<string>;
+}
+
+export interface DB {
+  "languagemate.availability": LanguagemateAvailability;
+  "languagemate.call_feedback": LanguagemateCallFeedback;
+  "languagemate.corrections": LanguagemateCorrections;
+  "languagemate.hidden": LanguagemateHidden;
+  "languagemate.partner_requests": LanguagematePartnerRequests;
+  "languagemate.partners": LanguagematePartners;
+  "languagemate.profile_targets": LanguagemateProfileTargets;
+  "languagemate.profiles": LanguagemateProfiles;
+  "languagemate.reports": LanguagemateReports;
+  "languagemate.safety_events": LanguagemateSafetyEvents;
+  "languagemate.sanctions": LanguagemateSanctions;
+  "languagemate.sessions": LanguagemateSessions;
+}
 
