@@ -21,7 +21,11 @@ export const matchReasonSchema = z.discriminatedUnion('kind', [
     theyLearn: z.array(languageSchema),
   }),
   z.object({ kind: z.literal('schedule'), hoursPerWeek: z.number(), windows: z.array(sharedWindowSchema) }),
-  z.object({ kind: z.literal('interests'), shared: z.array(interestSchema), sharedTags: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('interests'),
+    shared: z.array(interestSchema),
+    sharedTags: z.array(z.string()),
+  }),
   z.object({ kind: z.literal('level'), fit: z.enum(['close', 'apart']) }),
   z.object({ kind: z.literal('modes'), shared: z.array(practiceModeSchema) }),
   z.object({ kind: z.literal('reliability'), value: z.number().min(0).max(1) }),
@@ -40,7 +44,11 @@ export type Suggestion = z.infer<typeof suggestionSchema>;
 
 /** `GET /api/v1/languagemate/suggestions?cursor&limit`. */
 export const suggestionsQuerySchema = z.object({
-  cursor: z.string().regex(/^\d{1,4}$/).optional().describe('Opaque; from nextCursor'),
+  cursor: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .optional()
+    .describe('Opaque; from nextCursor'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

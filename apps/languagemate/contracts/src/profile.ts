@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  cefrLevelSchema,
-  interestSchema,
-  languageSchema,
-  practiceModeSchema,
-} from './vocabulary.js';
+import { cefrLevelSchema, interestSchema, languageSchema, practiceModeSchema } from './vocabulary.js';
 
 /** `HH:MM` on a 30-minute grid; `24:00` only as an end. */
 const clockSchema = z
@@ -113,7 +108,11 @@ export const profileInputSchema = z
           message: 'a language you speak natively is not one you learn',
         });
       if (seen.has(t.language))
-        ctx.addIssue({ code: 'custom', path: ['targets', i, 'language'], message: 'a language is listed twice' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', i, 'language'],
+          message: 'a language is listed twice',
+        });
       seen.add(t.language);
     });
   });

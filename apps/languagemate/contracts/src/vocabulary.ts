@@ -12,7 +12,9 @@ export const languages = {
   vi: { ko: '베트남어', en: 'Vietnamese' },
 } as const;
 export const languageCodes = Object.keys(languages) as (keyof typeof languages)[];
-export const languageSchema = z.enum(languageCodes as [keyof typeof languages, ...(keyof typeof languages)[]]);
+export const languageSchema = z.enum(
+  languageCodes as [keyof typeof languages, ...(keyof typeof languages)[]],
+);
 export type Language = z.infer<typeof languageSchema>;
 
 /** CEFR levels, lowest first. */
