@@ -4,14 +4,22 @@ import { type AppPlatform, definePolicy } from '@app/platform';
 /**
  * Who may do what in languagemate: the one place that maps roles to actions. Routes declare
  * `config: policy.route(action, scope)`; services call `policy.require(caller, scope, action)`.
- * Scopes say how to find the caller's role: `app` for app-wide actions; add one per kind of
- * resource (`{ role: (userId, id) => ..., noun: 'Store' }`) as the app grows.
+ * Every signed-in user is a learner (`member`); what two learners may do with each other (chat,
+ * call, schedule) is decided by their partnership and blocks, in the services.
  */
 export function languagematePolicy(platform: AppPlatform) {
   return definePolicy({
     roles: languagemateRoles,
     actions: {
       'overview.view': ['admin', 'member'],
+      'profile.edit': ['admin', 'member'],
+      'profile.view': ['admin', 'member'],
+      'match.view': ['admin', 'member'],
+      'partner.request': ['admin', 'member'],
+      'chat.correct': ['admin', 'member'],
+      'report.create': ['admin', 'member'],
+      'session.schedule': ['admin', 'member'],
+      'reports.review': ['admin'],
       'app.administer': ['admin'],
     },
     scopes: {

@@ -312,4 +312,20 @@ export class ChatService {
     await this.realtime.publish(`chat:${roomId}`, 'read', { userId, seq: row.last_read_seq });
     return row.last_read_seq;
   }
+
+  /**
+   * One message by id for a member of its room (apps quote it: a report's evidence, a correction's
+   * original); 404 for anyone else, as for a room.
+   */
+  async messageFor(userId: string, messageId: string): Promise<ChatMessage> {
+    const row = await this.db
+      .selectFrom('platform.chat_messages as msg')
+      .innerJoin('platform.chat_members as m', 'm.room_id', 'msg.room_id')
+      .selectAll('msg')
+      .where('msg.id', '=', messageId)
+      .where('m.user_id', '=', userId)
+      .executeTakeFirst();
+    if (!row) throw notFound('Message');
+    return toChatMessage(row);
+  }
 }
