@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '@app/platform';
 import {
   createTestDatabase,
@@ -31,6 +32,9 @@ afterAll(async () => {
 describeRouteRoles({
   name: 'languagemate',
   app: () => app,
-  // One person per role; add the resources your routes act on, and their ids as path parameters.
-  world: async () => ({ people, params: {} }),
+  // One person per role; the ids of what the routes act on are random (a refused call never finds them).
+  world: async () => ({
+    people,
+    params: { userId: randomUUID(), requestId: randomUUID(), reportId: randomUUID() },
+  }),
 });
