@@ -1,3 +1,6 @@
+export * from './calls.js';
+export * from './corrections.js';
+export * from './dashboard.js';
 export * from './errors.js';
 export * from './manifest.js';
 export * from './matching.js';
@@ -5,4 +8,5 @@ export * from './overview.js';
 export * from './partners.js';
 export * from './profile.js';
 export * from './reports.js';
+export * from './sessions.js';
 export * from './vocabulary.js';
