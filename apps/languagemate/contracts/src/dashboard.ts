@@ -13,7 +13,11 @@ export const dashboardSchema = z
     sessions: z.object({ attended: z.number().int(), upcoming: z.number().int() }),
     calls: z.number().int(),
     messagesSent: z.number().int(),
-    corrections: z.object({ received: z.number().int(), reviewed: z.number().int(), given: z.number().int() }),
+    corrections: z.object({
+      received: z.number().int(),
+      reviewed: z.number().int(),
+      given: z.number().int(),
+    }),
     /** Consecutive days (ending today or yesterday, in the learner's time zone) with a message or a call. */
     streakDays: z.number().int(),
     upcoming: z.array(practiceSessionSchema),

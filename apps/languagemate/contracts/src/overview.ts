@@ -12,6 +12,9 @@ export const languagemateOverviewSchema = z
     abilities: z
       .array(z.string())
       .describe('Actions the caller may perform (the web draws buttons from these)'),
+    translation: z
+      .object({ available: z.boolean(), reason: z.string().nullable() })
+      .describe('Whether messages can be translated (needs a language-model provider)'),
   })
   .meta({ id: 'LanguagemateOverview' });
 export type LanguagemateOverview = z.infer<typeof languagemateOverviewSchema>;

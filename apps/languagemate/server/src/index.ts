@@ -1,5 +1,7 @@
 import { languagemateErrors, languagemateManifest } from '@app/languagemate-contracts';
 import { defineApp } from '@app/platform';
+import { correctionRoutes } from './corrections/routes.js';
+import { CorrectionService } from './corrections/service.js';
 import { lmDb } from './db.js';
 import type { LanguagemateDeps } from './deps.js';
 import { overviewRoutes } from './overview/routes.js';
@@ -29,9 +31,11 @@ export const languagemate = defineApp({
     const profiles = new ProfileService(deps);
     const partners = new PartnerService(deps, profiles, sanctions);
     const reports = new ReportService(deps);
+    const corrections = new CorrectionService(deps);
     return {
       routes: [
-        overviewRoutes(deps.policy),
+        overviewRoutes(deps),
+        correctionRoutes(deps, corrections),
         profileRoutes(deps, profiles),
         partnerRoutes(deps, partners),
         reportRoutes(deps, reports),

@@ -35,6 +35,14 @@ describeRouteRoles({
   // One person per role; the ids of what the routes act on are random (a refused call never finds them).
   world: async () => ({
     people,
-    params: { userId: randomUUID(), requestId: randomUUID(), reportId: randomUUID() },
+    params: {
+      userId: randomUUID(),
+      requestId: randomUUID(),
+      reportId: randomUUID(),
+      roomId: randomUUID(),
+      correctionId: randomUUID(),
+      sessionId: randomUUID(),
+      callId: randomUUID(),
+    },
   }),
 });
