@@ -1,7 +1,11 @@
 import { languagemateErrors, languagemateManifest } from '@app/languagemate-contracts';
 import { appTask, defineApp } from '@app/platform';
+import { callRoutes } from './calls/routes.js';
+import { CallRecords } from './calls/service.js';
 import { correctionRoutes } from './corrections/routes.js';
 import { CorrectionService } from './corrections/service.js';
+import { dashboardRoutes } from './dashboard/routes.js';
+import { DashboardService } from './dashboard/service.js';
 import { lmDb } from './db.js';
 import type { LanguagemateDeps } from './deps.js';
 import { overviewRoutes } from './overview/routes.js';
@@ -38,6 +42,8 @@ export const languagemate = defineApp({
     const corrections = new CorrectionService(deps);
     const reliability = new Reliability(deps);
     const schedule = new ScheduleService(deps, partners, sanctions, reliability);
+    const calls = new CallRecords(deps);
+    const dashboard = new DashboardService(deps, profiles, schedule);
     return {
       routes: [
         overviewRoutes(deps),
@@ -46,6 +52,8 @@ export const languagemate = defineApp({
         partnerRoutes(deps, partners),
         reportRoutes(deps, reports),
         scheduleRoutes(deps, schedule),
+        callRoutes(deps, calls),
+        dashboardRoutes(deps, dashboard),
       ],
       tasks: [
         appTask(sessionReminderTask, ({ sessionId, lead }) => schedule.remind(sessionId, lead)),

@@ -239,7 +239,8 @@ export class CallService {
       .execute();
   }
 
-  private async find(callId: string): Promise<Call | undefined> {
+  /** One call by id, whoever asks (apps check that the asker took part). */
+  async find(callId: string): Promise<Call | undefined> {
     const row = await this.db
       .selectFrom('platform.calls')
       .selectAll()

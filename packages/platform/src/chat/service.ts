@@ -354,4 +354,20 @@ export class ChatService {
       from turns t`.execute(this.db);
     return { asked: Number(rows[0]?.asked ?? 0), answered: Number(rows[0]?.answered ?? 0) };
   }
+
+  /** Messages a person sent in an app's rooms per local day (in `timeZone`) since a time, oldest first. */
+  async dailyMessages(
+    app: AppName,
+    userId: string,
+    since: Date,
+    timeZone: string,
+  ): Promise<{ day: string; messages: number }[]> {
+    const { rows } = await sql<{ day: string; messages: string }>`
+      select to_char((m.created_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as day, count(*) as messages
+      from platform.chat_messages m
+      join platform.chat_rooms r on r.id = m.room_id and r.app = ${app}
+      where m.sender_id = ${userId} and m.created_at >= ${since}
+      group by 1 order by 1`.execute(this.db);
+    return rows.map((row) => ({ day: row.day, messages: Number(row.messages) }));
+  }
 }
