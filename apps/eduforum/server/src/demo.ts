@@ -1,4 +1,4 @@
-import type { App } from '@app/platform';
+import { type App, demoPeople } from '@app/platform';
 
 const PASSWORD = 'Seminar room 2026 demo';
 const DEMO_CODE = 'DEMO-101';
@@ -31,27 +31,8 @@ export async function seedDemo(app: App): Promise<string> {
       body: res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {},
     };
   };
-  const tokens = new Map<string, string>();
-  for (const [i, person] of people.entries()) {
-    const registered = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/register',
-      payload: { email: person.email, password: PASSWORD, name: person.name },
-      remoteAddress: `192.0.2.${210 + i}`,
-    });
-    if (registered.statusCode !== 201 && registered.statusCode !== 409)
-      throw new Error(`demo account ${person.email}: ${registered.statusCode} ${registered.body}`);
-    // Demo people are ready to use: their addresses are marked verified (no mail to open, and
-    // unverified accounts may not create what others see).
-    const account = await app.platform.directory.byEmail(person.email);
-    if (account) await app.platform.directory.markEmailVerified(account.id);
-    const login = await api('POST', '/api/v1/auth/login', undefined, {
-      email: person.email,
-      password: PASSWORD,
-    });
-    if (login.status !== 200) throw new Error(`demo sign-in ${person.email}: ${login.status}`);
-    tokens.set(person.key, login.body.accessToken as string);
-  }
+  const signedIn = await demoPeople(app, people, PASSWORD, 210);
+  const tokens = new Map([...signedIn].map(([key, person]) => [key, person.token]));
   const existing = await app.platform.pool.query('select id from eduforum.courses where code = $1', [
     DEMO_CODE,
   ]);

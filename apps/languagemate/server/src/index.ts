@@ -7,6 +7,7 @@ import { CorrectionService } from './corrections/service.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { DashboardService } from './dashboard/service.js';
 import { lmDb } from './db.js';
+import { seedDemo } from './demo.js';
 import type { LanguagemateDeps } from './deps.js';
 import { overviewRoutes } from './overview/routes.js';
 import { partnerRoutes } from './partners/routes.js';
@@ -63,6 +64,7 @@ export const languagemate = defineApp({
       ],
       cron: [{ id: 'languagemate.reliability', pattern: '30 4 * * *', task: reliabilityTask, payload: {} }],
       fileScopes: photoFileScope(deps),
+      seedDemo,
     };
   },
 });

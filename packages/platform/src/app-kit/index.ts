@@ -8,5 +8,6 @@ export {
   appTask,
   defineApp,
 } from './define-app.js';
+export { type DemoPerson, demoPeople } from './demo-people.js';
 export type { MountedApp } from './mount.js';
 export { type Caller, definePolicy, Policy, type PolicyDeclaration, type ScopeResolver } from './policy.js';
