@@ -5860,6 +5860,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's type, size, name and (audio) length; 404 unless the caller may read the file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileInfo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files/usage": {
         parameters: {
             query?: never;
@@ -8022,6 +8078,40 @@ export interface components {
             payload: unknown;
             task: string;
         };
+        FileInfo: {
+            /** @description Sniffed from the content; images are always image/webp */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Audio: its length in ms, measured from the file at upload; null for other purposes */
+            durationMs: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Display name (from the uploader; never a path) */
+            name: string;
+            /** @enum {string} */
+            purpose: "image" | "audio" | "document";
+            size: number;
+            /** @description GET it (signed in) to be redirected to a signed, expiring download URL */
+            url: string;
+        };
+        FileInfoInput: {
+            /** @description Sniffed from the content; images are always image/webp */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Audio: its length in ms, measured from the file at upload; null for other purposes */
+            durationMs: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Display name (from the uploader; never a path) */
+            name: string;
+            /** @enum {string} */
+            purpose: "image" | "audio" | "document";
+            size: number;
+            /** @description GET it (signed in) to be redirected to a signed, expiring download URL */
+            url: string;
+        };
         LanguagemateOverview: {
             /** @description Actions the caller may perform (the web draws buttons from these) */
             abilities: string[];
@@ -8317,6 +8407,8 @@ export interface components {
         UploadedFile: {
             /** @description Sniffed from the content; images are always image/webp */
             contentType: string;
+            /** @description Audio: its length in ms, measured from the file at upload; null for other purposes */
+            durationMs: number | null;
             /** Format: uuid */
             id: string;
             size: number;
@@ -8326,6 +8418,8 @@ export interface components {
         UploadedFileInput: {
             /** @description Sniffed from the content; images are always image/webp */
             contentType: string;
+            /** @description Audio: its length in ms, measured from the file at upload; null for other purposes */
+            durationMs: number | null;
             /** Format: uuid */
             id: string;
             size: number;
