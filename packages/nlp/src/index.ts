@@ -36,3 +36,5 @@ export {
 } from './summarize/summarize.js';
 export { detectLang, hangulRatio, type Lang } from './text/lang.js';
 export { splitSentences } from './text/sentences.js';
+export type { ToxicityLabel } from './toxicity/model.js';
+export { classifyToxicity, type ToxicityResult } from './toxicity/toxicity.js';
