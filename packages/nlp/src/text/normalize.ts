@@ -78,3 +78,11 @@ export function joinSpacedLetters(text: string): string {
     return run;
   });
 }
+
+/**
+ * NFKC that keeps Hangul compatibility jamo (ㅋ, ㅅ, ㅂ...) as they are: plain NFKC would turn
+ * them into conjoining jamo, so "ㅋㅌ" or "ㅅㅂ" would no longer match themselves.
+ */
+export function nfkcKeepJamo(text: string): string {
+  return text.replace(/[^\u3131-\u318e]+/gu, (part) => part.normalize('NFKC'));
+}

@@ -3,7 +3,7 @@ import { decodeWeights, type EncodedWeights } from '../models/codec.js';
 import { asRecord } from '../models/loader.js';
 import { type NgramFeatureConfig, ngramFeatures } from '../sentiment/features.js';
 import type { Lang } from '../text/lang.js';
-import { joinSpacedLetters, stripInvisible } from '../text/normalize.js';
+import { joinSpacedLetters, nfkcKeepJamo, stripInvisible } from '../text/normalize.js';
 
 /** The toxicity classes, in the order of the model's outputs. */
 export const TOXICITY_LABELS = ['none', 'offensive', 'hate'] as const;
@@ -50,7 +50,7 @@ export function parseToxicityModel(json: unknown): ToxicityModelFile {
  * time joined ("병 신", "f.u.c.k"), so these evasions do not hide words.
  */
 export function toxicityInput(text: string): string {
-  return joinSpacedLetters(stripInvisible(text.normalize('NFKC')));
+  return joinSpacedLetters(stripInvisible(nfkcKeepJamo(text)));
 }
 
 /** Hashed features of one text for a toxicity model. */
