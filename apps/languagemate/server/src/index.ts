@@ -1,5 +1,5 @@
 import { languagemateErrors, languagemateManifest } from '@app/languagemate-contracts';
-import { defineApp } from '@app/platform';
+import { appTask, defineApp } from '@app/platform';
 import { correctionRoutes } from './corrections/routes.js';
 import { CorrectionService } from './corrections/service.js';
 import { lmDb } from './db.js';
@@ -14,6 +14,10 @@ import { ProfileService } from './profiles/service.js';
 import { reportRoutes } from './reports/routes.js';
 import { ReportService } from './reports/service.js';
 import { Sanctions } from './safety/sanctions.js';
+import { Reliability } from './schedule/reliability.js';
+import { scheduleRoutes } from './schedule/routes.js';
+import { ScheduleService } from './schedule/service.js';
+import { reliabilityTask, sessionReminderTask } from './schedule/tasks.js';
 
 /**
  * languagemate: an AI language exchange (seeds 000, 001): profiles, partner matching, 1:1 chat
@@ -32,6 +36,8 @@ export const languagemate = defineApp({
     const partners = new PartnerService(deps, profiles, sanctions);
     const reports = new ReportService(deps);
     const corrections = new CorrectionService(deps);
+    const reliability = new Reliability(deps);
+    const schedule = new ScheduleService(deps, partners, sanctions, reliability);
     return {
       routes: [
         overviewRoutes(deps),
@@ -39,7 +45,15 @@ export const languagemate = defineApp({
         profileRoutes(deps, profiles),
         partnerRoutes(deps, partners),
         reportRoutes(deps, reports),
+        scheduleRoutes(deps, schedule),
       ],
+      tasks: [
+        appTask(sessionReminderTask, ({ sessionId, lead }) => schedule.remind(sessionId, lead)),
+        appTask(reliabilityTask, async () => {
+          await reliability.recomputeActive();
+        }),
+      ],
+      cron: [{ id: 'languagemate.reliability', pattern: '30 4 * * *', task: reliabilityTask, payload: {} }],
       fileScopes: photoFileScope(deps),
     };
   },

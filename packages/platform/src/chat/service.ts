@@ -328,4 +328,30 @@ export class ChatService {
     if (!row) throw notFound('Message');
     return toChatMessage(row);
   }
+
+  /**
+   * How reliably a person answers in an app's rooms since a time: of the messages others sent them
+   * that opened a turn (the previous message was not from the same sender), the share they answered
+   * within a day. `{ asked: 0 }` when nobody wrote to them.
+   */
+  async replyRate(app: AppName, userId: string, since: Date): Promise<{ asked: number; answered: number }> {
+    const { rows } = await sql<{ asked: string; answered: string }>`
+      with turns as (
+        select m.room_id, m.seq, m.created_at
+        from platform.chat_messages m
+        join platform.chat_members me on me.room_id = m.room_id and me.user_id = ${userId}
+        join platform.chat_rooms r on r.id = m.room_id and r.app = ${app}
+        where m.created_at >= ${since} and m.created_at <= now() - interval '1 day'
+          and m.sender_id <> ${userId} and m.deleted_at is null
+          and coalesce((select p.sender_id from platform.chat_messages p
+                        where p.room_id = m.room_id and p.seq = m.seq - 1), ${userId}) <> m.sender_id
+      )
+      select count(*) as asked,
+             count(*) filter (where exists (
+               select 1 from platform.chat_messages a
+               where a.room_id = t.room_id and a.seq > t.seq and a.sender_id = ${userId}
+                 and a.created_at <= t.created_at + interval '1 day')) as answered
+      from turns t`.execute(this.db);
+    return { asked: Number(rows[0]?.asked ?? 0), answered: Number(rows[0]?.answered ?? 0) };
+  }
 }

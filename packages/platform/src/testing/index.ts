@@ -25,4 +25,5 @@ export {
   type TestDatabaseContext,
   testConfig,
 } from './test-database.js';
+export { hasTurnServer, startTurnServer, TURNSERVER, type TurnServer } from './turn-server.js';
 export { type EnabledTwoFactor, enableTwoFactor, nextTotp } from './two-factor.js';
