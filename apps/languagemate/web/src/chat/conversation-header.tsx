@@ -7,8 +7,9 @@ import { Link, useNavigate } from 'react-router';
 import { useChatErrorText } from './chat-errors.js';
 import { useFileUrl } from './files.js';
 
-const iconButton =
-  'inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg text-lg hover:bg-surface-muted disabled:opacity-50';
+const iconLook =
+  'min-h-11 min-w-11 items-center justify-center rounded-lg text-lg hover:bg-surface-muted disabled:opacity-50';
+const iconButton = `inline-flex ${iconLook}`;
 
 /** The current time somewhere, re-rendered every minute. */
 function useClockIn(timeZone: string, locale: string): string {
@@ -93,14 +94,14 @@ export function ConversationHeader({
       <div className="min-w-0 flex-1">
         <h1 className="truncate font-semibold">{partner.displayName}</h1>
         <p className="flex flex-wrap items-center gap-x-2 text-xs text-fg-muted" data-testid="partner-status">
-          <span className="inline-flex items-center gap-1">
+          <span className="inline-flex shrink-0 items-center gap-1">
             <span
               aria-hidden="true"
               className={`size-2 rounded-full ${online ? 'bg-success' : 'bg-fg-muted opacity-50'}`}
             />
             {online === undefined ? '' : online ? t('chat.online') : t('chat.offline')}
           </span>
-          {localTime && <span>{t('chat.localTime', { time: localTime })}</span>}
+          {localTime && <span className="whitespace-nowrap">{t('chat.localTime', { time: localTime })}</span>}
         </p>
       </div>
       <button
@@ -121,7 +122,7 @@ export function ConversationHeader({
         <span aria-hidden="true">📞</span>
         <span className="sr-only">{t('chat.voiceCall')}</span>
       </button>
-      <button type="button" className={iconButton} onClick={onSearch}>
+      <button type="button" className={`hidden sm:inline-flex ${iconLook}`} onClick={onSearch}>
         <span aria-hidden="true">🔍</span>
         <span className="sr-only">{t('chat.search.open')}</span>
       </button>
@@ -145,6 +146,18 @@ export function ConversationHeader({
               if (e.key === 'Escape') closeMenu();
             }}
           >
+            <li className="sm:hidden">
+              <button
+                type="button"
+                className="min-h-11 w-full rounded-lg px-3 text-left text-sm hover:bg-surface-muted"
+                onClick={() => {
+                  setMenuOpen(false);
+                  onSearch();
+                }}
+              >
+                {t('chat.search.open')}
+              </button>
+            </li>
             <li>
               <button
                 type="button"

@@ -10,7 +10,7 @@ export const chatMessages = {
       closedLead: 'You are no longer partners with this person, or the conversation does not exist.',
       online: 'Online',
       offline: 'Offline',
-      localTime: 'Their time: {{time}}',
+      localTime: '{{time}} their time',
       videoCall: 'Video call',
       voiceCall: 'Voice call',
       more: 'More options',
@@ -117,6 +117,7 @@ export const chatMessages = {
         count_one: '{{count}} message found',
         count_other: '{{count}} messages found',
         more: 'More results',
+        unavailable: 'Search is not available on this server yet.',
       },
       reportDialog: {
         title: 'Report {{name}}',
@@ -165,7 +166,7 @@ export const chatMessages = {
       closedLead: '더 이상 이 사람과 파트너가 아니거나, 없는 대화입니다.',
       online: '접속 중',
       offline: '오프라인',
-      localTime: '상대 현지 시각 {{time}}',
+      localTime: '현지 {{time}}',
       videoCall: '영상 통화',
       voiceCall: '음성 통화',
       more: '더 보기',
@@ -272,6 +273,7 @@ export const chatMessages = {
         count_one: '메시지 {{count}}개를 찾았습니다',
         count_other: '메시지 {{count}}개를 찾았습니다',
         more: '결과 더 보기',
+        unavailable: '이 서버에서는 아직 검색을 쓸 수 없습니다.',
       },
       reportDialog: {
         title: '{{name}} 님 신고',

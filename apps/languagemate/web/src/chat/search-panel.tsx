@@ -1,3 +1,4 @@
+import { ApiError } from '@app/client';
 import { chatMessageSchema } from '@app/contracts';
 import { Button, Spinner, useFormat } from '@app/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -99,7 +100,9 @@ export function SearchPanel({
           </p>
         ) : results.isError ? (
           <p role="alert" className="p-2 text-sm text-danger">
-            {errorText(results.error)}
+            {results.error instanceof ApiError && results.error.status === 404
+              ? t('chat.search.unavailable')
+              : errorText(results.error)}
           </p>
         ) : query && items.length === 0 ? (
           <p className="p-2 text-sm text-fg-muted">{t('chat.search.none', { query })}</p>
