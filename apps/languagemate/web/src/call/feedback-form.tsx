@@ -1,9 +1,8 @@
+import { call } from '@app/client';
 import { callFeedbackSchema, type Language, languages } from '@app/languagemate-contracts';
-import { Button, Card, Form, TextAreaField, useLocalized, useZodForm } from '@app/ui';
+import { Button, Card, Form, TextAreaField, useApi, useLocalized, useZodForm } from '@app/ui';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { usePendingRoute } from '../chat/pending-routes.js';
 
 /**
  * After a call: a rating (1-5, optional), private notes, and the minutes spoken per language,
@@ -22,12 +21,14 @@ export function FeedbackForm({
 }) {
   const { t } = useTranslation('languagemate');
   const pick = useLocalized();
-  const request = usePendingRoute();
+  const api = useApi();
   const ratingName = useId();
   const form = useZodForm(callFeedbackSchema, { rating: null, notes: '', minutes });
   const current = (form.values.minutes ?? {}) as Partial<Record<Language, number>>;
   const submit = form.onSubmit(async (body) => {
-    await request('POST', `/api/v1/languagemate/calls/${callId}/feedback`, z.unknown(), body);
+    await call(
+      api.POST('/api/v1/languagemate/calls/{callId}/feedback', { params: { path: { callId } }, body }),
+    );
     onDone(true);
   });
   return (

@@ -117,7 +117,6 @@ export const chatMessages = {
         count_one: '{{count}} message found',
         count_other: '{{count}} messages found',
         more: 'More results',
-        unavailable: 'Search is not available on this server yet.',
       },
       reportDialog: {
         title: 'Report {{name}}',
@@ -273,7 +272,6 @@ export const chatMessages = {
         count_one: '메시지 {{count}}개를 찾았습니다',
         count_other: '메시지 {{count}}개를 찾았습니다',
         more: '결과 더 보기',
-        unavailable: '이 서버에서는 아직 검색을 쓸 수 없습니다.',
       },
       reportDialog: {
         title: '{{name}} 님 신고',

@@ -1,15 +1,10 @@
-import { ApiError } from '@app/client';
-import { chatMessageSchema } from '@app/contracts';
-import { Button, Spinner, useFormat } from '@app/ui';
+import { call } from '@app/client';
+import { Button, Spinner, useApi, useFormat } from '@app/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { isMediaBody } from './attachment-view.js';
 import { useChatErrorText } from './chat-errors.js';
-import { usePendingRoute } from './pending-routes.js';
-
-const resultPageSchema = z.object({ items: z.array(chatMessageSchema), nextCursor: z.string().nullable() });
 
 /** The found text marked in a message body (case-insensitive, literal, like the server's search). */
 function Highlighted({ text, query }: { text: string; query: string }) {
@@ -42,7 +37,7 @@ export function SearchPanel({
   const { t } = useTranslation('languagemate');
   const errorText = useChatErrorText();
   const format = useFormat();
-  const request = usePendingRoute();
+  const api = useApi();
   const [draft, setDraft] = useState('');
   const [query, setQuery] = useState('');
   const inputId = useId();
@@ -50,12 +45,16 @@ export function SearchPanel({
     queryKey: ['languagemate', 'chat-search', roomId, query],
     enabled: query.length > 0,
     initialPageParam: '',
-    queryFn: ({ pageParam }: { pageParam: string }) => {
-      const params = new URLSearchParams({ q: query, limit: '20' });
-      if (pageParam) params.set('cursor', pageParam);
-      return request('GET', `/api/v1/chat/rooms/${roomId}/messages/search?${params}`, resultPageSchema);
-    },
-    getNextPageParam: (page: z.output<typeof resultPageSchema>) => page.nextCursor ?? undefined,
+    queryFn: ({ pageParam }: { pageParam: string }) =>
+      call(
+        api.GET('/api/v1/chat/rooms/{roomId}/messages/search', {
+          params: {
+            path: { roomId },
+            query: { q: query, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -100,9 +99,7 @@ export function SearchPanel({
           </p>
         ) : results.isError ? (
           <p role="alert" className="p-2 text-sm text-danger">
-            {results.error instanceof ApiError && results.error.status === 404
-              ? t('chat.search.unavailable')
-              : errorText(results.error)}
+            {errorText(results.error)}
           </p>
         ) : query && items.length === 0 ? (
           <p className="p-2 text-sm text-fg-muted">{t('chat.search.none', { query })}</p>
