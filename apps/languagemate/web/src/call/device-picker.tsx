@@ -1,7 +1,8 @@
 import type { MediaDeviceList } from '@app/client';
-import { Dialog, SelectField } from '@app/ui';
+import { CheckboxField, Dialog, SelectField } from '@app/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { relayOnlyPreference, setRelayOnlyPreference } from './relay-preference.js';
 
 /** Choosing the microphone and camera during a call (switched without renegotiating). */
 export function DevicePicker({
@@ -23,6 +24,7 @@ export function DevicePicker({
       ?.getSettings().deviceId ?? '';
   const [microphone, setMicrophone] = useState(() => inUse('audio'));
   const [camera, setCamera] = useState(() => inUse('video'));
+  const [relayOnly, setRelayOnly] = useState(relayOnlyPreference);
   const options = (list: { deviceId: string; label: string }[], unnamed: string) =>
     list.map((d, i) => ({ value: d.deviceId, label: d.label || `${unnamed} ${i + 1}` }));
   return (
@@ -52,6 +54,17 @@ export function DevicePicker({
         ) : (
           <p className="text-sm text-fg-muted">{t('call.devices.noCamera')}</p>
         )}
+        <div>
+          <CheckboxField
+            label={t('call.devices.relayOnly')}
+            checked={relayOnly}
+            onChange={(e) => {
+              setRelayOnly(e.target.checked);
+              setRelayOnlyPreference(e.target.checked);
+            }}
+          />
+          <p className="text-sm text-fg-muted">{t('call.devices.relayOnlyHint')}</p>
+        </div>
       </div>
     </Dialog>
   );

@@ -34,6 +34,9 @@ export const callMessages = {
         microphone: 'Microphone',
         camera: 'Camera',
         noCamera: 'No camera found.',
+        relayOnly: 'Hide my IP address (relay every call)',
+        relayOnlyHint:
+          'Calls go through our relay server, so your partner never sees your address. Applies from the next call; the sound may lag a little more.',
       },
       notFoundTitle: 'This call was not found',
       alreadyEnded: 'This call has already ended',
@@ -95,6 +98,9 @@ export const callMessages = {
         microphone: '마이크',
         camera: '카메라',
         noCamera: '카메라를 찾지 못했습니다.',
+        relayOnly: '내 IP 주소 숨기기 (모든 통화를 중계)',
+        relayOnlyHint:
+          '통화가 중계 서버를 거치므로 상대방은 내 주소를 볼 수 없습니다. 다음 통화부터 적용되며, 소리가 조금 더 늦게 전달될 수 있습니다.',
       },
       notFoundTitle: '통화를 찾을 수 없습니다',
       alreadyEnded: '이미 끝난 통화입니다',

@@ -9,6 +9,7 @@ import {
 import { type Call, callSchema } from '@app/contracts';
 import { useApi, useChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { relayOnlyPreference } from './relay-preference.js';
 
 /** Where the page is with a call: before PeerCall runs (`idle`), then its own states. */
 export type CallPhase = 'idle' | PeerCallState;
@@ -64,6 +65,7 @@ export function usePeerCall({
         role: callRole(callInfo, me),
         userId: me,
         video,
+        relayOnly: relayOnlyPreference(),
       });
     peer.current = instance;
     const showRemote = (stream: MediaStream) => {
