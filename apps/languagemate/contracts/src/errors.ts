@@ -6,7 +6,13 @@ import { defineErrors } from '@app/contracts';
  * `NAME: { status: 409, reportable: false, message: 'What went wrong, for a developer.' }`; the web
  * translates codes in its messages.
  */
-export const languagemateErrors = defineErrors('languagemate', {});
+export const languagemateErrors = defineErrors('languagemate', {
+  PROFILE_REQUIRED: {
+    status: 409,
+    reportable: false,
+    message: 'Finish your profile (languages, availability) first.',
+  },
+});
 
 type LanguagemateErrorCodes = { [K in keyof typeof languagemateErrors]: true };
 

@@ -1,5 +1,8 @@
 import { languagemateErrors, languagemateManifest } from '@app/languagemate-contracts';
-import { defineApp } from '@app/platform';
+import { appDatabase, defineApp } from '@app/platform';
+import type { DB } from './db.generated.js';
+import { Matcher } from './matching/matcher.js';
+import { matchingRoutes } from './matching/routes.js';
 import { overviewRoutes } from './overview/routes.js';
 import { languagematePolicy } from './policies.js';
 
@@ -11,6 +14,7 @@ export const languagemate = defineApp({
   errors: languagemateErrors,
   setup(platform) {
     const policy = languagematePolicy(platform);
-    return { routes: [overviewRoutes(policy)] };
+    const matcher = new Matcher({ platform, db: appDatabase<DB>(platform.pool), policy });
+    return { routes: [overviewRoutes(policy), matchingRoutes({ policy }, matcher)] };
   },
 });

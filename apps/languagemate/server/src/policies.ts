@@ -12,6 +12,7 @@ export function languagematePolicy(platform: AppPlatform) {
     roles: languagemateRoles,
     actions: {
       'overview.view': ['admin', 'member'],
+      'match.view': ['admin', 'member'],
       'app.administer': ['admin'],
     },
     scopes: {

@@ -32,5 +32,5 @@ describeRouteRoles({
   name: 'languagemate',
   app: () => app,
   // One person per role; add the resources your routes act on, and their ids as path parameters.
-  world: async () => ({ people, params: {} }),
+  world: async () => ({ people, params: { userId: people.admin?.id ?? '' } }),
 });

@@ -5895,6 +5895,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/languagemate/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Language partners for the caller, best first, each with why (409 PROFILE_REQUIRED before onboarding) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque; from nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LanguagemateSuggestion"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/languagemate/suggestions/{userId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Never suggest this person to the caller again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -7957,6 +8072,200 @@ export interface components {
             abilities: string[];
             /** @enum {string} */
             role: "admin" | "member";
+        };
+        LanguagemateProfile: {
+            availability: {
+                end: string;
+                start: string;
+                weekday: number;
+            }[];
+            bio: string;
+            discoverable: boolean;
+            displayName: string;
+            interests: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+            nativeLanguages: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            photoFileId: string | null;
+            preferences: {
+                /**
+                 * @default [
+                 *       "text",
+                 *       "voice",
+                 *       "video"
+                 *     ]
+                 */
+                modes: ("text" | "voice" | "video")[];
+                /** @default true */
+                similarLevel: boolean;
+            };
+            reliability: number;
+            tags: string[];
+            targets: {
+                /** @enum {string} */
+                language: "ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi";
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            testedLanguage: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi") | null;
+            /** @description From the AI level test; null until taken */
+            testedLevel: ("A1" | "A2" | "B1" | "B2" | "C1" | "C2") | null;
+            timeZone: string;
+            /** Format: uuid */
+            userId: string;
+            weeklyGoalMinutes: number;
+        };
+        LanguagemateProfileInput: {
+            availability: {
+                end: string;
+                start: string;
+                weekday: number;
+            }[];
+            bio: string;
+            discoverable: boolean;
+            displayName: string;
+            interests: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+            nativeLanguages: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            photoFileId: string | null;
+            preferences: {
+                /**
+                 * @default [
+                 *       "text",
+                 *       "voice",
+                 *       "video"
+                 *     ]
+                 */
+                modes: ("text" | "voice" | "video")[];
+                /** @default true */
+                similarLevel: boolean;
+            };
+            reliability: number;
+            tags: string[];
+            targets: {
+                /** @enum {string} */
+                language: "ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi";
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            testedLanguage: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi") | null;
+            /** @description From the AI level test; null until taken */
+            testedLevel: ("A1" | "A2" | "B1" | "B2" | "C1" | "C2") | null;
+            timeZone: string;
+            /** Format: uuid */
+            userId: string;
+            weeklyGoalMinutes: number;
+        };
+        LanguagematePublicProfile: {
+            bio: string;
+            displayName: string;
+            interests: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+            nativeLanguages: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            photoFileId: string | null;
+            tags: string[];
+            targets: {
+                /** @enum {string} */
+                language: "ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi";
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            testedLanguage: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi") | null;
+            /** @description From the AI level test; null until taken */
+            testedLevel: ("A1" | "A2" | "B1" | "B2" | "C1" | "C2") | null;
+            timeZone: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        LanguagematePublicProfileInput: {
+            bio: string;
+            displayName: string;
+            interests: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+            nativeLanguages: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            photoFileId: string | null;
+            tags: string[];
+            targets: {
+                /** @enum {string} */
+                language: "ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi";
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            testedLanguage: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi") | null;
+            /** @description From the AI level test; null until taken */
+            testedLevel: ("A1" | "A2" | "B1" | "B2" | "C1" | "C2") | null;
+            timeZone: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        LanguagemateSuggestion: {
+            profile: components["schemas"]["LanguagematePublicProfile"];
+            reasons: ({
+                /** @constant */
+                kind: "languages";
+                theyLearn: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+                theyTeach: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            } | {
+                hoursPerWeek: number;
+                /** @constant */
+                kind: "schedule";
+                windows: {
+                    endUtc: number;
+                    startUtc: number;
+                }[];
+            } | {
+                /** @constant */
+                kind: "interests";
+                shared: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+                sharedTags: string[];
+            } | {
+                /** @enum {string} */
+                fit: "close" | "apart";
+                /** @constant */
+                kind: "level";
+            } | {
+                /** @constant */
+                kind: "modes";
+                shared: ("text" | "voice" | "video")[];
+            } | {
+                /** @constant */
+                kind: "reliability";
+                value: number;
+            })[];
+            score: number;
+            sharedHoursPerWeek: number;
+        };
+        LanguagemateSuggestionInput: {
+            profile: components["schemas"]["LanguagematePublicProfileInput"];
+            reasons: ({
+                /** @constant */
+                kind: "languages";
+                theyLearn: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+                theyTeach: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            } | {
+                hoursPerWeek: number;
+                /** @constant */
+                kind: "schedule";
+                windows: {
+                    endUtc: number;
+                    startUtc: number;
+                }[];
+            } | {
+                /** @constant */
+                kind: "interests";
+                shared: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+                sharedTags: string[];
+            } | {
+                /** @enum {string} */
+                fit: "close" | "apart";
+                /** @constant */
+                kind: "level";
+            } | {
+                /** @constant */
+                kind: "modes";
+                shared: ("text" | "voice" | "video")[];
+            } | {
+                /** @constant */
+                kind: "reliability";
+                value: number;
+            })[];
+            score: number;
+            sharedHoursPerWeek: number;
         };
         Notification: {
             app: string | null;
