@@ -15,6 +15,8 @@ export const languagemate = defineApp({
   setup(platform) {
     const policy = languagematePolicy(platform);
     const matcher = new Matcher({ platform, db: appDatabase<DB>(platform.pool), policy });
+    // Only roles that serve HTTP rank suggestions; they load the index before the first viewer comes.
+    if (platform.config.role !== 'worker') matcher.warm();
     return { routes: [overviewRoutes(policy), matchingRoutes({ policy }, matcher)] };
   },
 });
