@@ -66,6 +66,17 @@ export const errorCatalogue = {
     reportable: false,
     message: 'This file is in use; delete what uses it instead.',
   },
+  AUDIO_TOO_LONG: {
+    status: 422,
+    reportable: false,
+    message: 'This recording is longer than allowed.',
+  },
+  // chat
+  CHAT_EDIT_WINDOW_PASSED: {
+    status: 409,
+    reportable: false,
+    message: 'This message is too old to be edited or deleted.',
+  },
 } as const satisfies Record<string, { status: number; reportable: boolean; message: string }>;
 
 /** One entry of an error catalogue. */

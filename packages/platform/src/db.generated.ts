@@ -184,6 +184,7 @@ export interface PlatformFiles {
   content_type: string;
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
+  duration_ms: number | null;
   id: Generated<string>;
   original_name: string;
   owner_id: string | null;

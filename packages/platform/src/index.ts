@@ -5,6 +5,7 @@ export { type Access, type AuthContext, access, callerOf } from './auth/access.j
 export type { Auth } from './auth/auth.js';
 export type { Blocks } from './blocks/service.js';
 export type { CallerPolicy } from './calls/policy.js';
+export type { ChatGuard, ChatGuardMessage, ChatRules } from './chat/rules.js';
 export {
   Collab,
   type CollabAccess,

@@ -1671,6 +1671,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description Warnings the sender saw and sends anyway (an app chat guard reads them)
+                         * @default []
+                         */
+                        acknowledge?: string[];
                         /** @default [] */
                         attachments?: string[];
                         body: string;
@@ -1783,6 +1788,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description Warnings the sender saw and sends anyway (an app chat guard reads them)
+                         * @default []
+                         */
+                        acknowledge?: string[];
                         body: string;
                     };
                 };
@@ -1817,6 +1827,72 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/chat/rooms/{roomId}/messages/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages containing `q` (case-insensitive, literal), newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Text to find in message bodies: case-insensitive, anywhere in the body, taken literally */
+                    q: string;
+                };
+                header?: never;
+                path: {
+                    roomId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ChatMessage"][];
+                            /** @description Pass as `cursor` to get the next page; null at the end */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/chat/rooms/{roomId}/read": {
@@ -5784,6 +5860,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's type, size, name and (audio) length; 404 unless the caller may read the file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileInfo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files/usage": {
         parameters: {
             query?: never;
@@ -7946,6 +8078,40 @@ export interface components {
             payload: unknown;
             task: string;
         };
+        FileInfo: {
+            /** @description Sniffed from the content; images are always image/webp */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Audio: its length in ms, measured from the file at upload; null for other purposes */
+            durationMs: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Display name (from the uploader; never a path) */
+            name: string;
+            /** @enum {string} */
+            purpose: "image" | "audio" | "document";
+            size: number;
+            /** @description GET it (signed in) to be redirected to a signed, expiring download URL */
+            url: string;
+        };
+        FileInfoInput: {
+            /** @description Sniffed from the content; images are always image/webp */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Audio: its length in ms, measured from the file at upload; null for other purposes */
+            durationMs: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Display name (from the uploader; never a path) */
+            name: string;
+            /** @enum {string} */
+            purpose: "image" | "audio" | "document";
+            size: number;
+            /** @description GET it (signed in) to be redirected to a signed, expiring download URL */
+            url: string;
+        };
         LanguagemateOverview: {
             /** @description Actions the caller may perform (the web draws buttons from these) */
             abilities: string[];
@@ -7957,6 +8123,200 @@ export interface components {
             abilities: string[];
             /** @enum {string} */
             role: "admin" | "member";
+        };
+        LanguagemateProfile: {
+            availability: {
+                end: string;
+                start: string;
+                weekday: number;
+            }[];
+            bio: string;
+            discoverable: boolean;
+            displayName: string;
+            interests: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+            nativeLanguages: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            photoFileId: string | null;
+            preferences: {
+                /**
+                 * @default [
+                 *       "text",
+                 *       "voice",
+                 *       "video"
+                 *     ]
+                 */
+                modes: ("text" | "voice" | "video")[];
+                /** @default true */
+                similarLevel: boolean;
+            };
+            reliability: number;
+            tags: string[];
+            targets: {
+                /** @enum {string} */
+                language: "ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi";
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            testedLanguage: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi") | null;
+            /** @description From the AI level test; null until taken */
+            testedLevel: ("A1" | "A2" | "B1" | "B2" | "C1" | "C2") | null;
+            timeZone: string;
+            /** Format: uuid */
+            userId: string;
+            weeklyGoalMinutes: number;
+        };
+        LanguagemateProfileInput: {
+            availability: {
+                end: string;
+                start: string;
+                weekday: number;
+            }[];
+            bio: string;
+            discoverable: boolean;
+            displayName: string;
+            interests: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+            nativeLanguages: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            photoFileId: string | null;
+            preferences: {
+                /**
+                 * @default [
+                 *       "text",
+                 *       "voice",
+                 *       "video"
+                 *     ]
+                 */
+                modes: ("text" | "voice" | "video")[];
+                /** @default true */
+                similarLevel: boolean;
+            };
+            reliability: number;
+            tags: string[];
+            targets: {
+                /** @enum {string} */
+                language: "ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi";
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            testedLanguage: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi") | null;
+            /** @description From the AI level test; null until taken */
+            testedLevel: ("A1" | "A2" | "B1" | "B2" | "C1" | "C2") | null;
+            timeZone: string;
+            /** Format: uuid */
+            userId: string;
+            weeklyGoalMinutes: number;
+        };
+        LanguagematePublicProfile: {
+            bio: string;
+            displayName: string;
+            interests: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+            nativeLanguages: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            photoFileId: string | null;
+            tags: string[];
+            targets: {
+                /** @enum {string} */
+                language: "ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi";
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            testedLanguage: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi") | null;
+            /** @description From the AI level test; null until taken */
+            testedLevel: ("A1" | "A2" | "B1" | "B2" | "C1" | "C2") | null;
+            timeZone: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        LanguagematePublicProfileInput: {
+            bio: string;
+            displayName: string;
+            interests: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+            nativeLanguages: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            photoFileId: string | null;
+            tags: string[];
+            targets: {
+                /** @enum {string} */
+                language: "ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi";
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            testedLanguage: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi") | null;
+            /** @description From the AI level test; null until taken */
+            testedLevel: ("A1" | "A2" | "B1" | "B2" | "C1" | "C2") | null;
+            timeZone: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        LanguagemateSuggestion: {
+            profile: components["schemas"]["LanguagematePublicProfile"];
+            reasons: ({
+                /** @constant */
+                kind: "languages";
+                theyLearn: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+                theyTeach: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            } | {
+                hoursPerWeek: number;
+                /** @constant */
+                kind: "schedule";
+                windows: {
+                    endUtc: number;
+                    startUtc: number;
+                }[];
+            } | {
+                /** @constant */
+                kind: "interests";
+                shared: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+                sharedTags: string[];
+            } | {
+                /** @enum {string} */
+                fit: "close" | "apart";
+                /** @constant */
+                kind: "level";
+            } | {
+                /** @constant */
+                kind: "modes";
+                shared: ("text" | "voice" | "video")[];
+            } | {
+                /** @constant */
+                kind: "reliability";
+                value: number;
+            })[];
+            score: number;
+            sharedHoursPerWeek: number;
+        };
+        LanguagemateSuggestionInput: {
+            profile: components["schemas"]["LanguagematePublicProfileInput"];
+            reasons: ({
+                /** @constant */
+                kind: "languages";
+                theyLearn: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+                theyTeach: ("ko" | "en" | "ja" | "zh" | "es" | "fr" | "de" | "vi")[];
+            } | {
+                hoursPerWeek: number;
+                /** @constant */
+                kind: "schedule";
+                windows: {
+                    endUtc: number;
+                    startUtc: number;
+                }[];
+            } | {
+                /** @constant */
+                kind: "interests";
+                shared: ("films" | "music" | "travel" | "food" | "books" | "sports" | "games" | "tech" | "art" | "business" | "science" | "kpop" | "drama" | "history" | "fitness" | "pets")[];
+                sharedTags: string[];
+            } | {
+                /** @enum {string} */
+                fit: "close" | "apart";
+                /** @constant */
+                kind: "level";
+            } | {
+                /** @constant */
+                kind: "modes";
+                shared: ("text" | "voice" | "video")[];
+            } | {
+                /** @constant */
+                kind: "reliability";
+                value: number;
+            })[];
+            score: number;
+            sharedHoursPerWeek: number;
         };
         Notification: {
             app: string | null;
@@ -8047,6 +8407,8 @@ export interface components {
         UploadedFile: {
             /** @description Sniffed from the content; images are always image/webp */
             contentType: string;
+            /** @description Audio: its length in ms, measured from the file at upload; null for other purposes */
+            durationMs: number | null;
             /** Format: uuid */
             id: string;
             size: number;
@@ -8056,6 +8418,8 @@ export interface components {
         UploadedFileInput: {
             /** @description Sniffed from the content; images are always image/webp */
             contentType: string;
+            /** @description Audio: its length in ms, measured from the file at upload; null for other purposes */
+            durationMs: number | null;
             /** Format: uuid */
             id: string;
             size: number;

@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import type { ChatMembershipRule } from '../access/changes.js';
+import type { ChatRules } from '../chat/rules.js';
 import type { CollabNamespace } from '../collab/collab.js';
 import type { MigrationSource } from '../db/migrate.js';
 import type { FileScopeResolver } from '../files/scopes.js';
@@ -52,6 +53,12 @@ export interface AppParts {
    */
   readonly chatMembers?: ChatMembershipRule;
   /**
+   * Rules for the chat rooms the app creates (every role: any role may send): `guard` sees each
+   * message before it is stored, sent or edited, whichever way it came, and refuses it by throwing
+   * an AppError; `editWindowMs` is how long senders may edit or delete their messages.
+   */
+  readonly chat?: ChatRules;
+  /**
    * Who may read the files the app attached with scope `<app>:<rest>` (every role; downloads ask
    * it, the uploader never bypasses it once a file is attached).
    */
@@ -90,7 +97,7 @@ export interface AppDeclaration {
  * Declares an app: its name (which is also its PostgreSQL schema, its API prefix `/api/v1/<name>` and
  * its web path), its migrations, manifest and error catalogue, and `setup`, which builds its
  * services once per process and returns its routes, tasks, cron entries, channels, collaborative
- * documents, file-scope check and demo data. The host mounts every app from one list; each role takes only the parts
+ * documents, chat rules, file-scope check and demo data. The host mounts every app from one list; each role takes only the parts
  * it runs (see mountApps).
  */
 export function defineApp(declaration: AppDeclaration): AppDefinition {

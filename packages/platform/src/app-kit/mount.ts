@@ -32,13 +32,16 @@ export async function setupApps(
 /**
  * Gives each role what it runs: web (and all) mounts routes under `/api/v1/<app>`, realtime channel
  * types and collaborative documents; worker (and all) registers job handlers and cron entries. Every
- * role may enqueue jobs, knows the app's chat membership rule and registers its file-scope check.
+ * role may enqueue jobs, knows the app's chat membership rule and chat rules, and registers its
+ * file-scope check.
  */
 export async function mountApps(app: App, mounted: readonly MountedApp[], role: Role): Promise<void> {
   const { platform } = app;
   for (const { definition, parts } of mounted) {
     // Every role may change someone's access (a job too), so every role knows the rule.
     if (parts.chatMembers) platform.access.chatRooms(definition.name, parts.chatMembers);
+    // Every role: a job may send to a room too, and the app's rules hold for it.
+    if (parts.chat) platform.chat.rules.register(definition.name, parts.chat);
     // Every role: whoever attaches or serves a file of the app's scopes needs the app's answer.
     if (parts.fileScopes) platform.files.scopes.register(definition.name, parts.fileScopes);
     if (role !== 'worker') {

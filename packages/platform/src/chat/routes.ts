@@ -3,12 +3,15 @@ import {
   chatMessageSchema,
   chatRoomSchema,
   editMessageSchema,
+  pageSchema,
+  searchMessagesQuerySchema,
   sendMessageSchema,
 } from '@app/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access, callerOf } from '../auth/access.js';
+import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import type { ChatService } from './service.js';
 
 const tags = ['chat'];
@@ -65,6 +68,31 @@ export const chatRoutes: FastifyPluginAsync<{ chat: ChatService }> = async (plug
       });
       const oldest = page.items[0];
       return { items: page.items, nextCursor: page.more && oldest ? String(oldest.seq) : null };
+    },
+  );
+
+  app.get(
+    '/rooms/:roomId/messages/search',
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: 'Messages containing `q` (case-insensitive, literal), newest first',
+        params: roomParams,
+        querystring: searchMessagesQuerySchema,
+        response: { 200: pageSchema(chatMessageSchema) },
+      },
+    },
+    async (request) => {
+      const { q, cursor, limit } = request.query;
+      const beforeSeq = cursor ? decodeCursor(cursor, z.tuple([z.number().int().min(1)]))[0] : undefined;
+      const page = await chat.search(request.params.roomId, callerOf(request).userId, {
+        q,
+        beforeSeq,
+        limit,
+      });
+      const oldest = page.items.at(-1);
+      return { items: page.items, nextCursor: page.more && oldest ? encodeCursor([oldest.seq]) : null };
     },
   );
 

@@ -7,14 +7,21 @@ import { AppError, notFound } from '../http/app-error.js';
 import type { Limits } from '../limits/limits.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
 import { toChatMessage } from './mapper.js';
+import { changeOwnLive, findOwnLive, findRetried, insertNumbered, lockRoom, searchQuery } from './repo.js';
+import { ChatRuleBook } from './rules.js';
 
 /**
  * Chat rooms and durable messages for every app; live delivery through the realtime gateway.
  * Sending, editing and deleting spend from one `chat.send` budget per user, whichever way
  * (REST, the `chat:` channel, an app's own event) the message came. Attachments are the sender's
  * own uploads, attached to the room (`chat:<roomId>`) with the message and released with it.
+ * Each app may set rules for its rooms (`rules.register`, from `AppParts.chat`): a guard that sees
+ * every message before it is stored, and how long messages stay editable.
  */
 export class ChatService {
+  /** The apps' chat rules (mountApps registers them from `AppParts.chat`). */
+  readonly rules = new ChatRuleBook();
+
   constructor(
     private readonly db: PlatformDb,
     private readonly realtime: Gateway,
@@ -139,7 +146,20 @@ export class ChatService {
 
   /** Throws 404 (not 403: a room's existence is not revealed) unless the user is a member. */
   async requireMember(roomId: string, userId: string): Promise<void> {
-    if (!(await this.isMember(roomId, userId))) throw notFound('Chat room');
+    await this.roomAppFor(roomId, userId);
+  }
+
+  /** The app of a room the user is a member of; 404 like `requireMember` otherwise. */
+  private async roomAppFor(roomId: string, userId: string): Promise<AppName> {
+    const row = await this.db
+      .selectFrom('platform.chat_members as m')
+      .innerJoin('platform.chat_rooms as r', 'r.id', 'm.room_id')
+      .select('r.app')
+      .where('m.room_id', '=', roomId)
+      .where('m.user_id', '=', userId)
+      .executeTakeFirst();
+    if (!row) throw notFound('Chat room');
+    return row.app;
   }
 
   /** The user's rooms in an app, most recently active first. */
@@ -182,58 +202,50 @@ export class ChatService {
   /**
    * Stores a message, then announces it. The room row lock numbers messages without gaps; the
    * message is committed before anyone (the sender's ack included) hears of it. A retry with the
-   * same clientId returns the stored message instead of a duplicate. Attachments must be the
-   * sender's own uploads not used anywhere yet (else 400 FILE_NOT_USABLE and nothing is stored).
+   * same clientId returns the stored message instead of a duplicate (the app's guard is not asked
+   * again). Otherwise the guard of the room's app sees the message first and may refuse it.
+   * Attachments must be the sender's own uploads not used anywhere yet (else 400 FILE_NOT_USABLE
+   * and nothing is stored).
    */
   async send(
     roomId: string,
     senderId: string,
-    input: { body: string; attachments?: readonly string[]; clientId?: string | undefined },
+    input: {
+      body: string;
+      attachments?: readonly string[];
+      clientId?: string | undefined;
+      acknowledge?: readonly string[];
+    },
   ): Promise<ChatMessage> {
-    await this.requireMember(roomId, senderId);
+    const app = await this.roomAppFor(roomId, senderId);
     await this.limits.consume('chat.send', senderId);
     // An empty client id is no client id: it must not be stored and then collide with the next one.
     const clientId = input.clientId || null;
+    if (clientId) {
+      const earlier = await findRetried(this.db, { roomId, senderId, clientId });
+      if (earlier) return toChatMessage(earlier);
+    }
+    const attachments = [...new Set(input.attachments ?? [])];
+    // Outside the transaction: a guard may take its time, and must not hold the room's lock.
+    await this.rules.of(app).guard?.({
+      app,
+      roomId,
+      senderId,
+      body: input.body,
+      attachments,
+      acknowledged: input.acknowledge ?? [],
+      isEdit: false,
+    });
     const stored = await this.db.transaction().execute(async (trx) => {
       // Lock the room first: sends to one room queue here, so the idempotency check below and the
       // numbering cannot race.
-      await trx.selectFrom('platform.chat_rooms').select('id').where('id', '=', roomId).forUpdate().execute();
+      await lockRoom(trx, roomId);
       if (clientId) {
-        const earlier = await trx
-          .selectFrom('platform.chat_messages')
-          .selectAll()
-          .where('room_id', '=', roomId)
-          .where('sender_id', '=', senderId)
-          .where('client_id', '=', clientId)
-          .executeTakeFirst();
+        const earlier = await findRetried(trx, { roomId, senderId, clientId });
         if (earlier) return { row: earlier, fresh: false };
       }
-      const attachments = [...new Set(input.attachments ?? [])];
       await this.files.attach(trx, { fileIds: attachments, ownerId: senderId, scope: `chat:${roomId}` });
-      const room = await trx
-        .updateTable('platform.chat_rooms')
-        .set({ last_seq: sql<number>`last_seq + 1` })
-        .where('id', '=', roomId)
-        .returning('last_seq')
-        .executeTakeFirstOrThrow();
-      const row = await trx
-        .insertInto('platform.chat_messages')
-        .values({
-          room_id: roomId,
-          seq: room.last_seq,
-          sender_id: senderId,
-          body: input.body,
-          attachments,
-          client_id: clientId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('platform.chat_members')
-        .set({ last_read_seq: room.last_seq })
-        .where('room_id', '=', roomId)
-        .where('user_id', '=', senderId)
-        .execute();
+      const row = await insertNumbered(trx, { roomId, senderId, body: input.body, attachments, clientId });
       return { row, fresh: true };
     });
     const message = toChatMessage(stored.row);
@@ -260,29 +272,54 @@ export class ChatService {
     return { items, more: rows.length > page.limit };
   }
 
-  /** Edits or deletes one's own message; members hear about it. A deletion releases its attachments. */
+  /**
+   * Newest-first messages of a room whose body contains `q` (case-insensitive, taken literally);
+   * deleted messages never match. Members only (404 otherwise, like history).
+   */
+  async search(
+    roomId: string,
+    userId: string,
+    query: { q: string; beforeSeq?: number | undefined; limit: number },
+  ): Promise<{ items: ChatMessage[]; more: boolean }> {
+    await this.requireMember(roomId, userId);
+    const rows = await searchQuery(this.db, roomId, query).execute();
+    return { items: rows.slice(0, query.limit).map(toChatMessage), more: rows.length > query.limit };
+  }
+
+  /**
+   * Edits or deletes one's own message; members hear about it. A deletion releases its attachments.
+   * The room's app may limit how long after sending this is allowed (409 CHAT_EDIT_WINDOW_PASSED),
+   * and its guard sees an edit before it is stored, as it sees a send.
+   */
   async change(
     roomId: string,
     userId: string,
     messageId: string,
-    change: { body: string } | 'delete',
+    change: { body: string; acknowledge?: readonly string[] } | 'delete',
   ): Promise<ChatMessage> {
-    await this.requireMember(roomId, userId);
+    const app = await this.roomAppFor(roomId, userId);
     await this.limits.consume('chat.send', userId);
+    const rules = this.rules.of(app);
+    const current = await findOwnLive(this.db, { messageId, roomId, userId, windowMs: rules.editWindowMs });
+    if (!current) throw new AppError('NOT_FOUND', 'Message was not found, or is not yours to change.');
+    // The database's clock judges the age, as it stamped created_at.
+    if (rules.editWindowMs !== undefined && current.past_window)
+      throw new AppError('CHAT_EDIT_WINDOW_PASSED', undefined, {
+        editWindowMs: rules.editWindowMs,
+        sentAt: current.created_at.toISOString(),
+      });
+    if (change !== 'delete')
+      await rules.guard?.({
+        app,
+        roomId,
+        senderId: userId,
+        body: change.body,
+        attachments: current.attachments,
+        acknowledged: change.acknowledge ?? [],
+        isEdit: true,
+      });
     const row = await this.db.transaction().execute(async (trx) => {
-      const changed = await trx
-        .updateTable('platform.chat_messages')
-        .set(
-          change === 'delete'
-            ? { deleted_at: sql<Date>`now()` }
-            : { body: change.body, edited_at: sql<Date>`now()` },
-        )
-        .where('id', '=', messageId)
-        .where('room_id', '=', roomId)
-        .where('sender_id', '=', userId)
-        .where('deleted_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
+      const changed = await changeOwnLive(trx, { messageId, roomId, userId }, change);
       if (changed && change === 'delete')
         await this.files.detach(trx, { fileIds: changed.attachments, scope: `chat:${roomId}` });
       return changed;

@@ -12,6 +12,7 @@ export const filesEnvShape = {
   FILES_IMAGE_MAX_BYTES: bytes.optional(),
   FILES_AUDIO_MAX_BYTES: bytes.optional(),
   FILES_DOCUMENT_MAX_BYTES: bytes.optional(),
+  FILES_AUDIO_MAX_DURATION_S: positiveInt.max(6 * 60 * 60).default(5 * 60),
   FILES_USER_QUOTA_BYTES: positiveInt.default(1024 * 1024 * 1024),
   // Links are minted after the access check and are the only credential of the bytes: they live
   // minutes, so a lost membership stops downloads soon.
@@ -37,6 +38,8 @@ export interface FilesConfig {
   /** Where the local driver keeps blobs (`DATA_DIR/blobs`). */
   readonly localDir: string;
   readonly maxBytes: Readonly<Record<FilePurpose, number>>;
+  /** Longest audio upload, measured from the file (422 AUDIO_TOO_LONG beyond). */
+  readonly audioMaxDurationMs: number;
   readonly userQuotaBytes: number;
   /** Lifetime of signed download URLs. */
   readonly urlTtlS: number;
@@ -63,6 +66,7 @@ export function toFilesConfig(env: FilesEnv & { DATA_DIR: string }): FilesConfig
       audio: env.FILES_AUDIO_MAX_BYTES ?? env.FILES_MAX_BYTES,
       document: env.FILES_DOCUMENT_MAX_BYTES ?? env.FILES_MAX_BYTES,
     },
+    audioMaxDurationMs: env.FILES_AUDIO_MAX_DURATION_S * 1000,
     userQuotaBytes: env.FILES_USER_QUOTA_BYTES,
     urlTtlS: env.FILES_URL_TTL_S,
     orphanGraceHours: env.FILES_ORPHAN_GRACE_HOURS,

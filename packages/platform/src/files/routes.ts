@@ -1,4 +1,4 @@
-import { filePurposeSchema, fileUsageSchema, uploadedFileSchema } from '@app/contracts';
+import { fileInfoSchema, filePurposeSchema, fileUsageSchema, uploadedFileSchema } from '@app/contracts';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -46,10 +46,13 @@ export const fileRoutes: FastifyPluginAsync<{ files: Files }> = async (plugin, {
         fileName: part.filename,
         stream: part.file,
       });
-      return reply
-        .code(201)
-        .header('location', stored.url)
-        .send({ id: stored.id, url: stored.url, contentType: stored.contentType, size: stored.size });
+      return reply.code(201).header('location', stored.url).send({
+        id: stored.id,
+        url: stored.url,
+        contentType: stored.contentType,
+        size: stored.size,
+        durationMs: stored.durationMs,
+      });
     },
   );
 
@@ -77,6 +80,32 @@ export const fileRoutes: FastifyPluginAsync<{ files: Files }> = async (plugin, {
     async (request, reply) => {
       const url = await files.downloadUrl(request.params.id, callerOf(request).userId);
       return reply.header('cache-control', 'no-store').redirect(url, 302);
+    },
+  );
+
+  app.get(
+    '/:id/info',
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "A file's type, size, name and (audio) length; 404 unless the caller may read the file",
+        params: fileParams,
+        response: { 200: fileInfoSchema },
+      },
+    },
+    async (request) => {
+      const file = await files.info(request.params.id, callerOf(request).userId);
+      return {
+        id: file.id,
+        url: file.url,
+        purpose: file.purpose,
+        contentType: file.contentType,
+        size: file.size,
+        name: file.name,
+        durationMs: file.durationMs,
+        createdAt: file.createdAt,
+      };
     },
   );
 

@@ -35,6 +35,8 @@ export interface StoredFile {
   contentType: string;
   size: number;
   name: string;
+  /** Audio: its length measured at upload; null for other purposes. */
+  durationMs: number | null;
   createdAt: string;
 }
 
@@ -80,7 +82,14 @@ export class Files {
   }): Promise<StoredFile> {
     const work = await mkdtemp(path.join(tmpdir(), 'campus-upload-'));
     try {
-      const prepared = await prepareUpload(input, this.maxBytes(input.purpose), work);
+      const prepared = await prepareUpload(
+        input,
+        {
+          maxBytes: this.maxBytes(input.purpose),
+          audioMaxDurationMs: this.deps.config.files.audioMaxDurationMs,
+        },
+        work,
+      );
       return await this.save({ ...input, ...prepared });
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -114,6 +123,7 @@ export class Files {
           content_type: input.contentType,
           size: input.size,
           sha256: input.sha256,
+          duration_ms: input.durationMs,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -133,6 +143,18 @@ export class Files {
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!row) throw notFound('The file');
+    return toStoredFile(row);
+  }
+
+  /** A file's metadata for a user who may read it now (as `downloadUrl` decides); 404 otherwise. */
+  async info(id: string, userId: string): Promise<StoredFile> {
+    const row = await this.deps.db
+      .selectFrom('platform.files')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row || !(await this.mayRead(userId, row))) throw notFound('The file');
     return toStoredFile(row);
   }
 
@@ -268,6 +290,7 @@ interface FileRow {
   content_type: string;
   size: string | number;
   original_name: string;
+  duration_ms: number | null;
   created_at: Date;
 }
 
@@ -280,6 +303,7 @@ function toStoredFile(row: FileRow): StoredFile {
     contentType: row.content_type,
     size: Number(row.size),
     name: row.original_name,
+    durationMs: row.duration_ms,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -5,7 +5,9 @@ import type { FilePurpose } from './env.js';
 /** What each purpose accepts, by sniffed content (never by the name or the client's content type). */
 export const allowedTypes: Record<FilePurpose, readonly string[]> = {
   image: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/tiff'],
-  // MediaRecorder writes WebM; file-type cannot tell audio-only WebM from video.
+  // file-type names WebM and MP4 by container, so browsers' audio-only recordings (MediaRecorder:
+  // WebM in Chromium and Firefox, MP4 in Safari and Chromium) sniff as video/*; measureAudio then
+  // refuses any with a video track.
   audio: [
     'audio/mpeg',
     'audio/ogg',
@@ -15,6 +17,7 @@ export const allowedTypes: Record<FilePurpose, readonly string[]> = {
     'audio/webm',
     'video/webm',
     'audio/mp4',
+    'video/mp4',
     'audio/x-m4a',
     'audio/aac',
     'audio/flac',

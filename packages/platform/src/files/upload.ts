@@ -6,6 +6,7 @@ import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
 import { AppError } from '../http/app-error.js';
+import { measureAudio } from './audio.js';
 import type { FilePurpose } from './env.js';
 import { allowedTypes, displayName, sniff } from './sniff.js';
 
@@ -16,17 +17,26 @@ export interface PreparedUpload {
   size: number;
   sha256: string;
   name: string;
+  /** Audio: its measured length; null for other purposes. */
+  durationMs: number | null;
+}
+
+/** What one upload may be: bytes for its purpose, and for audio its length. */
+export interface UploadLimits {
+  maxBytes: number;
+  audioMaxDurationMs: number;
 }
 
 class TooLarge extends Error {}
 
 /**
- * Streams an upload into `work` with a byte limit, sniffs it against the purpose's allow-list and
- * re-encodes images to WebP without metadata. Throws PAYLOAD_TOO_LARGE or UNSUPPORTED_MEDIA_TYPE.
+ * Streams an upload into `work` with a byte limit, sniffs it against the purpose's allow-list,
+ * re-encodes images to WebP without metadata and measures audio. Throws PAYLOAD_TOO_LARGE,
+ * UNSUPPORTED_MEDIA_TYPE or AUDIO_TOO_LONG.
  */
 export async function prepareUpload(
   input: { purpose: FilePurpose; fileName: string | undefined; stream: Readable },
-  maxBytes: number,
+  { maxBytes, audioMaxDurationMs }: UploadLimits,
   work: string,
 ): Promise<PreparedUpload> {
   const raw = path.join(work, 'raw');
@@ -46,6 +56,18 @@ export async function prepareUpload(
   let body = raw;
   let contentType = sniffed;
   let name = displayName(input.fileName);
+  let durationMs: number | null = null;
+  if (input.purpose === 'audio') {
+    durationMs = await measureAudio(raw);
+    // Measured: audio only, so a WebM or MP4 recording is served as what it is.
+    contentType = contentType.replace(/^video\//, 'audio/');
+    if (durationMs > audioMaxDurationMs)
+      throw new AppError(
+        'AUDIO_TOO_LONG',
+        `Recordings may be at most ${Math.floor(audioMaxDurationMs / 1000)} seconds long.`,
+        { durationMs, maxDurationMs: audioMaxDurationMs },
+      );
+  }
   if (input.purpose === 'image') {
     // Re-encoding drops EXIF (GPS, camera) and any payload hidden in the original container.
     body = path.join(work, 'image.webp');
@@ -62,7 +84,7 @@ export async function prepareUpload(
     name = displayName(input.fileName, 'webp');
   }
   const { size } = await stat(body);
-  return { body, contentType, size, sha256: await hashFile(body), name };
+  return { body, contentType, size, sha256: await hashFile(body), name, durationMs };
 }
 
 /** Fails the stream as soon as more than `max` bytes went through. */
