@@ -4,6 +4,7 @@ import { parseArgs, runLines, type TaskHandler } from './cli/run.js';
 import { extractKeywords } from './keywords/keywords.js';
 import { analyzeSentiment } from './sentiment/sentiment.js';
 import { summarize } from './summarize/summarize.js';
+import { classifyToxicity } from './toxicity/toxicity.js';
 
 /** The CLI contract: task name -> output object for one `{ "text": ... }` line. */
 const TASKS: Record<string, TaskHandler> = {
@@ -17,6 +18,10 @@ const TASKS: Record<string, TaskHandler> = {
   },
   keywords: (text, lang) => ({ keywords: extractKeywords(text, { lang }).map((k) => k.term) }),
   summarize: (text, lang) => ({ summary: summarize(text, { lang }) }),
+  toxicity: (text, lang) => {
+    const r = classifyToxicity(text, lang);
+    return { label: r.label, score: r.score };
+  },
 };
 
 try {

@@ -27,6 +27,14 @@ export {
   type ReplyTone,
   type SpeechLevel,
 } from './reply/reply.js';
+export { type ContactFinding, type ContactKind, detectContactInfo } from './safety/contact.js';
+export { normalizeForSafety } from './safety/normalize.js';
+export { type ScreenResult, screenMessage } from './safety/screen.js';
+export {
+  detectSolicitation,
+  type SolicitationFinding,
+  type SolicitationKind,
+} from './safety/solicitation.js';
 export { analyzeSentiment, type SentimentResult } from './sentiment/sentiment.js';
 export {
   type RankedSentence,
@@ -36,3 +44,5 @@ export {
 } from './summarize/summarize.js';
 export { detectLang, hangulRatio, type Lang } from './text/lang.js';
 export { splitSentences } from './text/sentences.js';
+export type { ToxicityLabel } from './toxicity/model.js';
+export { classifyToxicity, type ToxicityResult } from './toxicity/toxicity.js';

@@ -18,11 +18,15 @@ import { profileRoutes } from './profiles/routes.js';
 import { ProfileService } from './profiles/service.js';
 import { reportRoutes } from './reports/routes.js';
 import { ReportService } from './reports/service.js';
+import { chatGuard } from './safety/guard.js';
 import { Sanctions } from './safety/sanctions.js';
 import { Reliability } from './schedule/reliability.js';
 import { scheduleRoutes } from './schedule/routes.js';
 import { ScheduleService } from './schedule/service.js';
 import { reliabilityTask, sessionReminderTask } from './schedule/tasks.js';
+
+/** How long after sending a message its sender may edit or delete it. */
+const EDIT_WINDOW_MS = 15 * 60_000;
 
 /**
  * languagemate: an AI language exchange (seeds 000, 001): profiles, partner matching, 1:1 chat
@@ -63,6 +67,7 @@ export const languagemate = defineApp({
         }),
       ],
       cron: [{ id: 'languagemate.reliability', pattern: '30 4 * * *', task: reliabilityTask, payload: {} }],
+      chat: { guard: chatGuard(deps, sanctions), editWindowMs: EDIT_WINDOW_MS },
       fileScopes: photoFileScope(deps),
       seedDemo,
     };

@@ -53,6 +53,25 @@ describe('cli (spawned)', () => {
     expect(typeof sum.out[0]?.summary).toBe('string');
   });
 
+  it('toxicity follows the output contract', () => {
+    const input = [
+      JSON.stringify({ text: '오늘 수업 정말 재미있었어요 감사합니다' }),
+      JSON.stringify({ text: '닥쳐 이 병신 새끼야' }),
+      'not json',
+    ].join('\n');
+    const r = run(['toxicity', '--lang', 'ko'], input);
+    expect(r.status).toBe(0);
+    expect(r.out).toHaveLength(3);
+    expect(r.out[0]).toMatchObject({ label: 'none' });
+    expect(r.out[1]?.label).toMatch(/^(offensive|hate)$/);
+    for (const o of r.out.slice(0, 2)) {
+      expect(Object.keys(o).sort()).toEqual(['label', 'score']);
+      expect(o.score).toBeGreaterThan(0);
+      expect(o.score).toBeLessThanOrEqual(1);
+    }
+    expect(r.out[2]).toHaveProperty('error');
+  });
+
   it('rejects an unknown task or language with exit code 2', () => {
     expect(run(['translate'], '').status).toBe(2);
     expect(run(['sentiment', '--lang', 'fr'], '').status).toBe(2);
@@ -61,6 +80,12 @@ describe('cli (spawned)', () => {
   it.runIf(existsSync(distCli))('the built dist/cli.js answers too', () => {
     const r = run(['sentiment', '--lang', 'en'], JSON.stringify({ text: 'I love it, great value!' }), true);
     expect(r.out[0]).toMatchObject({ label: 'positive' });
+    const tox = run(
+      ['toxicity', '--lang', 'en'],
+      JSON.stringify({ text: 'see you tomorrow, thanks!' }),
+      true,
+    );
+    expect(tox.out[0]).toMatchObject({ label: 'none' });
   });
 });
 

@@ -11,6 +11,8 @@ const nlp = (await import(entry)) as typeof import('../index.js');
 nlp.analyzeSentiment('준비', 'ko');
 nlp.analyzeSentiment('ready', 'en');
 nlp.assessCefr('Ready.');
+nlp.classifyToxicity('준비', 'ko');
+nlp.classifyToxicity('ready', 'en');
 const elapsed = performance.now() - started;
 gc?.();
 const after = process.memoryUsage();

@@ -40,3 +40,24 @@ export function macroF1(gold: number[], pred: number[], classes: number): number
   const f1 = perClassF1(m).filter((_, c) => present[c]);
   return f1.length === 0 ? 0 : f1.reduce((s, v) => s + v, 0) / f1.length;
 }
+
+/** Precision, recall and F1 of one class. */
+export interface ClassScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+/** Per-class precision/recall/F1 from a confusion matrix counts[gold][pred] (0 where undefined). */
+export function perClassScores(m: number[][]): ClassScores[] {
+  return m.map((row, c) => {
+    const tp = row[c] as number;
+    const support = row.reduce((s, v) => s + v, 0);
+    const predicted = m.reduce((s, r) => s + (r[c] as number), 0);
+    const precision = predicted === 0 ? 0 : tp / predicted;
+    const recall = support === 0 ? 0 : tp / support;
+    const f1 = tp === 0 ? 0 : (2 * tp) / (support + predicted);
+    return { precision, recall, f1, support };
+  });
+}

@@ -23,12 +23,22 @@ export function sparseSoftmaxProbs(model: SparseSoftmaxModel, idx: Uint32Array):
   return e.map((s) => s / sum);
 }
 
+/** Hyper-parameters for {@link trainSparseSoftmax}. */
+export interface SparseSoftmaxOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+  /** Per-class loss weights (default 1), e.g. to lift rare classes for macro-F1. */
+  classWeights?: number[];
+}
+
 /** Trains a hashed multinomial model with AdaGrad; deterministic for a seed. */
 export function trainSparseSoftmax(
   examples: Array<{ idx: Uint32Array; target: number[] }>,
   classes: number,
   bits: number,
-  options: { epochs: number; learningRate: number; l2: number; seed: number },
+  options: SparseSoftmaxOptions,
 ): SparseSoftmaxModel {
   const dims = 1 << bits;
   const model: SparseSoftmaxModel = {
@@ -47,8 +57,14 @@ export function trainSparseSoftmax(
       const ex = examples[r] as { idx: Uint32Array; target: number[] };
       const p = sparseSoftmaxProbs(model, ex.idx);
       const v = ex.idx.length > 0 ? 1 / Math.sqrt(ex.idx.length) : 0;
+      let rowWeight = 1;
+      if (options.classWeights) {
+        rowWeight = 0;
+        for (let c = 0; c < classes; c++)
+          rowWeight += (ex.target[c] as number) * (options.classWeights[c] ?? 1);
+      }
       for (let c = 0; c < classes; c++) {
-        const err = (p[c] as number) - (ex.target[c] as number);
+        const err = ((p[c] as number) - (ex.target[c] as number)) * rowWeight;
         for (const i of ex.idx) {
           const at = i * classes + c;
           const g = err * v + options.l2 * (model.weights[at] as number);

@@ -1,7 +1,13 @@
 import { finalizeHash, hashPair, hashStart, hashStep, hashString } from '../text/hash.js';
-import { normalizeText } from '../text/normalize.js';
+import { choseongText, normalizeText, squeezeText } from '../text/normalize.js';
 
-/** How raw text becomes hashed sparse features; stored inside each sentiment model. */
+/** An inclusive range of n-gram lengths. */
+export interface NgramRange {
+  min: number;
+  max: number;
+}
+
+/** How raw text becomes hashed sparse features; stored inside each model that uses them. */
 export interface NgramFeatureConfig {
   /** Hash space is 2^bits buckets. */
   bits: number;
@@ -10,10 +16,19 @@ export interface NgramFeatureConfig {
   charMax: number;
   /** Word n-grams up to this length (0 = no word features). */
   wordMax: number;
+  /**
+   * Character n-grams over the letters and digits only (spaces, dots and symbols dropped), so
+   * spaced or punctuated evasions ("시 발", "f.u.c.k") share features with the plain word.
+   */
+  squeeze?: NgramRange;
+  /** Character n-grams over the initial consonants of Hangul syllables (시발 -> ㅅㅂ, as in abbreviations). */
+  choseong?: NgramRange;
 }
 
 const CHAR_SEED = 0x51;
 const WORD_SEED = 0x77;
+const SQUEEZE_SEED = 0x5a;
+const CHOSEONG_SEED = 0xc5;
 const TOKEN_RE = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]+/gu;
 
 /** Splits normalized text into word tokens and punctuation/emoticon runs. */
@@ -21,20 +36,23 @@ export function wordTokens(normalized: string): string[] {
   return normalized.match(TOKEN_RE) ?? [];
 }
 
+function pushCharNgrams(out: number[], padded: string, seed: number, range: NgramRange, mask: number): void {
+  const len = padded.length;
+  for (let i = 0; i < len; i++) {
+    let h = hashStart(seed);
+    for (let n = 1; n <= range.max && i + n <= len; n++) {
+      h = hashStep(h, padded.charCodeAt(i + n - 1));
+      if (n >= range.min) out.push(finalizeHash(h) & mask);
+    }
+  }
+}
+
 /** Sorted, de-duplicated hashed feature indices for a text (presence features). */
 export function ngramFeatures(text: string, config: NgramFeatureConfig): Uint32Array {
   const mask = (1 << config.bits) - 1;
   const norm = normalizeText(text);
   const out: number[] = [];
-  const padded = ` ${norm} `;
-  const len = padded.length;
-  for (let i = 0; i < len; i++) {
-    let h = hashStart(CHAR_SEED);
-    for (let n = 1; n <= config.charMax && i + n <= len; n++) {
-      h = hashStep(h, padded.charCodeAt(i + n - 1));
-      if (n >= config.charMin) out.push(finalizeHash(h) & mask);
-    }
-  }
+  pushCharNgrams(out, ` ${norm} `, CHAR_SEED, { min: config.charMin, max: config.charMax }, mask);
   if (config.wordMax > 0) {
     const hashes = wordTokens(norm).map((w) => hashString(w, WORD_SEED));
     for (let i = 0; i < hashes.length; i++) {
@@ -45,6 +63,11 @@ export function ngramFeatures(text: string, config: NgramFeatureConfig): Uint32A
         out.push(h & mask);
       }
     }
+  }
+  if (config.squeeze) pushCharNgrams(out, `^${squeezeText(norm)}$`, SQUEEZE_SEED, config.squeeze, mask);
+  if (config.choseong) {
+    const initials = choseongText(norm);
+    if (initials.length > 0) pushCharNgrams(out, ` ${initials} `, CHOSEONG_SEED, config.choseong, mask);
   }
   return uniqueSorted(out);
 }

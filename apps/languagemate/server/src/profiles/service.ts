@@ -15,6 +15,7 @@ import type { Selectable } from 'kysely';
 import type { DB } from '../db.generated.js';
 import type { LanguagemateDeps } from '../deps.js';
 import { weekSlots } from '../matching/week-slots.js';
+import { screenProfileText } from '../safety/guard.js';
 
 /** The file scope of a person's profile photo: `languagemate:photo:<userId>`. */
 export const photoScope = (userId: string) => `languagemate:photo:${userId}`;
@@ -54,6 +55,8 @@ export class ProfileService {
   /** Creates or replaces the caller's profile (the whole of it, as the onboarding stepper sends it). */
   async save(userId: string, raw: ProfileInput): Promise<Profile> {
     const input = profileInputSchema.parse(raw);
+    screenProfileText(input.bio, 'bio');
+    screenProfileText(input.displayName, 'displayName');
     const slots = weekSlots(input.availability, input.timeZone);
     if (input.photoFileId) {
       const photo = await this.deps.platform.files.get(input.photoFileId).catch(() => undefined);

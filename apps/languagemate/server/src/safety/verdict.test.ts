@@ -42,7 +42,7 @@ describe('safety verdict', () => {
   });
 
   it('asks to confirm likely offensive messages', () => {
-    const rude = { ...clean, toxicity: { label: 'offensive' as const, score: 0.8, toxicScore: 0.85 } };
+    const rude = { ...clean, toxicity: { label: 'offensive' as const, score: 0.8, toxicScore: 0.9 } };
     expect(verdict(rude, { early: false, acknowledged: [] })).toMatchObject({
       action: 'warn',
       warning: 'offensive',
