@@ -1,6 +1,35 @@
 import { languagemateManifest } from '@app/languagemate-contracts';
-import { mountWebApp } from '@app/ui';
-import { Home } from './home.js';
+import { LoadingState, mountWebApp } from '@app/ui';
+import { lazy, Suspense } from 'react';
 import { messages } from './messages.js';
 
-mountWebApp({ manifest: languagemateManifest, Home, messages });
+const HomePage = lazy(async () => ({ default: (await import('./home/home-page.js')).HomePage }));
+
+/** The first screen: onboarding until the profile exists, then suggestions, requests and partners. */
+function Home() {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <HomePage />
+    </Suspense>
+  );
+}
+
+mountWebApp({
+  manifest: languagemateManifest,
+  Home,
+  messages,
+  routes: [
+    {
+      path: 'profile',
+      lazy: async () => ({ Component: (await import('./onboarding/profile-page.js')).ProfilePage }),
+    },
+    {
+      path: 'chat/:roomId',
+      lazy: async () => ({ Component: (await import('./chat/chat-page.js')).ChatPage }),
+    },
+    {
+      path: 'call/:callId',
+      lazy: async () => ({ Component: (await import('./call/call-page.js')).CallPage }),
+    },
+  ],
+});
