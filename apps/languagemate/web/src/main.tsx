@@ -18,10 +18,15 @@ mountWebApp({
   manifest: languagemateManifest,
   Home,
   messages,
+  nav: [{ to: '/schedule', label: 'nav.schedule' }],
   routes: [
     {
       path: 'profile',
       lazy: async () => ({ Component: (await import('./onboarding/profile-page.js')).ProfilePage }),
+    },
+    {
+      path: 'schedule',
+      lazy: async () => ({ Component: (await import('./schedule/schedule-page.js')).SchedulePage }),
     },
     {
       path: 'chat/:roomId',

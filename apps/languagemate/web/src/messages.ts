@@ -2,6 +2,7 @@ import { callMessages } from './call/messages.js';
 import { chatMessages } from './chat/messages.js';
 import * as home from './home/messages.js';
 import * as onboarding from './onboarding/messages.js';
+import * as schedule from './schedule/messages.js';
 import * as shared from './shared/messages.js';
 
 /** languagemate's texts: the i18next namespace `languagemate` (`useTranslation('languagemate')`), one part per area. */
@@ -9,6 +10,7 @@ export const messages = {
   en: {
     ...shared.en,
     ...home.en,
+    ...schedule.en,
     onboarding: onboarding.en,
     chat: chatMessages.en,
     call: callMessages.en,
@@ -16,6 +18,7 @@ export const messages = {
   ko: {
     ...shared.ko,
     ...home.ko,
+    ...schedule.ko,
     onboarding: onboarding.ko,
     chat: chatMessages.ko,
     call: callMessages.ko,
