@@ -18,11 +18,22 @@ mountWebApp({
   manifest: languagemateManifest,
   Home,
   messages,
-  nav: [{ to: '/schedule', label: 'nav.schedule' }],
+  nav: [
+    { to: '/schedule', label: 'nav.schedule' },
+    { to: '/dashboard', label: 'nav.dashboard' },
+  ],
   routes: [
     {
       path: 'profile',
       lazy: async () => ({ Component: (await import('./onboarding/profile-page.js')).ProfilePage }),
+    },
+    {
+      path: 'dashboard',
+      lazy: async () => ({ Component: (await import('./dashboard/dashboard-page.js')).DashboardPage }),
+    },
+    {
+      path: 'corrections',
+      lazy: async () => ({ Component: (await import('./dashboard/corrections-page.js')).CorrectionsPage }),
     },
     {
       path: 'schedule',

@@ -1,5 +1,6 @@
 import { callMessages } from './call/messages.js';
 import { chatMessages } from './chat/messages.js';
+import * as dashboard from './dashboard/messages.js';
 import * as home from './home/messages.js';
 import * as onboarding from './onboarding/messages.js';
 import * as schedule from './schedule/messages.js';
@@ -10,6 +11,7 @@ export const messages = {
   en: {
     ...shared.en,
     ...home.en,
+    ...dashboard.en,
     ...schedule.en,
     onboarding: onboarding.en,
     chat: chatMessages.en,
@@ -18,6 +20,7 @@ export const messages = {
   ko: {
     ...shared.ko,
     ...home.ko,
+    ...dashboard.ko,
     ...schedule.ko,
     onboarding: onboarding.ko,
     chat: chatMessages.ko,
