@@ -40,6 +40,10 @@ mountWebApp({
       lazy: async () => ({ Component: (await import('./schedule/schedule-page.js')).SchedulePage }),
     },
     {
+      path: 'admin/reports',
+      lazy: async () => ({ Component: (await import('./admin/reports-page.js')).ReportsPage }),
+    },
+    {
       path: 'chat/:roomId',
       lazy: async () => ({ Component: (await import('./chat/chat-page.js')).ChatPage }),
     },

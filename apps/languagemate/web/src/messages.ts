@@ -1,3 +1,4 @@
+import * as admin from './admin/messages.js';
 import { callMessages } from './call/messages.js';
 import { chatMessages } from './chat/messages.js';
 import * as dashboard from './dashboard/messages.js';
@@ -13,6 +14,7 @@ export const messages = {
     ...home.en,
     ...dashboard.en,
     ...schedule.en,
+    ...admin.en,
     onboarding: onboarding.en,
     chat: chatMessages.en,
     call: callMessages.en,
@@ -22,6 +24,7 @@ export const messages = {
     ...home.ko,
     ...dashboard.ko,
     ...schedule.ko,
+    ...admin.ko,
     onboarding: onboarding.ko,
     chat: chatMessages.ko,
     call: callMessages.ko,
