@@ -3,6 +3,9 @@ import { LoadingState, mountWebApp } from '@app/ui';
 import { lazy, Suspense } from 'react';
 import { messages } from './messages.js';
 
+const IncomingCallBanner = lazy(async () => ({
+  default: (await import('./call/incoming-call.js')).IncomingCall,
+}));
 const HomePage = lazy(async () => ({ default: (await import('./home/home-page.js')).HomePage }));
 
 /** The first screen: onboarding until the profile exists, then suggestions, requests and partners. */
@@ -14,10 +17,20 @@ function Home() {
   );
 }
 
+/** Incoming calls ring on every page (their code loads after the first screen). */
+function IncomingCall() {
+  return (
+    <Suspense fallback={null}>
+      <IncomingCallBanner />
+    </Suspense>
+  );
+}
+
 mountWebApp({
   manifest: languagemateManifest,
   Home,
   messages,
+  banner: IncomingCall,
   nav: [
     { to: '/schedule', label: 'nav.schedule' },
     { to: '/dashboard', label: 'nav.dashboard' },

@@ -16,8 +16,8 @@ export const messages = {
     ...schedule.en,
     ...admin.en,
     onboarding: onboarding.en,
-    chat: chatMessages.en,
-    call: callMessages.en,
+    ...chatMessages.en,
+    ...callMessages.en,
   },
   ko: {
     ...shared.ko,
@@ -26,7 +26,7 @@ export const messages = {
     ...schedule.ko,
     ...admin.ko,
     onboarding: onboarding.ko,
-    chat: chatMessages.ko,
-    call: callMessages.ko,
+    ...chatMessages.ko,
+    ...callMessages.ko,
   },
 };
