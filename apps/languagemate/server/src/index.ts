@@ -9,6 +9,8 @@ import { DashboardService } from './dashboard/service.js';
 import { lmDb } from './db.js';
 import { seedDemo } from './demo.js';
 import type { LanguagemateDeps } from './deps.js';
+import { Matcher } from './matching/matcher.js';
+import { matchingRoutes } from './matching/routes.js';
 import { overviewRoutes } from './overview/routes.js';
 import { partnerRoutes } from './partners/routes.js';
 import { PartnerService } from './partners/service.js';
@@ -49,11 +51,13 @@ export const languagemate = defineApp({
     const schedule = new ScheduleService(deps, partners, sanctions, reliability);
     const calls = new CallRecords(deps);
     const dashboard = new DashboardService(deps, profiles, schedule);
+    const matcher = new Matcher(deps);
     return {
       routes: [
         overviewRoutes(deps),
         correctionRoutes(deps, corrections),
         profileRoutes(deps, profiles),
+        matchingRoutes(deps, matcher),
         partnerRoutes(deps, partners),
         reportRoutes(deps, reports),
         scheduleRoutes(deps, schedule),

@@ -63,6 +63,22 @@ export class Blocks {
     return rows.map((r) => ({ userId: r.blocked_id, createdAt: r.created_at.toISOString() }));
   }
 
+  /** Everyone the user blocked or who blocked them (lists of people leave them out, e.g. suggestions). */
+  async involving(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('platform.user_blocks')
+      .select('blocked_id as id')
+      .where('blocker_id', '=', userId)
+      .union(
+        this.db
+          .selectFrom('platform.user_blocks')
+          .select('blocker_id as id')
+          .where('blocked_id', '=', userId),
+      )
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** True when either of the two blocked the other. */
   async between(userA: string, userB: string): Promise<boolean> {
     const row = await this.db

@@ -31,7 +31,7 @@ describe('reports and the review queue', () => {
     await onboard(app, minji, koreanLearner);
     await onboard(app, spammer, englishLearner);
     const roomId = await makePartners(app, spammer, minji);
-    const message = await app.platform.chat.send(roomId, spammer.id, { body: 'send me money via paypal' });
+    const message = await app.platform.chat.send(roomId, spammer.id, { body: 'why do you never answer me, answer now' });
 
     // Only members may quote a message, and only the reported person's.
     const outsider = await makePerson(app);
@@ -67,7 +67,7 @@ describe('reports and the review queue', () => {
         reporter: { userId: minji.id },
         reported: { userId: spammer.id, name: 'Spammer' },
         reason: 'solicitation',
-        excerpt: 'send me money via paypal',
+        excerpt: 'why do you never answer me, answer now',
         state: 'open',
         priorReports: 0,
       },

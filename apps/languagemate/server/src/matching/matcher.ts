@@ -1,0 +1,91 @@
+import type { SuggestionsPage } from '@app/languagemate-contracts';
+import { AppError, type AppPlatform, notFound } from '@app/platform';
+import type { LanguagematePolicy } from '../policies.js';
+import { CandidateIndex } from './candidate-index.js';
+import { toPublicProfile } from './mapper.js';
+import { matchProfile } from './match-profile.js';
+import * as repo from './repo.js';
+import { explain } from './score.js';
+
+/** What the matcher is built from (the app's shared deps fit). */
+export interface MatchingDeps {
+  readonly platform: AppPlatform;
+  readonly db: repo.MatchingDb;
+  readonly policy: LanguagematePolicy;
+}
+
+/** The deepest offset a cursor may hold (the contract's cursor has at most 4 digits). */
+const MAX_OFFSET = 9_999;
+
+/**
+ * Partner suggestions: every discoverable person whose languages fit the viewer's (see score.ts),
+ * best first, without the viewer, people hidden either way (declined, dismissed, blocked,
+ * requested, partners), pending requests either way, blocks of the platform either way, people not
+ * listed and people suspended. Ranking runs over an in-process index (candidate-index.ts); the page
+ * is then read from the database, so who may be shown is always current. Stateless across
+ * requests but for that index, which every instance keeps current by itself.
+ */
+export class Matcher {
+  readonly index: CandidateIndex;
+
+  constructor(private readonly deps: MatchingDeps) {
+    this.index = new CandidateIndex({
+      discoverableAfter: (after, limit) => repo.discoverableAfter(deps.db, after, limit),
+      changedSince: (since, after, limit) => repo.changedSince(deps.db, since, after, limit),
+    });
+  }
+
+  /**
+   * The viewer's suggestions from `cursor` (an offset into the ranking; ties are broken by user id,
+   * so the order is stable while nothing changes). 409 PROFILE_REQUIRED before onboarding.
+   */
+  async suggestions(viewerId: string, page: { cursor?: string; limit: number }): Promise<SuggestionsPage> {
+    const offset = Math.min(Number(page.cursor ?? 0), MAX_OFFSET);
+    const [row, hidden, blocked] = await Promise.all([
+      repo.profileOf(this.deps.db, viewerId),
+      repo.hiddenFor(this.deps.db, viewerId),
+      this.deps.platform.blocks.involving(viewerId),
+      this.index.fresh(),
+    ]);
+    if (!row) throw new AppError('PROFILE_REQUIRED', 'Finish your profile to get suggestions.');
+    const viewer = matchProfile(row);
+    const excluded = new Set([viewerId, ...hidden, ...blocked]);
+
+    const items: SuggestionsPage['items'] = [];
+    let walked = offset;
+    let take = offset + page.limit * 2;
+    let { ranked, total } = this.index.rank(viewer, excluded, take);
+    while (items.length < page.limit && walked < total) {
+      if (walked >= ranked.length) {
+        // More people were unlisted or suspended than the spare: rank deeper.
+        take *= 2;
+        ({ ranked, total } = this.index.rank(viewer, excluded, take));
+        continue;
+      }
+      const batch = ranked.slice(walked, walked + (page.limit - items.length) * 2);
+      const rows = await repo.shownRows(
+        this.deps.db,
+        batch.map((r) => r.profile.userId),
+      );
+      for (const { profile } of batch) {
+        walked++;
+        const shown = rows.get(profile.userId);
+        // A deleted profile leaves no change to read: the index learns it here.
+        if (!shown) this.index.remove(profile.userId);
+        if (!shown?.discoverable || shown.suspended) continue;
+        const explained = explain(viewer, matchProfile(shown));
+        if (!explained) continue;
+        items.push({ profile: toPublicProfile(shown), ...explained });
+        if (items.length === page.limit) break;
+      }
+    }
+    const nextCursor = walked < total && walked <= MAX_OFFSET ? String(walked) : null;
+    return { items, nextCursor };
+  }
+
+  /** Hides someone from the viewer's suggestions for good. */
+  async dismiss(viewerId: string, otherId: string): Promise<void> {
+    if (viewerId === otherId) throw new AppError('BAD_REQUEST', 'You cannot dismiss yourself.');
+    if (!(await repo.dismiss(this.deps.db, viewerId, otherId))) throw notFound('User');
+  }
+}
