@@ -11,6 +11,7 @@ import { PersonAvatar } from '../shared/person.js';
 import { browserZone } from '../shared/zones.js';
 import { Partners } from './partners.js';
 import { Requests } from './requests.js';
+import { Suggestions } from './suggestions.js';
 
 const TABS = ['suggestions', 'requests', 'partners'] as const;
 type Tab = (typeof TABS)[number];
@@ -78,7 +79,7 @@ function HomeView({ name, photoFileId, zone }: { name: string; photoFileId: stri
           </Link>
         </div>
       </header>
-      <nav aria-label={t('home.shortcuts')} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+      <nav aria-label={t('home.shortcuts')} className="flex flex-wrap gap-2">
         <Link to="/dashboard" className={buttonClass('secondary')}>
           {t('nav.dashboard')}
         </Link>
@@ -100,12 +101,7 @@ function HomeView({ name, photoFileId, zone }: { name: string; photoFileId: stri
         value={tab}
         onValueChange={(value) => setParams(value === 'suggestions' ? {} : { tab: value }, { replace: true })}
         tabs={[
-          {
-            value: 'suggestions',
-            label: t('home.tabs.suggestions'),
-            // Suggestions come with GET /suggestions (next commit, once the route is on main).
-            content: <p className="text-fg-muted">{zone}</p>,
-          },
+          { value: 'suggestions', label: t('home.tabs.suggestions'), content: <Suggestions myZone={zone} /> },
           {
             value: 'requests',
             label: `${t('home.tabs.requests')}${count(incomingCount)}`,

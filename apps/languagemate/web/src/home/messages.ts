@@ -49,6 +49,7 @@ export const en = {
   partners: {
     emptyTitle: 'No partners yet',
     emptyBody: 'When someone accepts your request, or you accept theirs, your conversation starts here.',
+    schedule: 'Plan a session with {{name}}',
     unread_one: '{{count}} unread message',
     unread_other: '{{count}} unread messages',
   },
@@ -104,6 +105,7 @@ export const ko: typeof en = {
   partners: {
     emptyTitle: '아직 파트너가 없어요',
     emptyBody: '신청이 수락되거나 내가 신청을 수락하면 여기에서 대화를 시작할 수 있어요.',
+    schedule: '{{name}}님과 연습 일정 잡기',
     unread_one: '읽지 않은 메시지 {{count}}개',
     unread_other: '읽지 않은 메시지 {{count}}개',
   },

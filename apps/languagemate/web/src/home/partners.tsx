@@ -18,10 +18,13 @@ export function Partners() {
   return (
     <ul className="flex flex-col gap-3">
       {partners.data.items.map((partner) => (
-        <li key={partner.roomId}>
+        <li
+          key={partner.roomId}
+          className="flex flex-col gap-2 rounded-xl border border-border bg-surface p-4"
+        >
           <Link
             to={`/chat/${partner.roomId}`}
-            className="flex items-center gap-3 rounded-xl border border-border bg-surface p-4 hover:bg-surface-muted"
+            className="-m-2 flex items-center gap-3 rounded-lg p-2 hover:bg-surface-muted"
           >
             <PersonAvatar
               name={partner.profile.displayName}
@@ -43,6 +46,12 @@ export function Partners() {
             <span aria-hidden="true" className="text-fg-muted">
               ›
             </span>
+          </Link>
+          <Link
+            to={`/schedule?partner=${partner.profile.userId}`}
+            className="self-start text-sm font-semibold text-accent underline underline-offset-4"
+          >
+            {t('partners.schedule', { name: partner.profile.displayName })}
           </Link>
         </li>
       ))}

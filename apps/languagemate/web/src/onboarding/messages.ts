@@ -147,8 +147,8 @@ export const ko: typeof en = {
     timeZone: '시간대',
     zoneSearch: '시간대 찾기',
     zoneSearchHint: '도시 이름을 영어로 입력하세요. 예: Seoul, Berlin, New York',
-    zoneCount_one: '{{count}}개 시간대',
-    zoneCount_other: '{{count}}개 시간대',
+    zoneCount_one: '찾은 시간대 {{count}}개',
+    zoneCount_other: '찾은 시간대 {{count}}개',
   },
   languages: {
     native: '모국어',
