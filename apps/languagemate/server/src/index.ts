@@ -52,6 +52,8 @@ export const languagemate = defineApp({
     const calls = new CallRecords(deps);
     const dashboard = new DashboardService(deps, profiles, schedule);
     const matcher = new Matcher(deps);
+    // Only roles that serve HTTP rank suggestions; they load the index before the first viewer comes.
+    if (platform.config.role !== 'worker') matcher.warm();
     return {
       routes: [
         overviewRoutes(deps),

@@ -14,6 +14,8 @@ export interface MatchingDeps {
   readonly policy: LanguagematePolicy;
 }
 
+/** People read beyond a page, in case some of them can no longer be shown (unlisted, suspended, gone). */
+const SPARE = 5;
 /** The deepest offset a cursor may hold (the contract's cursor has at most 4 digits). */
 const MAX_OFFSET = 9_999;
 
@@ -31,7 +33,7 @@ export class Matcher {
   constructor(private readonly deps: MatchingDeps) {
     this.index = new CandidateIndex({
       discoverableAfter: (after, limit) => repo.discoverableAfter(deps.db, after, limit),
-      changedSince: (since, after, limit) => repo.changedSince(deps.db, since, after, limit),
+      now: () => repo.databaseNow(deps.db),
     });
   }
 
@@ -41,19 +43,19 @@ export class Matcher {
    */
   async suggestions(viewerId: string, page: { cursor?: string; limit: number }): Promise<SuggestionsPage> {
     const offset = Math.min(Number(page.cursor ?? 0), MAX_OFFSET);
-    const [row, hidden, blocked] = await Promise.all([
-      repo.profileOf(this.deps.db, viewerId),
-      repo.hiddenFor(this.deps.db, viewerId),
+    await this.index.ready();
+    const [context, blocked] = await Promise.all([
+      repo.viewerContext(this.deps.db, viewerId, this.index.changes()),
       this.deps.platform.blocks.involving(viewerId),
-      this.index.fresh(),
     ]);
-    if (!row) throw new AppError('PROFILE_REQUIRED', 'Finish your profile to get suggestions.');
-    const viewer = matchProfile(row);
-    const excluded = new Set([viewerId, ...hidden, ...blocked]);
+    this.index.apply(context.changes, context.readAt);
+    if (!context.viewer) throw new AppError('PROFILE_REQUIRED', 'Finish your profile to get suggestions.');
+    const viewer = matchProfile(context.viewer);
+    const excluded = [...context.hidden, ...blocked];
 
     const items: SuggestionsPage['items'] = [];
     let walked = offset;
-    let take = offset + page.limit * 2;
+    let take = offset + page.limit + SPARE * 2;
     let { ranked, total } = this.index.rank(viewer, excluded, take);
     while (items.length < page.limit && walked < total) {
       if (walked >= ranked.length) {
@@ -62,16 +64,16 @@ export class Matcher {
         ({ ranked, total } = this.index.rank(viewer, excluded, take));
         continue;
       }
-      const batch = ranked.slice(walked, walked + (page.limit - items.length) * 2);
+      const batch = ranked.slice(walked, walked + page.limit - items.length + SPARE);
       const rows = await repo.shownRows(
         this.deps.db,
-        batch.map((r) => r.profile.userId),
+        batch.map((r) => r.userId),
       );
-      for (const { profile } of batch) {
+      for (const { userId } of batch) {
         walked++;
-        const shown = rows.get(profile.userId);
+        const shown = rows.get(userId);
         // A deleted profile leaves no change to read: the index learns it here.
-        if (!shown) this.index.remove(profile.userId);
+        if (!shown) this.index.remove(userId);
         if (!shown?.discoverable || shown.suspended) continue;
         const explained = explain(viewer, matchProfile(shown));
         if (!explained) continue;
@@ -81,6 +83,16 @@ export class Matcher {
     }
     const nextCursor = walked < total && walked <= MAX_OFFSET ? String(walked) : null;
     return { items, nextCursor };
+  }
+
+  /**
+   * Starts loading the index now, so that the first viewer after a start does not wait for it
+   * (a few seconds at 100,000 profiles); a failure is logged and the first request tries again.
+   */
+  warm(): void {
+    this.index.ready().catch((error: unknown) => {
+      this.deps.platform.logger.warn({ err: error }, 'the match index could not be loaded yet');
+    });
   }
 
   /** Hides someone from the viewer's suggestions for good. */

@@ -237,6 +237,28 @@ describe('GET /suggestions', () => {
     await updateLearner(app, second, { discoverable: false });
     expect(names(await suggestions(viewer))).toEqual(['vi-first']);
   });
+  it('catches up with a bulk change of more profiles than it reads at once', async () => {
+    const viewer = await makeLearner(app, 'vi-ja', {
+      natives: ['vi'],
+      targets: [{ language: 'ja', level: 'A1' }],
+    });
+    // 600 learners written in one statement: one transaction, so all with the same updated_at.
+    await app.platform.pool.query(
+      `with people as (
+         insert into platform.users (email, name, email_verified_at)
+         select 'bulk-' || g || '@example.test', 'bulk ' || g, now() from generate_series(1, 600) g
+         returning id, name)
+       , profiles as (
+         insert into languagemate.profiles (user_id, display_name, time_zone, native_languages)
+         select id, name, 'Asia/Tokyo', '{ja}' from people returning user_id)
+       insert into languagemate.profile_targets (user_id, language, level)
+       select user_id, 'vi', 'A1' from profiles`,
+    );
+    let last = 0;
+    for (let request = 0; request < 5 && last < 10; request++)
+      last = (await suggestions(viewer, '?cursor=590&limit=10')).items.length;
+    expect(last).toBe(10);
+  });
 });
 
 describe('POST /suggestions/:userId/dismiss', () => {

@@ -1,7 +1,16 @@
-import type { AvailabilityRange, CefrLevel, Interest, Language } from '@app/languagemate-contracts';
+import {
+  type AvailabilityRange,
+  type CefrLevel,
+  cefrLevels,
+  type Interest,
+  interestKeys,
+  type Language,
+  practiceModes,
+} from '@app/languagemate-contracts';
 import type { App } from '@app/platform';
 import { appCaller, makePerson, type Person } from '@app/platform/testing';
-import { weekSlots } from './week-slots.js';
+import fc from 'fast-check';
+import { WEEK_SLOTS, weekSlots } from './week-slots.js';
 
 /** A learner's profile as a test writes it (defaults: a Korean learner of English, free Tue 20-22 KST). */
 export interface LearnerProfile {
@@ -106,3 +115,25 @@ export async function sanction(
     [who.id, kind, until],
   );
 }
+
+/** A random week of slots. */
+export const slotsArb = fc
+  .array(fc.boolean(), { minLength: WEEK_SLOTS, maxLength: WEEK_SLOTS })
+  .map((bits) => bits.map((b) => (b ? '1' : '0')).join(''));
+/** A random person over a small vocabulary (so that pairs often match), as stored. */
+export const fieldsArb = fc.record({
+  userId: fc.uuid(),
+  nativeLanguages: fc.subarray(['ko', 'en', 'ja'], { minLength: 1, maxLength: 2 }),
+  targets: fc.uniqueArray(
+    fc.record({ language: fc.constantFrom('ko', 'en', 'ja', 'es'), level: fc.constantFrom(...cefrLevels) }),
+    { minLength: 1, maxLength: 3, selector: (t) => t.language },
+  ),
+  interests: fc.subarray([...interestKeys].slice(0, 6)),
+  tags: fc.subarray(['hiking', 'Jazz', 'coffee']),
+  preferences: fc.record({
+    modes: fc.subarray([...practiceModes], { minLength: 1 }),
+    similarLevel: fc.boolean(),
+  }),
+  weekSlots: slotsArb,
+  reliability: fc.double({ min: 0, max: 1, noNaN: true }),
+});

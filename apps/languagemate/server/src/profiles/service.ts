@@ -11,7 +11,7 @@ import {
   profileInputSchema,
 } from '@app/languagemate-contracts';
 import { AppError, notFound } from '@app/platform';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { DB } from '../db.generated.js';
 import type { LanguagemateDeps } from '../deps.js';
 import { weekSlots } from '../matching/week-slots.js';
@@ -84,7 +84,8 @@ export class ProfileService {
         week_slots: slots,
         weekly_goal_minutes: input.weeklyGoalMinutes,
         discoverable: input.discoverable,
-        updated_at: new Date(),
+        // The match index reads changes by this stamp: the database's clock, not this instance's.
+        updated_at: sql<Date>`now()`,
       };
       await trx
         .insertInto('languagemate.profiles')

@@ -31,7 +31,9 @@ describe('reports and the review queue', () => {
     await onboard(app, minji, koreanLearner);
     await onboard(app, spammer, englishLearner);
     const roomId = await makePartners(app, spammer, minji);
-    const message = await app.platform.chat.send(roomId, spammer.id, { body: 'why do you never answer me, answer now' });
+    const message = await app.platform.chat.send(roomId, spammer.id, {
+      body: 'why do you never answer me, answer now',
+    });
 
     // Only members may quote a message, and only the reported person's.
     const outsider = await makePerson(app);

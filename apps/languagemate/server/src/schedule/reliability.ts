@@ -45,7 +45,8 @@ export class Reliability {
     });
     await this.deps.db
       .updateTable('languagemate.profiles')
-      .set({ reliability: score })
+      // updated_at tells every instance's match index to re-read the person (ranking uses reliability).
+      .set({ reliability: score, updated_at: sql<Date>`now()` })
       .where('user_id', '=', userId)
       .execute();
     return score;
