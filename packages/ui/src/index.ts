@@ -9,6 +9,7 @@ export {
   useWebSession,
   type WebAppConfig,
 } from './app/context.js';
+export { useFileUrl, useUpload } from './app/files.js';
 export { mountWebApp } from './app/mount.js';
 export { collabUrl, useChannel, useRealtime } from './app/realtime.js';
 export { RequireUser } from './app/routes.js';
@@ -21,6 +22,7 @@ export { Dialog } from './components/dialog.js';
 export { CheckboxField, SelectField, TextAreaField, TextField } from './components/field.js';
 export { errorMessage, Form, issueMessage } from './components/form.js';
 export { useSeededForm, useZodForm, type ZodForm } from './components/form-state.js';
+export { type DiffGranularity, diffParts, InlineDiff } from './components/inline-diff.js';
 export { EmptyState, ErrorState, LoadingState, Notice, Spinner } from './components/states.js';
 export { type Column, CursorTable, type Page } from './components/table.js';
 export { Tabs } from './components/tabs.js';

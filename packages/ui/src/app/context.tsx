@@ -27,6 +27,11 @@ export interface WebAppConfig {
   /** The app's own links in the main navigation, after Home. */
   nav?: AppNavLink[];
   /**
+   * Rendered once in the shell, above every page, for signed-in users: app-wide live things such
+   * as a ringing banner for incoming calls (it may render nothing most of the time).
+   */
+  banner?: ComponentType;
+  /**
    * The app's texts, as the i18next namespace named after the app (`useTranslation(name)`); both
    * languages with the same keys.
    */

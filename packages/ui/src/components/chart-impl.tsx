@@ -14,7 +14,10 @@ import type { ChartProps } from './chart-types.js';
 
 const palette = ['var(--accent)', '#0891b2', '#ca8a04', '#db2777'];
 
-/** The Recharts part of Chart (a separate chunk). */
+/**
+ * The Recharts part of Chart (a separate chunk). Its keyboard layer is off: the drawing is hidden
+ * from assistive technology (Chart gives the data as a table), so nothing in it may take focus.
+ */
 export default function ChartImpl({ kind, data, xKey, series, height = 280 }: ChartProps) {
   const rows = data as Record<string, string | number>[];
   const axes = [
@@ -28,7 +31,7 @@ export default function ChartImpl({ kind, data, xKey, series, height = 280 }: Ch
     <div aria-hidden="true">
       <ResponsiveContainer width="100%" height={height}>
         {kind === 'line' ? (
-          <LineChart data={rows}>
+          <LineChart data={rows} accessibilityLayer={false}>
             {axes}
             {series.map((s, index) => (
               <Line
@@ -41,7 +44,7 @@ export default function ChartImpl({ kind, data, xKey, series, height = 280 }: Ch
             ))}
           </LineChart>
         ) : (
-          <BarChart data={rows}>
+          <BarChart data={rows} accessibilityLayer={false}>
             {axes}
             {series.map((s, index) => (
               <Bar

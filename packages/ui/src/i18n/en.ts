@@ -186,6 +186,11 @@ export const en = {
     resendVerification: 'Send the link again',
     verificationSent: 'A new link is on its way to {{email}}.',
   },
+  diff: {
+    removed: 'removed',
+    added: 'added',
+    unchanged: 'No changes.',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

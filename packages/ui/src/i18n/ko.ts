@@ -187,4 +187,9 @@ export const ko: Messages = {
     resendVerification: '링크 다시 보내기',
     verificationSent: '{{email}}(으)로 새 링크를 보냈습니다.',
   },
+  diff: {
+    removed: '삭제',
+    added: '추가',
+    unchanged: '바뀐 곳이 없습니다.',
+  },
 };

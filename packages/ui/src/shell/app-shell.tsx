@@ -19,7 +19,7 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
  */
 export function AppShell() {
   const { t } = useTranslation();
-  const { manifest, nav } = useWebApp();
+  const { manifest, nav, banner: Banner } = useWebApp();
   const app = manifest.name;
   const title = useAppTitle();
   const matches = useMatches();
@@ -138,6 +138,7 @@ export function AppShell() {
           <VerifyEmailBanner user={user} />
         </div>
       )}
+      {user && Banner && <Banner />}
       {leaving && (
         <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-accent" />
       )}
