@@ -1,9 +1,18 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
 import { type Correction, createCorrectionSchema } from '@app/languagemate-contracts';
-import { Button, Dialog, Form, TextAreaField, TextField, useApi, useToast, useZodForm } from '@app/ui';
+import {
+  Button,
+  Dialog,
+  Form,
+  InlineDiff,
+  TextAreaField,
+  TextField,
+  useApi,
+  useToast,
+  useZodForm,
+} from '@app/ui';
 import { useTranslation } from 'react-i18next';
-import { InlineDiff } from './inline-diff.js';
 
 /**
  * Correcting a partner's message: the editor starts with their text; a preview shows the change
@@ -62,11 +71,7 @@ export function CorrectionDialog({
         {!unchanged && (
           <div className="rounded-lg border border-success px-3 py-2 text-sm" aria-live="polite">
             <p className="text-xs font-semibold text-success">{t('chat.correction.preview')}</p>
-            <InlineDiff
-              before={message.body}
-              after={String(form.values.corrected ?? '')}
-              labels={{ removed: t('chat.correction.removed'), added: t('chat.correction.added') }}
-            />
+            <InlineDiff original={message.body} corrected={String(form.values.corrected ?? '')} />
           </div>
         )}
         <TextField label={t('chat.correction.note')} maxLength={500} {...form.field('note')} />

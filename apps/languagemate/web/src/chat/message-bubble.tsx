@@ -1,12 +1,11 @@
 import { ApiError, call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
 import type { Correction, Language } from '@app/languagemate-contracts';
-import { Button, useApi } from '@app/ui';
+import { Button, InlineDiff, useApi } from '@app/ui';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttachmentView, isMediaBody } from './attachment-view.js';
 import { useChatErrorText } from './chat-errors.js';
-import { InlineDiff } from './inline-diff.js';
 
 /** Class names, the falsy ones left out. */
 function clsx(...names: (string | false | undefined)[]): string {
@@ -189,13 +188,7 @@ export function MessageBubble({
           data-testid="correction"
         >
           <p className="text-xs font-semibold text-success">{t('chat.correction.title')}</p>
-          <p>
-            <InlineDiff
-              before={c.original}
-              after={c.corrected}
-              labels={{ removed: t('chat.correction.removed'), added: t('chat.correction.added') }}
-            />
-          </p>
+          <InlineDiff original={c.original} corrected={c.corrected} />
           {c.note && <p className="mt-1 text-fg-muted">{c.note}</p>}
         </div>
       ))}

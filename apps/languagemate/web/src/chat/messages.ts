@@ -85,8 +85,6 @@ export const chatMessages = {
         note: 'Note (optional), e.g. why',
         send: 'Send correction',
         sent: 'Correction sent.',
-        removed: 'removed:',
-        added: 'added:',
       },
       safety: {
         heldTitle: 'Not sent: held by the safety filter',
@@ -240,8 +238,6 @@ export const chatMessages = {
         note: '메모 (선택) — 예: 고친 이유',
         send: '교정 보내기',
         sent: '교정을 보냈습니다.',
-        removed: '삭제:',
-        added: '추가:',
       },
       safety: {
         heldTitle: '전송되지 않음: 안전 필터가 보류했습니다',
