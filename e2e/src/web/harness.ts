@@ -20,12 +20,18 @@ export interface WebHarness {
  * apps (default: every app the host defines), and starts Chromium.
  */
 export async function startWebHarness(
-  options: { apps?: AppDefinition[]; fakeMedia?: boolean; fakeAudioFile?: string } = {},
+  options: {
+    apps?: AppDefinition[];
+    fakeMedia?: boolean;
+    fakeAudioFile?: string;
+    /** Extra configuration variables (e.g. a TURN server's `TURN_URLS`/`TURN_SECRET`). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<WebHarness> {
   const database: TestDatabase = await createTestDatabase();
   const [{ apps }, app] = await Promise.all([
     sharedWebBuild(),
-    buildApp(testConfig(database.url), { apps: options.apps ?? allApps }),
+    buildApp(testConfig(database.url, options.env), { apps: options.apps ?? allApps }),
   ]);
   await registerWebApps(app, {
     apps: [...appNames],

@@ -108,6 +108,11 @@ export function CallStage({
             {status}
           </p>
         </div>
+        {peer.phase === 'connected' && peer.route === 'relay' && (
+          <span className="rounded-full bg-neutral-700 px-2 py-1 text-xs" data-testid="call-relayed">
+            {t('call.relayed')}
+          </span>
+        )}
         {!peer.realtimeOpen && (
           <span className="rounded-full bg-amber-700 px-2 py-1 text-xs">{t('call.offline')}</span>
         )}

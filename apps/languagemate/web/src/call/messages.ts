@@ -47,6 +47,7 @@ export const callMessages = {
         cancelled: 'The call was cancelled',
         missed: '{{name}} did not answer',
       },
+      relayed: 'Relayed · IP hidden',
       feedback: {
         title: 'How was it?',
         lead: 'Only you see this. The minutes count toward your learning dashboard.',
@@ -111,6 +112,7 @@ export const callMessages = {
         cancelled: '통화가 취소되었습니다',
         missed: '{{name}} 님이 받지 않았습니다',
       },
+      relayed: '중계 중 · IP 숨김',
       feedback: {
         title: '통화는 어땠나요?',
         lead: '나만 볼 수 있습니다. 말한 시간은 학습 대시보드에 반영됩니다.',

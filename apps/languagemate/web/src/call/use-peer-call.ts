@@ -9,6 +9,7 @@ import {
 import { type Call, callSchema } from '@app/contracts';
 import { useApi, useChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { callRoute } from './call-route.js';
 import { relayOnlyPreference } from './relay-preference.js';
 
 /** Where the page is with a call: before PeerCall runs (`idle`), then its own states. */
@@ -45,6 +46,7 @@ export function usePeerCall({
   const [cameraOn, setCameraOn] = useState(video);
   const [devices, setDevices] = useState<MediaDeviceList>();
   const [error, setError] = useState<unknown>();
+  const [route, setRoute] = useState<'relay' | 'direct'>();
 
   useEffect(() => {
     if (callInfo) setRecord((current) => current ?? callInfo);
@@ -113,6 +115,25 @@ export function usePeerCall({
       for (const stop of stops) stop();
     };
   }, [startable, callId]);
+
+  // Once connected (and after each reconnect), how the media travels: shown as "relayed".
+  useEffect(() => {
+    if (phase !== 'connected') return;
+    let stopped = false;
+    const read = () =>
+      void peer.current
+        ?.getStats()
+        .then((stats) => {
+          if (!stopped) setRoute(callRoute(stats));
+        })
+        .catch(() => undefined);
+    read();
+    const timer = setInterval(read, 5_000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [phase]);
 
   // Leaving the page ends the call on this side (and tells the other side). Deferred a tick, so a
   // development remount (StrictMode) is not taken for leaving.
@@ -198,6 +219,7 @@ export function usePeerCall({
     hangUp,
     reconnect,
     connectedMs,
+    route,
     realtimeOpen: connection === 'open',
   };
 }
