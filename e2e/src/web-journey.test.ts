@@ -287,7 +287,8 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(account.password);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Your language partners will be here' }).waitFor();
+    // A new account lands on languagemate's onboarding.
+    await page.getByRole('heading', { name: 'Set up your profile', level: 1 }).waitFor();
     expect(errors).toEqual([]);
 
     // And the API session of a token signed in elsewhere is unaffected by the web's cookie.

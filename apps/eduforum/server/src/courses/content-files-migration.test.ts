@@ -93,7 +93,8 @@ describe('migrations 0016 (platform) and 0003 (eduforum) on existing data', () =
     // Someone who learnt the id published it in their course later: the original keeps the file.
     await content(theirs, copied, mallory);
 
-    const { applied } = await migrate(pool, [platformMigrations, eduforum]);
+    // Up to the file-scope migrations only (later platform migrations are not what this tests).
+    const { applied } = await migrate(pool, [await before(platformMigrations, '0017'), eduforum]);
     expect(applied.map((m) => `${m.module}/${m.name}`)).toEqual([
       'platform/0016_file_scopes.sql',
       'eduforum/0003_content_file_scopes.sql',
