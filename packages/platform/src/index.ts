@@ -4,7 +4,7 @@ export * from './app-kit/index.js';
 export { type Access, type AuthContext, access, callerOf } from './auth/access.js';
 export type { Auth } from './auth/auth.js';
 export type { Blocks } from './blocks/service.js';
-export type { CallerPolicy } from './calls/policy.js';
+export type { CallerCheck, CallerPolicy } from './calls/policy.js';
 export type { ChatGuard, ChatGuardMessage, ChatRules } from './chat/rules.js';
 export {
   Collab,

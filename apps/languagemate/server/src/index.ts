@@ -43,6 +43,8 @@ export const languagemate = defineApp({
   setup(platform) {
     const deps: LanguagemateDeps = { platform, db: lmDb(platform), policy: languagematePolicy(platform) };
     const sanctions = new Sanctions(deps);
+    // A suspended person cannot ring anyone, partners included.
+    platform.calls.refuseCallers('languagemate', (callerId) => sanctions.requireActive(callerId));
     const profiles = new ProfileService(deps);
     const partners = new PartnerService(deps, profiles, sanctions);
     const reports = new ReportService(deps);

@@ -5,6 +5,9 @@ import type { PlatformDb } from '../db/pool.js';
 /** An app's answer to "may this person call that one?", e.g. "they share a course". */
 export type CallerPolicy = (callerId: string, calleeId: string) => Promise<boolean>;
 
+/** An app's veto on a call: throws (an AppError, the caller's answer) to refuse it. */
+export type CallerCheck = (callerId: string, calleeId: string) => Promise<void>;
+
 /**
  * Who may ring whom. A call is allowed when neither person blocked the other and they share a
  * context: a platform chat room of the call's app (the kernel's own context, e.g. the direct room
@@ -12,6 +15,7 @@ export type CallerPolicy = (callerId: string, calleeId: string) => Promise<boole
  */
 export class CallPolicies {
   private readonly byApp = new Map<AppName, CallerPolicy[]>();
+  private readonly checks = new Map<AppName, CallerCheck[]>();
 
   constructor(
     private readonly db: PlatformDb,
@@ -23,6 +27,16 @@ export class CallPolicies {
     const policies = this.byApp.get(app) ?? [];
     policies.push(policy);
     this.byApp.set(app, policies);
+  }
+
+  /** Adds a veto for calls in `app` (see CallService.refuseCallers). */
+  refuseCallers(app: AppName, check: CallerCheck): void {
+    this.checks.set(app, [...(this.checks.get(app) ?? []), check]);
+  }
+
+  /** Runs the app's vetoes; the first that throws refuses the call. */
+  async check(app: AppName, callerId: string, calleeId: string): Promise<void> {
+    for (const check of this.checks.get(app) ?? []) await check(callerId, calleeId);
   }
 
   async allows(app: AppName, callerId: string, calleeId: string): Promise<boolean> {

@@ -10,7 +10,7 @@ import type { Limits } from '../limits/limits.js';
 import type { Logger } from '../observability/logger.js';
 import { clientEvent } from '../realtime/gateway/channels.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
-import { type CallerPolicy, CallPolicies } from './policy.js';
+import { type CallerCheck, type CallerPolicy, CallPolicies } from './policy.js';
 
 /** How long a call rings before it becomes a missed call. */
 export const RING_TIMEOUT_MS = 45_000;
@@ -88,9 +88,18 @@ export class CallService {
     this.policies.allowCallers(app, policy);
   }
 
+  /**
+   * Refuses calls in `app` that `check` throws for (e.g. languagemate: the caller is suspended);
+   * its AppError is the caller's answer. Runs before the allow rules.
+   */
+  refuseCallers(app: AppName, check: CallerCheck): void {
+    this.policies.refuseCallers(app, check);
+  }
+
   async start(app: AppName, callerId: string, calleeId: string): Promise<Call> {
     if (callerId === calleeId) throw new AppError('BAD_REQUEST', 'You cannot call yourself.');
     await this.limits.consume('call.start', callerId);
+    await this.policies.check(app, callerId, calleeId);
     // One answer for "blocked" and "no shared context": a block is not revealed.
     if (!(await this.policies.allows(app, callerId, calleeId)))
       throw new AppError('FORBIDDEN', 'You cannot call this person.');

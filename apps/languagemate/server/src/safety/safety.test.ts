@@ -138,7 +138,7 @@ describe('the safety filter in chat', () => {
     expect(JSON.stringify(res.json().error.details)).toContain('body.bio');
   });
 
-  it('stops a suspended person from sending', async () => {
+  it('stops a suspended person from sending and calling', async () => {
     const { minji, roomId } = await partners();
     await app.platform.pool.query(
       `insert into languagemate.sanctions (user_id, kind, reason) values ($1, 'suspension', 'spam')`,
@@ -147,5 +147,18 @@ describe('the safety filter in chat', () => {
     const res = await send(app, minji.token, roomId, { body: 'hello' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('SUSPENDED');
+    // Nor ring their partner.
+    const partner = await app.platform.pool.query(
+      'select case when user_a = $1 then user_b else user_a end as other from languagemate.partners where room_id = $2',
+      [minji.id, roomId],
+    );
+    const ring = await app.inject({
+      method: 'POST',
+      url: '/api/v1/realtime/calls',
+      headers: { authorization: `Bearer ${minji.token}` },
+      payload: { app: 'languagemate', calleeId: partner.rows[0].other },
+    });
+    expect(ring.statusCode).toBe(403);
+    expect(ring.json().error.code).toBe('SUSPENDED');
   });
 });
