@@ -70,6 +70,22 @@ describe('practice sessions', () => {
     const outsider = await makePerson(app);
     expect((await call(app, outsider, 'GET', `/sessions/${session.id}/ical`)).statusCode).toBe(404);
 
+    // The 24-hour reminder, run now by the job worker, reaches both people in-app.
+    await app.platform.jobs.start();
+    await app.platform.pool.query(`update graphile_worker._private_jobs set run_at = now() where key = $1`, [
+      `languagemate.session-reminder:${session.id}:24h`,
+    ]);
+    const reminded = async (token: string) => {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/v1/notifications',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return res.json().items.some((n: { type: string }) => n.type === 'languagemate.session.reminder');
+    };
+    await expect.poll(() => reminded(minji.token), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => reminded(jonas.token), { timeout: 15_000 }).toBe(true);
+
     expect((await call(app, jonas, 'POST', `/sessions/${session.id}/cancel`)).json().state).toBe('cancelled');
     expect(await reminderJobs(session.id)).toEqual([]);
   });
