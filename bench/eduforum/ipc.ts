@@ -1,14 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
+import type { ServerStats } from '../realtime/servers/stats.js';
 import type { DbTiming } from './db-timing.js';
 
-/** What the eduforum bench server reports over IPC besides control.ts's `measure`. */
-export interface ServerStats {
-  wallMs: number;
-  /** Of one core, over the window since the previous call. */
-  cpuPercent: number;
-  loopDelayMs: { p50: number; p99: number; max: number };
-  rssMiB: number;
-}
+export type { ServerStats };
 
 /** Sends `cmd` to the bench server and resolves with the `key` of its reply of the same name. */
 function ask<T>(child: ChildProcess, cmd: string, key: string): Promise<T> {

@@ -106,12 +106,20 @@ function section(run: MatchingRun): string[] {
 
 /** Rewrites the "Matching" section of bench/results/languagemate.md (other sections stay). */
 export async function writeMatchingReport(run: MatchingRun): Promise<void> {
+  await writeSection('## Matching', section(run));
+}
+
+/**
+ * Replaces the section of bench/results/languagemate.md whose heading starts with `heading` (up to
+ * the next `## `) with `lines`, or appends it; the other sections stay as they are.
+ */
+export async function writeSection(heading: string, lines: readonly string[]): Promise<void> {
   const file = `${root}bench/results/languagemate.md`;
   const existing = await readFile(file, 'utf8').catch(() => '# languagemate benchmark\n');
-  const lines = existing.trimEnd().split('\n');
-  const start = lines.findIndex((line) => line.startsWith('## Matching'));
-  const end = start < 0 ? -1 : lines.findIndex((line, i) => i > start && line.startsWith('## '));
-  const before = start < 0 ? [...lines, ''] : lines.slice(0, start);
-  const after = start < 0 || end < 0 ? [] : lines.slice(end);
-  await writeFile(file, `${[...before, ...section(run), ...after].join('\n').trimEnd()}\n`);
+  const all = existing.trimEnd().split('\n');
+  const start = all.findIndex((line) => line.startsWith(heading));
+  const end = start < 0 ? -1 : all.findIndex((line, i) => i > start && line.startsWith('## '));
+  const before = start < 0 ? [...all, ''] : all.slice(0, start);
+  const after = start < 0 || end < 0 ? [] : all.slice(end);
+  await writeFile(file, `${[...before, ...lines, ...after].join('\n').trimEnd()}\n`);
 }

@@ -36,11 +36,16 @@ export async function forkServer(entry: string, env: NodeJS.ProcessEnv): Promise
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
+    let out: string | undefined = '';
     child.stdout?.on('data', (chunk: Buffer) => {
+      // Later output (a busy server's logs) is drained, not kept: scanning it all again per chunk
+      // would make the orchestrator quadratic in the server's output.
+      if (out === undefined) return;
       out += chunk.toString();
       const match = /LISTENING (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
+      if (!match) return;
+      out = undefined;
+      resolve(Number(match[1]));
     });
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
   });
@@ -75,6 +80,8 @@ export async function forkServer(entry: string, env: NodeJS.ProcessEnv): Promise
 export interface LoaderProcess<Command extends object> {
   send<T>(command: Command): Promise<T>;
   stop(): void;
+  /** Its process id (to read its CPU time from /proc). */
+  pid: number;
 }
 
 /**
@@ -101,5 +108,5 @@ export async function forkLoader<Command extends object>(entry: string): Promise
       if (command) child.send({ ...command, rid });
     });
   await send(null);
-  return { send, stop: () => child.kill('SIGKILL') };
+  return { send, stop: () => child.kill('SIGKILL'), pid: child.pid ?? 0 };
 }
