@@ -41,11 +41,18 @@ export interface TrafficPlan {
 export interface TrafficResult {
   /** send -> the partner's socket got `message` (ms), for every delivery this loader received. */
   delivery: number[];
+  /** The slowest send -> partner of the messages sent in each second of the window (ms). */
+  worstPerSecond: number[];
   /** send -> ack with the stored message (ms), for this loader's senders. */
   ack: number[];
   /** Per pair: messages acknowledged as stored (senders here) and messages received (receivers here). */
   acked: Record<number, number>;
   received: Record<number, number>;
+  /**
+   * Answers (acks and errors) to this loader's sends that arrived in the window, whenever sent:
+   * what the server got through per second, even when it falls behind.
+   */
+  answeredInWindow: number;
   /** Sent in the window, acked with an error (by code), or never acked before the drain ended. */
   sent: number;
   refused: Record<string, number>;
@@ -104,6 +111,8 @@ function onDelivery(person: Person, text: string): void {
   const ts = stampOf(text);
   if (!(ts >= current.windowStart && ts <= current.stopAt)) return;
   current.result.delivery.push(at - ts);
+  const second = Math.floor((ts - current.windowStart) / 1000);
+  current.result.worstPerSecond[second] = Math.max(current.result.worstPerSecond[second] ?? 0, at - ts);
   current.result.received[person.pair] = (current.result.received[person.pair] ?? 0) + 1;
 }
 
@@ -113,6 +122,7 @@ function onAck(text: string): void {
   if (!current) return;
   // A refused send is an `ack` carrying `{ error }` (the handler refused) or an `err` frame (the
   // gateway could not run it, e.g. UNAVAILABLE when no pooled connection came in time).
+  if (at >= current.windowStart && at <= current.stopAt) current.result.answeredInWindow++;
   const frame = JSON.parse(text) as {
     t: string;
     id?: number;
@@ -205,9 +215,11 @@ async function traffic(plan: TrafficPlan): Promise<TrafficResult> {
     .sort((x, y) => x.offset - y.offset);
   const result: TrafficResult = {
     delivery: [],
+    worstPerSecond: [],
     ack: [],
     acked: {},
     received: {},
+    answeredInWindow: 0,
     sent: 0,
     refused: {},
     unacked: 0,
@@ -260,6 +272,7 @@ async function traffic(plan: TrafficPlan): Promise<TrafficResult> {
   const counted: TrafficResult = {
     ...result,
     delivery: [...result.delivery],
+    worstPerSecond: [...result.worstPerSecond],
     ack: [...result.ack],
     acked: { ...result.acked },
     received: { ...result.received },

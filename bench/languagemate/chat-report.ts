@@ -11,6 +11,8 @@ export interface ChatStep {
   targetPerSecond: number;
   sent: number;
   sentPerSecond: number;
+  /** Sends answered (stored and acked, or refused) per second in the window: the throughput. */
+  answeredPerSecond: number;
   acked: number;
   delivered: number;
   /** Acknowledged (stored) messages the partner never received, once every ack had come. */
@@ -23,6 +25,8 @@ export interface ChatStep {
   /** Seconds after the drain until the last missing ack came (an overloaded server's backlog). */
   backlogClearedS: number;
   delivery: Latency;
+  /** The slowest send -> partner of each second of the window (ms): stalls or a steady queue. */
+  worstPerSecond: number[];
   ack: Latency;
   scheduleLag: Latency;
   server: ServerStats;
@@ -65,17 +69,17 @@ const guardName = (s: ChatStep) => (s.guard ? 'on' : 'off');
 
 function stepRows(run: ChatRun): string[] {
   return [
-    '| guard | rate asked | sent in window | delivered by +4 s | lost | refused / not acked by +4 s | send -> partner p50 / p95 / p99 / max | send -> ack p50 / p99 | server loop delay p99 | server RSS |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| guard | rate asked | sent in window | answered (stored) per s | delivered by +4 s | lost | refused / not acked by +4 s | send -> partner p50 / p95 / p99 / max | send -> ack p50 / p99 | server loop delay p99 | server RSS |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...run.steps.map((s) => {
       const refused = Object.values(s.refused).reduce((a, b) => a + b, 0);
       const d = s.delivery;
-      return `| ${guardName(s)} | ${n(s.targetPerSecond)} msg/s (1 per ${s.periodS} s per pair) | ${n(s.sent)} (${n(s.sentPerSecond)}/s) | ${n(s.delivered)} | ${s.lost} | ${refused} / ${n(s.unacked)} | ${d.p50} / ${d.p95} / **${d.p99}** / ${d.max} ms | ${s.ack.p50} / ${s.ack.p99} ms | ${s.server.loopDelayMs.p99} ms | ${s.server.rssMiB} MiB |`;
+      return `| ${guardName(s)} | ${n(s.targetPerSecond)} msg/s (1 per ${s.periodS} s per pair) | ${n(s.sent)} (${n(s.sentPerSecond)}/s) | ${n(s.answeredPerSecond)} | ${n(s.delivered)} | ${s.lost} | ${refused} / ${n(s.unacked)} | ${d.p50} / ${d.p95} / **${d.p99}** / ${d.max} ms | ${s.ack.p50} / ${s.ack.p99} ms | ${s.server.loopDelayMs.p99} ms | ${s.server.rssMiB} MiB |`;
     }),
   ];
 }
 
-/** CPU ms per message of one process group: its CPU above the idle run's, over the rate sent. */
+/** CPU ms per message of one process group: its CPU above the idle run's, over the rate answered. */
 function perMessage(percent: number, idlePercent: number, perSecond: number): string {
   if (perSecond <= 0) return '-';
   return (((percent - idlePercent) * 10) / perSecond).toFixed(1);
@@ -84,12 +88,12 @@ function perMessage(percent: number, idlePercent: number, perSecond: number): st
 function cpuRows(run: ChatRun): string[] {
   const idle = run.idle.cpu;
   return [
-    '| guard | rate sent | server (Node) | PostgreSQL: bench backends | PostgreSQL: background | 2 loaders | rest of the machine (other sessions) | idle | CPU ms per message: server / PostgreSQL | load avg (1 min) |',
+    '| guard | answered per s | server (Node) | PostgreSQL: bench backends | PostgreSQL: background | 2 loaders | rest of the machine (other sessions) | idle | CPU ms per message: server / PostgreSQL | load avg (1 min) |',
     '|---|---|---|---|---|---|---|---|---|---|',
     `| idle (${n(run.sockets)} sockets, heartbeats only) | 0 | ${idle.server}% | ${idle.postgresBench}% | ${idle.postgresShared}% | ${idle.loaders}% | ${idle.rest}% | ${idle.idle}% | - | - |`,
     ...run.steps.map(
       (s) =>
-        `| ${guardName(s)} | ${n(s.sentPerSecond)} msg/s | ${s.cpu.server}% | ${s.cpu.postgresBench}% | ${s.cpu.postgresShared}% | ${s.cpu.loaders}% | ${s.cpu.rest}% | ${s.cpu.idle}% | ${perMessage(s.cpu.server, idle.server, s.sentPerSecond)} / ${perMessage(s.cpu.postgresBench, idle.postgresBench, s.sentPerSecond)} | ${s.loadAverage} |`,
+        `| ${guardName(s)} | ${n(s.answeredPerSecond)} msg/s | ${s.cpu.server}% | ${s.cpu.postgresBench}% | ${s.cpu.postgresShared}% | ${s.cpu.loaders}% | ${s.cpu.rest}% | ${s.cpu.idle}% | ${perMessage(s.cpu.server, idle.server, s.answeredPerSecond)} / ${perMessage(s.cpu.postgresBench, idle.postgresBench, s.answeredPerSecond)} | ${s.loadAverage} |`,
     ),
   ];
 }
@@ -114,6 +118,8 @@ function section(run: ChatRun): string[] {
   );
   const best = (guard: boolean) =>
     sustained.filter((s) => s.guard === guard).sort((a, b) => b.targetPerSecond - a.targetPerSecond)[0];
+  const peak = (guard: boolean) =>
+    Math.max(0, ...run.steps.filter((s) => s.guard === guard).map((s) => s.answeredPerSecond));
   const verdict = (guard: boolean) => {
     const s = best(guard);
     return s
@@ -147,10 +153,12 @@ function section(run: ChatRun): string[] {
     ...stepRows(run),
     '',
     `- Highest rate without backlog or loss on this run: ${verdict(false)}; ${verdict(true)}.`,
+    `- Where it saturates: the most sends answered per second in a step (a step that fell behind shows what the server`,
+    `  got through): guard off ${n(peak(false))}/s, guard on ${n(peak(true))}/s.`,
     ...logLines(run),
     '',
     'CPU over each measured window, percent of ONE core (the machine has 2, i.e. 200%), from /proc; CPU ms per',
-    'message counts the CPU above the idle row:',
+    'message = CPU above the idle row over the sends answered per second:',
     '',
     ...cpuRows(run),
     '',

@@ -25,13 +25,13 @@ import { latency } from './report.js';
  * send -> ack latency, losses, server RSS, CPU split between server, PostgreSQL and loaders.
  * Writes bench/results/languagemate-chat.json and the "Chat" section of languagemate.md.
  * Sizes: BENCH_PAIRS (5000), BENCH_CHAT_PERIODS_S (seconds between one pair's messages per step,
- * "50,20,10": 100, 250 and 500 messages a second), BENCH_WARMUP_S (3), BENCH_MEASURE_S (15).
+ * "50,20,10": 100, 250 and 500 messages a second), BENCH_WARMUP_S (5), BENCH_MEASURE_S (15).
  */
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 5000);
 const PERIODS_S = (process.env.BENCH_CHAT_PERIODS_S ?? '50,20,10').split(',').map(Number);
-const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 5);
 const MEASURE_S = Number(process.env.BENCH_MEASURE_S ?? 15);
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 5);
 const DRAIN_MS = 4000;
@@ -213,6 +213,7 @@ async function step(rig: Rig, guard: boolean, periodS: number): Promise<ChatStep
     targetPerSecond: Math.round(PAIRS / periodS),
     sent,
     sentPerSecond: Math.round(sent / MEASURE_S),
+    answeredPerSecond: Math.round(results.reduce((n, r) => n + r.answeredInWindow, 0) / MEASURE_S),
     acked: [...acked.values()].reduce((a, b) => a + b, 0),
     delivered: [...received.values()].reduce((a, b) => a + b, 0),
     lost,
@@ -222,6 +223,9 @@ async function step(rig: Rig, guard: boolean, periodS: number): Promise<ChatStep
     abnormalCloses: results.reduce((n, r) => n + r.abnormalCloses, 0),
     backlogClearedS: Math.round(Math.max(...results.map((r) => r.settleMs)) / 100) / 10,
     delivery: latency(results.flatMap((r) => r.delivery)),
+    worstPerSecond: Array.from({ length: MEASURE_S }, (_, i) =>
+      Math.round(Math.max(0, ...results.map((r) => r.worstPerSecond[i] ?? 0))),
+    ),
     ack: latency(results.flatMap((r) => r.ack)),
     scheduleLag: latency(results.flatMap((r) => r.scheduleLag)),
     server: stats,
