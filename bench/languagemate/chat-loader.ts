@@ -41,11 +41,18 @@ export interface TrafficPlan {
 export interface TrafficResult {
   /** send -> the partner's socket got `message` (ms), for every delivery this loader received. */
   delivery: number[];
+  /** The slowest send -> partner of the messages sent in each second of the window (ms). */
+  worstPerSecond: number[];
   /** send -> ack with the stored message (ms), for this loader's senders. */
   ack: number[];
   /** Per pair: messages acknowledged as stored (senders here) and messages received (receivers here). */
   acked: Record<number, number>;
   received: Record<number, number>;
+  /**
+   * Acks of stored messages that arrived in the window, whenever sent: what the server got
+   * through, even when it falls behind.
+   */
+  storedInWindow: number;
   /** Sent in the window, acked with an error (by code), or never acked before the drain ended. */
   sent: number;
   refused: Record<string, number>;
@@ -104,6 +111,8 @@ function onDelivery(person: Person, text: string): void {
   const ts = stampOf(text);
   if (!(ts >= current.windowStart && ts <= current.stopAt)) return;
   current.result.delivery.push(at - ts);
+  const second = Math.floor((ts - current.windowStart) / 1000);
+  current.result.worstPerSecond[second] = Math.max(current.result.worstPerSecond[second] ?? 0, at - ts);
   current.result.received[person.pair] = (current.result.received[person.pair] ?? 0) + 1;
 }
 
@@ -118,10 +127,11 @@ function onAck(text: string): void {
     id?: number;
     d?: { code?: string; error?: { code?: string } };
   };
+  const code = frame.t === 'err' ? (frame.d?.code ?? 'err') : frame.d?.error?.code;
+  if (!code && at >= current.windowStart && at <= current.stopAt) current.result.storedInWindow++;
   const sent = frame.id === undefined ? undefined : current.pending.get(frame.id);
   if (!sent || frame.id === undefined) return;
   current.pending.delete(frame.id);
-  const code = frame.t === 'err' ? (frame.d?.code ?? 'err') : frame.d?.error?.code;
   if (code) {
     current.result.refused[code] = (current.result.refused[code] ?? 0) + 1;
     return;
@@ -205,9 +215,11 @@ async function traffic(plan: TrafficPlan): Promise<TrafficResult> {
     .sort((x, y) => x.offset - y.offset);
   const result: TrafficResult = {
     delivery: [],
+    worstPerSecond: [],
     ack: [],
     acked: {},
     received: {},
+    storedInWindow: 0,
     sent: 0,
     refused: {},
     unacked: 0,
@@ -260,6 +272,7 @@ async function traffic(plan: TrafficPlan): Promise<TrafficResult> {
   const counted: TrafficResult = {
     ...result,
     delivery: [...result.delivery],
+    worstPerSecond: [...result.worstPerSecond],
     ack: [...result.ack],
     acked: { ...result.acked },
     received: { ...result.received },
