@@ -49,10 +49,10 @@ export interface TrafficResult {
   acked: Record<number, number>;
   received: Record<number, number>;
   /**
-   * Answers (acks and errors) to this loader's sends that arrived in the window, whenever sent:
-   * what the server got through per second, even when it falls behind.
+   * Acks of stored messages that arrived in the window, whenever sent: what the server got
+   * through, even when it falls behind.
    */
-  answeredInWindow: number;
+  storedInWindow: number;
   /** Sent in the window, acked with an error (by code), or never acked before the drain ended. */
   sent: number;
   refused: Record<string, number>;
@@ -128,10 +128,11 @@ function onAck(text: string): void {
     id?: number;
     d?: { code?: string; error?: { code?: string } };
   };
+  const code = frame.t === 'err' ? (frame.d?.code ?? 'err') : frame.d?.error?.code;
+  if (!code && at >= current.windowStart && at <= current.stopAt) current.result.storedInWindow++;
   const sent = frame.id === undefined ? undefined : current.pending.get(frame.id);
   if (!sent || frame.id === undefined) return;
   current.pending.delete(frame.id);
-  const code = frame.t === 'err' ? (frame.d?.code ?? 'err') : frame.d?.error?.code;
   if (code) {
     current.result.refused[code] = (current.result.refused[code] ?? 0) + 1;
     return;
@@ -219,7 +220,7 @@ async function traffic(plan: TrafficPlan): Promise<TrafficResult> {
     ack: [],
     acked: {},
     received: {},
-    answeredInWindow: 0,
+    storedInWindow: 0,
     sent: 0,
     refused: {},
     unacked: 0,
