@@ -122,7 +122,6 @@ function onAck(text: string): void {
   if (!current) return;
   // A refused send is an `ack` carrying `{ error }` (the handler refused) or an `err` frame (the
   // gateway could not run it, e.g. UNAVAILABLE when no pooled connection came in time).
-  if (at >= current.windowStart && at <= current.stopAt) current.result.answeredInWindow++;
   const frame = JSON.parse(text) as {
     t: string;
     id?: number;
