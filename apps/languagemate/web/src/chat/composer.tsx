@@ -1,10 +1,9 @@
 import { CHAT_BODY_MAX } from '@app/contracts';
-import { Button, Notice, Spinner } from '@app/ui';
+import { Button, Notice, Spinner, useUpload } from '@app/ui';
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clock, mediaBody } from './attachment-view.js';
 import { useChatErrorText } from './chat-errors.js';
-import { useUpload } from './files.js';
 import { useVoiceRecorder, VOICE_MAX_MS } from './use-voice-recorder.js';
 
 const iconButton =
@@ -52,7 +51,7 @@ export function Composer({
     setError(undefined);
     setBusy('image');
     try {
-      const uploaded = await upload(file, file.name, 'image');
+      const uploaded = await upload(file, 'image', file.name);
       const caption = draft.trim();
       onSend(caption || mediaBody('image'), [uploaded.id]);
       if (caption) setDraft('');
@@ -70,7 +69,7 @@ export function Composer({
     setError(undefined);
     setBusy('voice');
     try {
-      const uploaded = await upload(recording.blob, recording.fileName, 'audio');
+      const uploaded = await upload(recording.blob, 'audio', recording.fileName);
       onSend(mediaBody('voice', recording.durationMs), [uploaded.id]);
     } catch (e) {
       setError(errorText(e));

@@ -1,39 +1,6 @@
-import { ApiError, call, isTimeout, timeoutSignal, toApiError, UPLOAD_TIMEOUT_MS } from '@app/client';
-import { type FilePurposeName, type UploadedFile, uploadedFileSchema } from '@app/contracts';
-import { useApi, useWebSession } from '@app/ui';
+import { ApiError, call } from '@app/client';
+import { useApi } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
-
-/**
- * `POST /api/v1/files?purpose=` from the browser (a multipart body, which the typed client does
- * not build); throws ApiError like `call`. Images come back re-encoded as WebP.
- */
-export function useUpload(): (file: Blob, name: string, purpose: FilePurposeName) => Promise<UploadedFile> {
-  const session = useWebSession();
-  return useCallback(
-    async (file, name, purpose) => {
-      const body = new FormData();
-      body.append('file', file, name);
-      const token = await session.accessToken();
-      let response: Response;
-      try {
-        response = await fetch(`/api/v1/files?purpose=${purpose}`, {
-          method: 'POST',
-          body,
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-          signal: timeoutSignal(UPLOAD_TIMEOUT_MS) ?? null,
-        });
-      } catch (error) {
-        if (isTimeout(error)) throw new ApiError(0, 'TIMEOUT', 'The upload took too long.');
-        throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'Network error');
-      }
-      const json: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw toApiError(response.status, json, response.headers.get('retry-after'));
-      return uploadedFileSchema.parse(json);
-    },
-    [session],
-  );
-}
 
 /** A downloaded file as the page can show it: a `blob:` URL and the content type. */
 export interface LocalFile {
