@@ -49,6 +49,18 @@ export const errorCatalogue = {
   INTERNAL: { status: 500, reportable: true, message: 'Something went wrong on our side.' },
   NOT_READY: { status: 503, reportable: true, message: 'The service is not ready.' },
   SERVICE_UNAVAILABLE: { status: 503, reportable: true, message: 'The service is temporarily unavailable.' },
+  // billing (docs/billing.md)
+  PLAN_LIMIT: {
+    status: 402,
+    reportable: false,
+    message: 'Your plan does not include this. Upgrade to continue.',
+  },
+  ONLINE_PAYMENT_UNAVAILABLE: {
+    status: 409,
+    reportable: false,
+    message: 'Online payment is not set up here; an administrator can change your plan.',
+  },
+  INVALID_SIGNATURE: { status: 400, reportable: false, message: 'The signature of this request is invalid.' },
   // background work and delivery
   UNSAFE_URL: {
     status: 400,

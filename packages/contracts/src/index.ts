@@ -1,5 +1,6 @@
 export * from './apps.js';
 export * from './auth.js';
+export * from './billing.js';
 export * from './calls.js';
 export * from './chat.js';
 export * from './errors.js';

@@ -120,6 +120,12 @@ export interface PlatformBackupCodes {
   user_id: string;
 }
 
+export interface PlatformBillingCustomers {
+  created_at: Generated<Timestamp>;
+  stripe_customer_id: string;
+  user_id: string;
+}
+
 export interface PlatformBusPayloads {
   body: Json;
   created_at: Generated<Timestamp>;
@@ -170,6 +176,38 @@ export interface PlatformChatRooms {
   title: string | null;
 }
 
+export interface PlatformCreditBalances {
+  app: string;
+  balance: Generated<number>;
+  granted_for: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface PlatformCreditEntries {
+  actor_id: string | null;
+  amount: number;
+  app: string;
+  balance: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  reason: string;
+  reservation_id: string | null;
+  user_id: string;
+}
+
+export interface PlatformCreditReservations {
+  amount: number;
+  app: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  reason: string;
+  settled_at: Timestamp | null;
+  state: Generated<string>;
+  user_id: string;
+}
+
 export interface PlatformEmailTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -201,6 +239,25 @@ export interface PlatformIdentities {
   last_used_at: Generated<Timestamp>;
   provider: string;
   subject: string;
+  user_id: string;
+}
+
+export interface PlatformInvoices {
+  amount_due: number;
+  amount_paid: number;
+  app: string;
+  created_at: Generated<Timestamp>;
+  currency: string;
+  hosted_url: string | null;
+  id: Generated<string>;
+  number: string | null;
+  period_end: Timestamp | null;
+  period_start: Timestamp | null;
+  status: string;
+  stripe_created_at: Timestamp;
+  stripe_invoice_id: string;
+  stripe_updated_at: Timestamp | null;
+  subscription_id: string | null;
   user_id: string;
 }
 
@@ -341,6 +398,34 @@ export interface PlatformSigningKeys {
   retired_at: Timestamp | null;
 }
 
+export interface PlatformStripeEvents {
+  id: string;
+  processed_at: Generated<Timestamp>;
+  stripe_created_at: Timestamp;
+  type: string;
+}
+
+export interface PlatformSubscriptions {
+  app: string;
+  assigned_by: string | null;
+  cancel_at_period_end: Generated<boolean>;
+  canceled_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  current_period_end: Timestamp | null;
+  current_period_start: Timestamp | null;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  interval: string;
+  note: string | null;
+  plan: string;
+  source: string;
+  status: string;
+  stripe_subscription_id: string | null;
+  stripe_updated_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface PlatformTrustedDevices {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -417,14 +502,19 @@ export interface DB {
   "platform.apps": PlatformApps;
   "platform.audit_log": PlatformAuditLog;
   "platform.backup_codes": PlatformBackupCodes;
+  "platform.billing_customers": PlatformBillingCustomers;
   "platform.bus_payloads": PlatformBusPayloads;
   "platform.calls": PlatformCalls;
   "platform.chat_members": PlatformChatMembers;
   "platform.chat_messages": PlatformChatMessages;
   "platform.chat_rooms": PlatformChatRooms;
+  "platform.credit_balances": PlatformCreditBalances;
+  "platform.credit_entries": PlatformCreditEntries;
+  "platform.credit_reservations": PlatformCreditReservations;
   "platform.email_tokens": PlatformEmailTokens;
   "platform.files": PlatformFiles;
   "platform.identities": PlatformIdentities;
+  "platform.invoices": PlatformInvoices;
   "platform.job_workers": PlatformJobWorkers;
   "platform.login_challenges": PlatformLoginChallenges;
   "platform.login_events": PlatformLoginEvents;
@@ -439,6 +529,8 @@ export interface DB {
   "platform.refresh_tokens": PlatformRefreshTokens;
   "platform.sessions": PlatformSessions;
   "platform.signing_keys": PlatformSigningKeys;
+  "platform.stripe_events": PlatformStripeEvents;
+  "platform.subscriptions": PlatformSubscriptions;
   "platform.trusted_devices": PlatformTrustedDevices;
   "platform.user_blocks": PlatformUserBlocks;
   "platform.users": PlatformUsers;

@@ -1,5 +1,5 @@
 import { defineApp } from '@app/platform';
-import { storehelperErrors, storehelperManifest } from '@app/storehelper-contracts';
+import { storehelperErrors, storehelperManifest, storehelperPlans } from '@app/storehelper-contracts';
 import { overviewRoutes } from './overview/routes.js';
 import { storehelperPolicy } from './policies.js';
 
@@ -9,6 +9,7 @@ export const storehelper = defineApp({
   migrations: new URL('../migrations', import.meta.url),
   manifest: storehelperManifest,
   errors: storehelperErrors,
+  billing: storehelperPlans,
   setup(platform) {
     const policy = storehelperPolicy(platform);
     return { routes: [overviewRoutes(policy)] };

@@ -1,5 +1,5 @@
 import { defineApp } from '@app/platform';
-import { studymateErrors, studymateManifest } from '@app/studymate-contracts';
+import { studymateErrors, studymateManifest, studymatePlans } from '@app/studymate-contracts';
 import { overviewRoutes } from './overview/routes.js';
 import { studymatePolicy } from './policies.js';
 
@@ -9,6 +9,7 @@ export const studymate = defineApp({
   migrations: new URL('../migrations', import.meta.url),
   manifest: studymateManifest,
   errors: studymateErrors,
+  billing: studymatePlans,
   setup(platform) {
     const policy = studymatePolicy(platform);
     return { routes: [overviewRoutes(policy)] };

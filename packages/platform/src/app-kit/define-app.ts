@@ -3,8 +3,10 @@ import {
   type AppManifest,
   appManifestSchema,
   appNameSchema,
+  type BillingDeclaration,
   defineErrors,
   type ErrorEntry,
+  planSchema,
 } from '@app/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
@@ -78,6 +80,8 @@ export interface AppDefinition extends MigrationSource {
   readonly manifest: AppManifest;
   /** The app's own error codes (`defineErrors` in its contracts); they join the one catalogue. */
   readonly errors: Readonly<Record<string, ErrorEntry>>;
+  /** The app's plans (`definePlans` in its contracts); apps without plans are free for everyone. */
+  readonly billing: BillingDeclaration | undefined;
   /** Builds the app's services once for this process and returns its parts. */
   readonly setup: (platform: AppPlatform) => AppParts | Promise<AppParts>;
   readonly isApp: true;
@@ -90,6 +94,8 @@ export interface AppDeclaration {
   readonly migrations: URL;
   readonly manifest: AppManifest;
   readonly errors?: Readonly<Record<string, ErrorEntry>>;
+  /** The app's plans and the names of their limits and features (docs/billing.md). */
+  readonly billing?: BillingDeclaration;
   readonly setup: (platform: AppPlatform) => AppParts | Promise<AppParts>;
 }
 
@@ -107,12 +113,32 @@ export function defineApp(declaration: AppDeclaration): AppDefinition {
   if (declaration.errors) defineErrors(name, declaration.errors);
   if (declaration.manifest.name !== name)
     throw new Error(`app ${name}: its manifest is named ${declaration.manifest.name}`);
+  if (declaration.billing) checkBilling(name, declaration.billing);
   return Object.freeze({
     name,
     migrationsDir: fileURLToPath(declaration.migrations),
     manifest: declaration.manifest,
     errors: declaration.errors ?? {},
+    billing: declaration.billing,
     setup: declaration.setup,
     isApp: true,
   });
+}
+
+/** One free plan, unique codes, every limit and feature named in both languages. */
+function checkBilling(app: string, billing: BillingDeclaration): void {
+  const codes = new Set<string>();
+  for (const plan of billing.plans) {
+    planSchema.parse(plan);
+    if (codes.has(plan.code)) throw new Error(`app ${app}: plan ${plan.code} is declared twice`);
+    codes.add(plan.code);
+    for (const key of [...Object.keys(plan.limits), ...plan.features])
+      if (!billing.labels[key])
+        throw new Error(`app ${app}: plan ${plan.code} uses ${key}, which has no label`);
+  }
+  const free = billing.plans.filter((plan) => plan.free);
+  if (free.length !== 1) throw new Error(`app ${app}: declare exactly one free plan (found ${free.length})`);
+  const price = free[0]?.prices;
+  if (price && (price.month.krw || price.month.usd || price.year.krw || price.year.usd))
+    throw new Error(`app ${app}: the free plan costs nothing`);
 }
