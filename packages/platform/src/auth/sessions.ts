@@ -201,3 +201,25 @@ async function tokenPair(
   const accessToken = await deps.keys.sign({ sub: user.id, sid: sessionId, amr: method.split('+') });
   return { accessToken, refreshToken, expiresIn: deps.accessTtlS, user: toUser(user) };
 }
+
+/** The caller's sessions that can still be used, newest first, marking the current one. */
+export async function listSessions(db: PlatformDb, userId: string, currentSessionId: string | undefined) {
+  const rows = await db
+    .selectFrom('platform.sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('last_used_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    method: row.method,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at.toISOString(),
+    current: row.id === currentSessionId,
+  }));
+}

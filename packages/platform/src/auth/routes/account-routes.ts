@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { access, callerOf } from '../access.js';
-import { deleteAccount } from '../account.js';
+import { deleteAccount } from '../account-data.js';
 import { createApiKey, revokeApiKey, toApiKey } from '../api-keys.js';
 import type { AuthDeps } from '../deps.js';
 import { findUserById, toUser } from '../users.js';

@@ -17,11 +17,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../http/app-error.js';
 import { access, callerOf } from '../access.js';
-import { listSessions } from '../account.js';
-import { forgotPassword, register, resendVerification, resetPassword, verifyEmail } from '../accounts.js';
 import type { AuthDeps } from '../deps.js';
 import { login, verifySecondFactor } from '../login.js';
-import { refreshSession, revokeSession } from '../sessions.js';
+import { listSessions, refreshSession, revokeSession } from '../sessions.js';
+import {
+  forgotPassword,
+  register,
+  resendVerification,
+  resetPassword,
+  verifyEmail,
+} from '../sign-up-and-recovery.js';
 import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from '../two-factor-settings.js';
 import {
   clearRefreshCookie,
@@ -180,7 +185,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin,
     },
     async (request) => {
       const caller = callerOf(request);
-      return { items: await listSessions(deps, caller.userId, caller.sessionId) };
+      return { items: await listSessions(deps.db, caller.userId, caller.sessionId) };
     },
   );
 

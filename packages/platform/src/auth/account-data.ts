@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { notFound } from '../http/app-error.js';
 import type { AuthContext } from './access.js';
 import { toApiKey } from './api-keys.js';
@@ -7,28 +6,6 @@ import type { AuthDeps } from './deps.js';
 import { confirmAccountHolder } from './reauth.js';
 import type { RequestMeta } from './sessions.js';
 import { findUserById, toUser } from './users.js';
-
-/** The caller's sessions that can still be used, newest first, marking the current one. */
-export async function listSessions(deps: AuthDeps, userId: string, currentSessionId: string | undefined) {
-  const rows = await deps.db
-    .selectFrom('platform.sessions')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .orderBy('last_used_at', 'desc')
-    .limit(100)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    method: row.method,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    createdAt: row.created_at.toISOString(),
-    lastUsedAt: row.last_used_at.toISOString(),
-    current: row.id === currentSessionId,
-  }));
-}
 
 /** Everything we hold about the user, as JSON (right of access; also the deletion receipt). */
 export async function exportAccount(deps: AuthDeps, userId: string) {
@@ -84,33 +61,4 @@ export async function deleteAccount(
     await trx.deleteFrom('platform.users').where('id', '=', userId).execute();
   });
   return exported;
-}
-
-/** Platform-level permissions by platform role; app permissions come from memberships. */
-const platformPermissions: Record<string, readonly string[]> = {
-  admin: ['platform:admin', 'platform:audit:read', 'platform:jobs:manage'],
-};
-
-/** Whether the caller holds `permission` (platform role first, then app memberships). */
-export async function hasPermission(
-  deps: Pick<AuthDeps, 'db'>,
-  userId: string,
-  permission: string,
-  appPermissions: (app: string, role: string) => readonly string[],
-): Promise<boolean> {
-  const user = await deps.db
-    .selectFrom('platform.users')
-    .select('platform_role')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (user?.platform_role && platformPermissions[user.platform_role]?.includes(permission)) return true;
-  const [app] = permission.split(':');
-  if (!app || app === 'platform') return false;
-  const membership = await deps.db
-    .selectFrom('platform.memberships')
-    .select('role')
-    .where('user_id', '=', userId)
-    .where('app', '=', app as 'eduforum')
-    .executeTakeFirst();
-  return membership ? appPermissions(app, membership.role).includes(permission) : false;
 }
