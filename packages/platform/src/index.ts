@@ -1,7 +1,7 @@
 export { AccessChanges, type ChatMembershipRule } from './access/index.js';
 export * from './ai/index.js';
 export * from './app-kit/index.js';
-export { type Access, type AuthContext, access, callerOf } from './auth/access.js';
+export { type Access, type AuthContext, access, callerOf, type Grant } from './auth/access.js';
 export type { Auth } from './auth/auth.js';
 export type { Blocks } from './blocks/service.js';
 export type { CallerCheck, CallerPolicy } from './calls/policy.js';
@@ -25,6 +25,7 @@ export * from './files/index.js';
 export { type App, type BuildAppOptions, buildApp } from './http/app.js';
 export { AppError, notFound } from './http/app-error.js';
 export { type CursorValues, decodeCursor, encodeCursor, toPage } from './http/pagination.js';
+export { grantedCaller } from './http/route-access.js';
 export * from './jobs/index.js';
 export { type Budget, kernelBudgets, type Limits } from './limits/limits.js';
 export * from './notifications/index.js';

@@ -10,4 +10,11 @@ export {
 } from './define-app.js';
 export { type DemoPerson, demoPeople } from './demo-people.js';
 export type { MountedApp } from './mount.js';
-export { type Caller, definePolicy, Policy, type PolicyDeclaration, type ScopeResolver } from './policy.js';
+export {
+  type Caller,
+  callerId,
+  definePolicy,
+  Policy,
+  type PolicyDeclaration,
+  type ScopeResolver,
+} from './policy.js';

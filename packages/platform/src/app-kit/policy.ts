@@ -1,7 +1,16 @@
 import { AppError } from '../http/app-error.js';
 
-/** Who asks: a user id, or anything that carries one (an AuthContext, a test person). */
-export type Caller = string | { readonly userId: string };
+/**
+ * Who asks: a user id, or anything that carries one (an AuthContext, a test person). A route's
+ * caller (`grantedCaller(request)`) also carries the role the kernel resolved for the route, which
+ * `require` reuses when asked about the same scope and id.
+ */
+export type Caller =
+  | string
+  | {
+      readonly userId: string;
+      readonly grant?: { readonly role: string; readonly scope: string; readonly id: string } | null;
+    };
 
 /** How to find a caller's role in one kind of scope (a course, a session, a store, ...). */
 export interface ScopeResolver<R extends string> {
@@ -81,7 +90,11 @@ export class Policy<R extends string = string, A extends string = string, S exte
   async roleIn(caller: Caller, scope: S, id = ''): Promise<R | null> {
     const resolver = this.resolver(scope);
     if (resolver.noun && !isScopeId(id)) return null;
-    return resolver.role(userIdOf(caller), id);
+    const grant = typeof caller === 'string' ? undefined : caller.grant;
+    // Resolved moments ago for this request's route, in this scope: no second query.
+    if (grant && grant.scope === scope && grant.id === id && this.roles.includes(grant.role as R))
+      return grant.role as R;
+    return resolver.role(callerId(caller), id);
   }
 
   /**
@@ -139,6 +152,7 @@ export function definePolicy<const R extends string, const A extends string, con
   return new Policy(declaration);
 }
 
-function userIdOf(caller: Caller): string {
+/** The caller's user id. */
+export function callerId(caller: Caller): string {
   return typeof caller === 'string' ? caller : caller.userId;
 }

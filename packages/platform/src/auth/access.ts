@@ -62,8 +62,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
     /** The caller's role in the route's declared scope (set when the route declares `can`). */
-    grant: { readonly role: string } | null;
+    grant: Grant | null;
   }
+}
+
+/**
+ * A role the kernel resolved for a route's declared permission: the scope and id it was resolved
+ * in (id '' for app-wide scopes), so a service asked about the same scope reuses it (Policy.require).
+ */
+export interface Grant {
+  readonly role: string;
+  readonly scope: string;
+  readonly id: string;
 }
 
 /** Resolves credentials; implemented by the auth service. */

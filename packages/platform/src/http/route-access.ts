@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { isScopeId, type RouteGrant } from '../app-kit/policy.js';
-import { type Access, type Authenticator, access } from '../auth/access.js';
+import { type Access, type Authenticator, access, type Grant } from '../auth/access.js';
 import { AppError } from './app-error.js';
 import type { App } from './app-type.js';
 
@@ -101,12 +101,13 @@ export function enforceGrants(app: App): void {
     if (!can) return;
     const id = scopeId(request, can);
     if (id !== undefined && !isScopeId(id)) return;
-    request.grant = { role: await checkGrant(request, can, id) };
+    request.grant = { role: await checkGrant(request, can, id), scope: can.scope, id: id ?? '' };
   });
   app.addHook('preHandler', async (request) => {
     const can = request.routeOptions.config.can;
-    if (can && !request.grant)
-      request.grant = { role: await checkGrant(request, can, scopeId(request, can)) };
+    if (!can || request.grant) return;
+    const id = scopeId(request, can);
+    request.grant = { role: await checkGrant(request, can, id), scope: can.scope, id: id ?? '' };
   });
 }
 
@@ -125,4 +126,13 @@ function bearer(request: FastifyRequest): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S{10,2048})$/i.exec(header);
   return match?.[1];
+}
+
+/**
+ * The caller of a route for services: their user id, and the role the kernel already resolved for
+ * the route's declared permission, so `policy.require` on the same scope and id asks no database.
+ */
+export function grantedCaller(request: FastifyRequest): { userId: string; grant: Grant | null } {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED');
+  return { userId: request.auth.userId, grant: request.grant };
 }

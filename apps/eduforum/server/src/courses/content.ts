@@ -1,5 +1,5 @@
 import type { contentSchema } from '@app/eduforum-contracts';
-import { type FileScopeResolver, notFound } from '@app/platform';
+import { type Caller, callerId, type FileScopeResolver, notFound } from '@app/platform';
 import type { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
 import { allows, isStaff } from '../policies.js';
@@ -24,11 +24,12 @@ export class ContentService {
   constructor(private readonly deps: EduforumDeps) {}
 
   async add(
-    userId: string,
+    caller: Caller,
     courseId: string,
     input: { title: string; fileId: string; visibility: Content['visibility'] },
   ): Promise<Content> {
-    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
+    await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
+    const userId = callerId(caller);
     const row = await this.deps.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('eduforum.course_content')
@@ -52,8 +53,8 @@ export class ContentService {
   }
 
   /** What the caller may see: staff see everything, students what is for everyone. */
-  async list(userId: string, courseId: string): Promise<Content[]> {
-    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.view');
+  async list(caller: Caller, courseId: string): Promise<Content[]> {
+    const role = await this.deps.policy.require(caller, { course: courseId }, 'course.view');
     let q = this.deps.db
       .selectFrom('eduforum.course_content')
       .selectAll()
@@ -63,8 +64,8 @@ export class ContentService {
     return (await q.execute()).map(toContent);
   }
 
-  async remove(userId: string, courseId: string, contentId: string): Promise<void> {
-    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
+  async remove(caller: Caller, courseId: string, contentId: string): Promise<void> {
+    await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
     await this.deps.db.transaction().execute(async (trx) => {
       const removed = await trx
         .deleteFrom('eduforum.course_content')

@@ -1,5 +1,5 @@
 import type { RosterReport } from '@app/eduforum-contracts';
-import { AppError, notFound } from '@app/platform';
+import { AppError, type Caller, notFound } from '@app/platform';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -70,11 +70,11 @@ export function parseRoster(csv: string): RosterRow[] {
  */
 export async function importRoster(
   deps: EduforumDeps,
-  userId: string,
+  caller: Caller,
   courseId: string,
   csv: string,
 ): Promise<RosterReport> {
-  await deps.policy.require(userId, { course: courseId }, 'course.edit');
+  await deps.policy.require(caller, { course: courseId }, 'course.edit');
   const rows = parseRoster(csv);
   if (rows.length === 0) throw new AppError('BAD_REQUEST', 'The roster has no rows.');
   return deps.db.transaction().execute(async (trx) => {

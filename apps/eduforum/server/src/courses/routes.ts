@@ -12,7 +12,7 @@ import {
   setMemberRoleSchema,
   updateCourseSchema,
 } from '@app/eduforum-contracts';
-import { access, callerOf } from '@app/platform';
+import { access, callerOf, grantedCaller } from '@app/platform';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -54,7 +54,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await courses.create(callerOf(request).userId, request.body)),
+        reply.code(201).send(await courses.create(grantedCaller(request), request.body)),
     );
     app.get(
       '/courses',
@@ -75,7 +75,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
         config: deps.policy.route('course.view', { course: 'courseId' }),
         schema: { tags, summary: 'A course', params: courseParams, response: { 200: courseSchema } },
       },
-      async (request) => courses.get(callerOf(request).userId, request.params.courseId),
+      async (request) => courses.get(grantedCaller(request), request.params.courseId),
     );
     app.patch(
       '/courses/:courseId',
@@ -89,7 +89,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
           response: { 200: courseSchema },
         },
       },
-      async (request) => courses.update(callerOf(request).userId, request.params.courseId, request.body),
+      async (request) => courses.update(grantedCaller(request), request.params.courseId, request.body),
     );
     app.post(
       '/courses/:courseId/archive',
@@ -97,7 +97,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
         config: deps.policy.route('course.edit', { course: 'courseId' }),
         schema: { tags, summary: 'Archive a course', params: courseParams, response: { 200: courseSchema } },
       },
-      async (request) => courses.setArchived(callerOf(request).userId, request.params.courseId, true),
+      async (request) => courses.setArchived(grantedCaller(request), request.params.courseId, true),
     );
     app.post(
       '/courses/:courseId/unarchive',
@@ -110,7 +110,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
           response: { 200: courseSchema },
         },
       },
-      async (request) => courses.setArchived(callerOf(request).userId, request.params.courseId, false),
+      async (request) => courses.setArchived(grantedCaller(request), request.params.courseId, false),
     );
     app.post(
       '/courses/:courseId/invite-code',
@@ -123,7 +123,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
           response: { 200: courseSchema },
         },
       },
-      async (request) => courses.rotateInviteCode(callerOf(request).userId, request.params.courseId),
+      async (request) => courses.rotateInviteCode(grantedCaller(request), request.params.courseId),
     );
     app.post(
       '/enrollments',
@@ -150,7 +150,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
           response: { 200: pageSchema(memberSchema) },
         },
       },
-      async (request) => courses.members(callerOf(request).userId, request.params.courseId, request.query),
+      async (request) => courses.members(grantedCaller(request), request.params.courseId, request.query),
     );
     app.post(
       '/courses/:courseId/members',
@@ -166,7 +166,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
       },
       async (request, reply) => {
         await courses.addMember(
-          callerOf(request).userId,
+          grantedCaller(request),
           request.params.courseId,
           request.body.email,
           request.body.role,
@@ -188,7 +188,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
       },
       async (request, reply) => {
         const { courseId, userId } = request.params;
-        await courses.setMemberRole(callerOf(request).userId, courseId, userId, request.body.role);
+        await courses.setMemberRole(grantedCaller(request), courseId, userId, request.body.role);
         return reply.code(204).send(null);
       },
     );
@@ -199,7 +199,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
         schema: { tags, summary: 'Remove a member', params: memberParams, response: { 204: z.null() } },
       },
       async (request, reply) => {
-        await courses.removeMember(callerOf(request).userId, request.params.courseId, request.params.userId);
+        await courses.removeMember(grantedCaller(request), request.params.courseId, request.params.userId);
         return reply.code(204).send(null);
       },
     );
@@ -215,7 +215,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
           response: { 200: rosterReportSchema },
         },
       },
-      async (request) => importRoster(deps, callerOf(request).userId, request.params.courseId, request.body),
+      async (request) => importRoster(deps, grantedCaller(request), request.params.courseId, request.body),
     );
     app.get(
       '/courses/:courseId/content',
@@ -228,7 +228,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(contentSchema) }) },
         },
       },
-      async (request) => ({ items: await content.list(callerOf(request).userId, request.params.courseId) }),
+      async (request) => ({ items: await content.list(grantedCaller(request), request.params.courseId) }),
     );
     app.post(
       '/courses/:courseId/content',
@@ -245,7 +245,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
       async (request, reply) =>
         reply
           .code(201)
-          .send(await content.add(callerOf(request).userId, request.params.courseId, request.body)),
+          .send(await content.add(grantedCaller(request), request.params.courseId, request.body)),
     );
     app.delete(
       '/courses/:courseId/content/:contentId',
@@ -259,7 +259,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        await content.remove(callerOf(request).userId, request.params.courseId, request.params.contentId);
+        await content.remove(grantedCaller(request), request.params.courseId, request.params.contentId);
         return reply.code(204).send(null);
       },
     );
@@ -288,7 +288,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        await courses.grantAppRole(callerOf(request).userId, request.params.userId, request.body.role);
+        await courses.grantAppRole(grantedCaller(request), request.params.userId, request.body.role);
         return reply.code(204).send(null);
       },
     );

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Course, EduforumRole, Member } from '@app/eduforum-contracts';
-import { AppError, decodeCursor, notFound, toPage, uniqueToConflict } from '@app/platform';
+import {
+  AppError,
+  type Caller,
+  callerId,
+  decodeCursor,
+  notFound,
+  toPage,
+  uniqueToConflict,
+} from '@app/platform';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
@@ -66,14 +74,14 @@ export class CourseService {
   constructor(private readonly deps: EduforumDeps) {}
 
   async create(
-    userId: string,
+    caller: Caller,
     input: { title: string; code: string; semester: string; description: string },
   ): Promise<Course> {
-    const role = await this.deps.policy.require(userId, 'app', 'course.create');
+    const role = await this.deps.policy.require(caller, 'app', 'course.create');
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('eduforum.courses')
-        .values({ ...input, invite_code: newInviteCode(), created_by: userId })
+        .values({ ...input, invite_code: newInviteCode(), created_by: callerId(caller) })
         .returning(returned)
         .executeTakeFirstOrThrow()
         .catch(uniqueToConflict('A course with this code already runs this semester.'));
@@ -81,7 +89,7 @@ export class CourseService {
       if (role === 'professor')
         await trx
           .insertInto('eduforum.course_members')
-          .values({ course_id: row.id, user_id: userId, role: 'professor' })
+          .values({ course_id: row.id, user_id: callerId(caller), role: 'professor' })
           .execute();
       return toCourse(row, role);
     });
@@ -94,8 +102,8 @@ export class CourseService {
     return { appRole, canCreateCourses: allows(appRole, 'course.create') };
   }
 
-  async get(userId: string, courseId: string): Promise<Course> {
-    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.view');
+  async get(caller: Caller, courseId: string): Promise<Course> {
+    const role = await this.deps.policy.require(caller, { course: courseId }, 'course.view');
     const row = await this.deps.db
       .selectFrom('eduforum.courses as c')
       .select(courseColumns)
@@ -131,11 +139,11 @@ export class CourseService {
   }
 
   async update(
-    userId: string,
+    caller: Caller,
     courseId: string,
     input: Partial<{ title: string; code: string; semester: string; description: string }>,
   ): Promise<Course> {
-    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
+    const role = await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
     const row = await this.deps.db
       .updateTable('eduforum.courses')
       .set({ ...input, updated_at: new Date() })
@@ -147,8 +155,8 @@ export class CourseService {
   }
 
   /** Archiving hides a course from lists and stops new enrollments; its history stays. */
-  async setArchived(userId: string, courseId: string, archived: boolean): Promise<Course> {
-    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
+  async setArchived(caller: Caller, courseId: string, archived: boolean): Promise<Course> {
+    const role = await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
     const row = await this.deps.db
       .updateTable('eduforum.courses')
       .set({ archived_at: archived ? new Date() : null, updated_at: new Date() })
@@ -159,8 +167,8 @@ export class CourseService {
     return toCourse(row, role);
   }
 
-  async rotateInviteCode(userId: string, courseId: string): Promise<Course> {
-    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
+  async rotateInviteCode(caller: Caller, courseId: string): Promise<Course> {
+    const role = await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
     const row = await this.deps.db
       .updateTable('eduforum.courses')
       .set({ invite_code: newInviteCode(), updated_at: new Date() })
@@ -188,8 +196,8 @@ export class CourseService {
     return toCourse(course, role ?? 'student');
   }
 
-  async members(userId: string, courseId: string, query: { cursor?: string | undefined; limit: number }) {
-    const role = await this.deps.policy.require(userId, { course: courseId }, 'course.view');
+  async members(caller: Caller, courseId: string, query: { cursor?: string | undefined; limit: number }) {
+    const role = await this.deps.policy.require(caller, { course: courseId }, 'course.view');
     let q = this.deps.db
       .selectFrom('eduforum.course_members as m')
       .innerJoin('platform.people as u', 'u.id', 'm.user_id')
@@ -218,8 +226,8 @@ export class CourseService {
   }
 
   /** Adds an existing account by email (TAs, late students). */
-  async addMember(userId: string, courseId: string, email: string, role: Member['role']): Promise<void> {
-    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
+  async addMember(caller: Caller, courseId: string, email: string, role: Member['role']): Promise<void> {
+    await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
     const user = await this.deps.db
       .selectFrom('platform.people')
       .select('id')
@@ -236,12 +244,12 @@ export class CourseService {
   }
 
   async setMemberRole(
-    userId: string,
+    caller: Caller,
     courseId: string,
     memberId: string,
     role: Member['role'],
   ): Promise<void> {
-    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
+    await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
     const updated = await this.deps.db
       .updateTable('eduforum.course_members')
       .set({ role })
@@ -252,9 +260,9 @@ export class CourseService {
     await this.deps.platform.access.changed(memberId);
   }
 
-  async removeMember(userId: string, courseId: string, memberId: string): Promise<void> {
-    await this.deps.policy.require(userId, { course: courseId }, 'course.edit');
-    if (memberId === userId)
+  async removeMember(caller: Caller, courseId: string, memberId: string): Promise<void> {
+    await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
+    if (memberId === callerId(caller))
       throw new AppError('BAD_REQUEST', 'Ask another professor or an admin to remove you.');
     const removed = await this.deps.db
       .deleteFrom('eduforum.course_members')
@@ -266,8 +274,8 @@ export class CourseService {
   }
 
   /** Grants an app-wide role (admin only): professors may create courses. The directory revokes. */
-  async grantAppRole(userId: string, targetId: string, role: 'admin' | 'professor' | null): Promise<void> {
-    await this.deps.policy.require(userId, 'app', 'user.manage');
+  async grantAppRole(caller: Caller, targetId: string, role: 'admin' | 'professor' | null): Promise<void> {
+    await this.deps.policy.require(caller, 'app', 'user.manage');
     const { directory } = this.deps.platform;
     if (!(await directory.person(targetId))) throw notFound('User');
     await directory.setAppRole(targetId, 'eduforum', role);
