@@ -2,6 +2,7 @@ export * from './apps.js';
 export * from './auth.js';
 export * from './billing.js';
 export * from './calls.js';
+export * from './channels.js';
 export * from './chat.js';
 export * from './errors.js';
 export * from './files.js';

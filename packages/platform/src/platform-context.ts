@@ -106,6 +106,7 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     logger,
     presence: config.realtime.presence,
     maxSocketsPerUser: config.limits.maxSocketsPerUser,
+    checkEvents: config.env !== 'production',
   });
   await realtime.presence.start();
   const blocks = new Blocks(db);

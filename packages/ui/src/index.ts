@@ -11,7 +11,7 @@ export {
 } from './app/context.js';
 export { useFileUrl, useUpload } from './app/files.js';
 export { mountWebApp } from './app/mount.js';
-export { collabUrl, useChannel, useRealtime } from './app/realtime.js';
+export { collabUrl, useChannel, useDeclaredChannel, useRealtime } from './app/realtime.js';
 export { RequireUser } from './app/routes.js';
 export { Avatar, initials } from './components/avatar.js';
 export { Badge } from './components/badge.js';

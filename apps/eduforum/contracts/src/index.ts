@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { eduforumActionSchema } from './actions.js';
+import { sessionStatusSchema } from './live.js';
 
 export * from './actions.js';
 export * from './breakouts.js';
+export * from './channels.js';
 export * from './errors.js';
 export * from './live.js';
 export * from './manifest.js';
@@ -97,8 +99,6 @@ export const contentSchema = z.object({
   createdAt: z.string(),
 });
 
-export const sessionStatusSchema = z.enum(['scheduled', 'live', 'ended', 'cancelled']);
-export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 export const createSessionSchema = z.object({
   title,
   scheduledAt: z.iso.datetime({ offset: true }),
@@ -120,16 +120,6 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 export const calendarFeedSchema = z.object({ url: z.string(), token: z.string() });
-
-export const participationSchema = z.object({
-  userId: z.uuid(),
-  name: z.string(),
-  speakingMs: z.number().int(),
-  chatMessages: z.number().int(),
-  pollAnswers: z.number().int(),
-  handRaises: z.number().int(),
-});
-export type Participation = z.infer<typeof participationSchema>;
 
 /** One entry of a session's timeline (what happened in the room, for analytics). */
 export const timelineEventSchema = z.object({

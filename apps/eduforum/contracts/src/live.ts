@@ -2,16 +2,14 @@ import { z } from 'zod';
 import { eduforumActionSchema } from './actions.js';
 
 /**
- * The live room's realtime contract. Channels (docs/eduforum.md):
+ * The live room's realtime contract (the channels and their events are declared in channels.ts):
  * - `eduforum-session:<sessionId>`: everyone in the session (enrolled, not removed, not locked out);
  * - `eduforum-staff:<sessionId>`: the session's professor, TAs and admins (live poll results, TalkTime);
  * - `eduforum-room:<breakoutRoomId>`: one breakout room's members, plus staff.
  * Media (SFU) will add its own events under `media.*` on the session channel; nothing here assumes
  * there is no media.
  */
-export const sessionChannel = (sessionId: string) => `eduforum-session:${sessionId}`;
-export const staffChannel = (sessionId: string) => `eduforum-staff:${sessionId}`;
-export const breakoutRoomChannel = (roomId: string) => `eduforum-room:${roomId}`;
+
 /** The whiteboard document (on `/collab`) of a session's main room. */
 export const sessionWhiteboard = (sessionId: string) => `eduforum.session.${sessionId}`;
 /** The whiteboard document of a breakout room (one Yjs document per room). */
@@ -19,6 +17,7 @@ export const roomWhiteboard = (roomId: string) => `eduforum.room.${roomId}`;
 
 export const reactionKinds = ['thumbs_up', 'clap', 'heart', 'laugh', 'surprised', 'question'] as const;
 export const reactionSchema = z.enum(reactionKinds);
+export type Reaction = z.infer<typeof reactionSchema>;
 
 const userId = z.uuid();
 const epochMs = z.number().int().min(0).max(8.64e15);
@@ -69,10 +68,24 @@ export type Participant = z.infer<typeof participantSchema>;
 
 export const handSchema = z.object({ userId, raisedAt: z.string() });
 
+export const sessionStatusSchema = z.enum(['scheduled', 'live', 'ended', 'cancelled']);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+/** One person's participation in a session so far (TalkTime and counts). */
+export const participationSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  speakingMs: z.number().int(),
+  chatMessages: z.number().int(),
+  pollAnswers: z.number().int(),
+  handRaises: z.number().int(),
+});
+export type Participation = z.infer<typeof participationSchema>;
+
 /** What `snapshot` returns: everything a client needs to draw the room on join. */
 export const liveSnapshotSchema = z.object({
   sessionId: z.uuid(),
-  status: z.enum(['scheduled', 'live', 'ended', 'cancelled']),
+  status: sessionStatusSchema,
   locked: z.boolean(),
   spotlightUserId: z.uuid().nullable(),
   chatRoomId: z.uuid(),
@@ -89,26 +102,3 @@ export const liveSnapshotSchema = z.object({
     .nullable(),
 });
 export type LiveSnapshot = z.infer<typeof liveSnapshotSchema>;
-
-/** Server event names on the session channel (payloads documented in docs/eduforum.md). */
-export const liveServerEvents = [
-  'presence.join',
-  'presence.leave',
-  'participant.joined',
-  'hand.queue',
-  'hand.calledOn',
-  'reaction',
-  'control.muteRequested',
-  'control.removed',
-  'control.spotlight',
-  'control.lock',
-  'session.status',
-  'poll.opened',
-  'poll.closed',
-  'poll.results',
-  'quiz.opened',
-  'quiz.closed',
-  'breakout.started',
-  'breakout.moved',
-  'breakout.recalled',
-] as const;

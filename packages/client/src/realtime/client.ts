@@ -1,4 +1,11 @@
-import { closeCodes, type RealtimeErrorCode, type ServerFrame } from '@app/contracts';
+import {
+  type ChannelDeclaration,
+  type ClientEventName,
+  type ClientPayload,
+  closeCodes,
+  type RealtimeErrorCode,
+  type ServerFrame,
+} from '@app/contracts';
 import { backoffDelay } from './backoff.js';
 
 /** The parts of a WebSocket we use: the browser's, or `ws` in Node. */
@@ -123,6 +130,16 @@ export class RealtimeClient {
   /** Sends a client event; resolves with the ack's data (e.g. the stored chat message). */
   publish(channel: string, event: string, payload: unknown): Promise<unknown> {
     return this.request({ t: 'pub', ch: channel, d: { event, payload } });
+  }
+
+  /** Sends a declared channel's client event on `channel.name(id)`, its payload type-checked. */
+  publishTo<D extends ChannelDeclaration, E extends ClientEventName<D>>(
+    channel: D,
+    id: string,
+    event: E,
+    payload: ClientPayload<D, E>,
+  ): Promise<unknown> {
+    return this.publish(channel.name(id), event, payload);
   }
 
   private request(frame: Record<string, unknown>): Promise<unknown> {

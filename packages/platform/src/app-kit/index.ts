@@ -1,4 +1,10 @@
 export {
+  appChannel,
+  type ChannelHandler,
+  type ChannelHandlers,
+  type ChannelImplementation,
+} from './channel.js';
+export {
   type AppChannel,
   type AppDeclaration,
   type AppDefinition,

@@ -1,4 +1,5 @@
 import { type ConnectionState, RealtimeClient, type WebSession } from '@app/client';
+import type { ChannelDeclaration, ServerEvent } from '@app/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useWebSession } from './context.js';
 
@@ -89,4 +90,29 @@ export function useChannel(
       void leave?.().catch(() => undefined);
     };
   }, [client, open, channel]);
+}
+
+/**
+ * `useChannel` for a declared channel (`defineChannel` in an app's contracts): subscribes to
+ * `channel.name(id)` (none while id is null) and hands each event to `onEvent` as the declaration's
+ * discriminated union, so handlers switch on `event.event` with typed payloads.
+ */
+export function useDeclaredChannel<D extends ChannelDeclaration>(
+  client: RealtimeClient,
+  open: boolean,
+  channel: D,
+  id: string | null,
+  onEvent: (event: ServerEvent<D>) => void,
+  onReady?: () => void,
+  onError?: (error: Error) => void,
+): void {
+  useChannel(
+    client,
+    open,
+    id === null ? null : channel.name(id),
+    // The server publishes these through `publishTo`, checked against the same declaration.
+    (event, payload) => onEvent({ event, payload } as ServerEvent<D>),
+    onReady,
+    onError,
+  );
 }

@@ -1,4 +1,4 @@
-import { breakoutRoomChannel, roomWhiteboard, sessionChannel } from '@app/eduforum-contracts';
+import { breakoutRoom, liveSession, roomWhiteboard, sessionChannel } from '@app/eduforum-contracts';
 import { AppError, uniqueToConflict } from '@app/platform';
 import { sql } from 'kysely';
 import { breakoutDeadlineKey, breakoutDeadlineTask, DEADLINE_JOB_DELAY_MS } from '../deadlines.js';
@@ -79,7 +79,7 @@ export class BreakoutService {
       rooms,
       strategy: input.strategy,
     });
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'breakout.started', view);
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'breakout.started', view);
     if (endsAt) {
       this.schedule(breakoutId, endsAt);
       await this.deps.platform.jobs.enqueue(
@@ -138,7 +138,7 @@ export class BreakoutService {
     // Their old room's channel, chat and board must let them go.
     if (before && before.room_id !== roomId) await this.deps.platform.access.changed(memberId);
     const payload = { breakoutId, userId: memberId, fromRoomId: before?.room_id ?? null, toRoomId: roomId };
-    await this.deps.platform.realtime.publish(sessionChannel(breakout.session_id), 'breakout.moved', payload);
+    await this.deps.platform.realtime.publishTo(liveSession, breakout.session_id, 'breakout.moved', payload);
     return this.view(breakoutId);
   }
 
@@ -153,7 +153,7 @@ export class BreakoutService {
     await record(this.deps, breakout.session_id, userId, 'breakout.broadcast', { text });
     await Promise.all(
       rooms.map((r) =>
-        this.deps.platform.realtime.publish(breakoutRoomChannel(r.id), 'breakout.broadcast', {
+        this.deps.platform.realtime.publishTo(breakoutRoom, r.id, 'breakout.broadcast', {
           from: userId,
           text,
         }),
@@ -205,10 +205,10 @@ export class BreakoutService {
       view.rooms.map((r) => r.whiteboard),
     );
     const payload = { breakoutId, automatic: userId === null };
-    await this.deps.platform.realtime.publish(sessionChannel(row.session_id), 'breakout.recalled', payload);
+    await this.deps.platform.realtime.publishTo(liveSession, row.session_id, 'breakout.recalled', payload);
     await Promise.all(
       view.rooms.map((r) =>
-        this.deps.platform.realtime.publish(breakoutRoomChannel(r.id), 'breakout.recalled', payload),
+        this.deps.platform.realtime.publishTo(breakoutRoom, r.id, 'breakout.recalled', payload),
       ),
     );
     return view;

@@ -1,5 +1,5 @@
-import { liveClientEvents } from '@app/eduforum-contracts';
-import type { AppChannel, AuthContext } from '@app/platform';
+import { breakoutRoom, liveSession, liveStaff } from '@app/eduforum-contracts';
+import { type AppChannel, appChannel } from '@app/platform';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
 import { allows, isStaff } from '../policies.js';
@@ -7,26 +7,6 @@ import type { PollService } from '../polls/service.js';
 import { liveContext, record } from './context.js';
 import type { LiveRoom } from './room.js';
 import type { TalkTime } from './talktime.js';
-
-type Handler<T> = (input: { auth: AuthContext; id: string; payload: T }) => Promise<unknown>;
-
-/**
- * A client event of the session channel, its payload typed from the contracts' schema. What the
- * handler returns is the ack (`{ ok: true }` when nothing); an AppError it throws comes back in the
- * ack as `{ error: { code, message } }` (the gateway does that for every app).
- */
-function event<K extends keyof typeof liveClientEvents>(
-  name: K,
-  handle: Handler<z.infer<(typeof liveClientEvents)[K]>>,
-) {
-  type Payload = z.infer<(typeof liveClientEvents)[K]>;
-  return {
-    schema: liveClientEvents[name],
-    // The gateway validated the payload with this event's schema before calling.
-    handle: async (input: { auth: AuthContext; id: string; payload: unknown }) =>
-      (await handle(input as { auth: AuthContext; id: string; payload: Payload })) ?? { ok: true },
-  };
-}
 
 /**
  * eduforum's channel types: the session room, its staff side (live results, TalkTime) and
@@ -38,94 +18,74 @@ export function liveChannels(
 ): AppChannel[] {
   const { room, talkTime, polls } = parts;
   const { realtime } = deps.platform;
-  const session: AppChannel = {
-    name: 'eduforum-session',
-    type: {
-      id: z.uuid(),
-      async authorize(auth, sessionId) {
-        const context = await liveContext(deps, sessionId, auth.userId);
-        if (!context || context.removed || !allows(context.role, 'session.join')) return false;
-        if (context.session.status === 'cancelled' || context.session.status === 'ended') return false;
-        // A locked room keeps who is in (a reconnect is not a new entry) and admits staff.
-        if (context.session.locked && !isStaff(context.role))
-          return realtime.presence.inChannel(`eduforum-session:${sessionId}`).includes(auth.userId);
-        return true;
-      },
-      // Joining is recorded with the snapshot a client asks for on entry; leaving (after the
-      // presence grace, so a reconnect is not a leave) comes from the kernel.
-      onPresence: async ({ id, userId, joined }) => {
-        if (!joined) await record(deps, id, userId, 'participant.left');
-      },
-      clientEvents: {
-        snapshot: event('snapshot', ({ auth, id }) => room.snapshot(id, auth.userId)),
-        'hand.raise': event('hand.raise', ({ auth, id }) => room.raiseHand(id, auth.userId)),
-        'hand.lower': event('hand.lower', ({ auth, id, payload }) =>
-          room.lowerHand(id, auth.userId, payload.userId),
-        ),
-        'hand.callOn': event('hand.callOn', ({ auth, id, payload }) =>
-          room.callOn(id, auth.userId, payload.userId),
-        ),
-        react: event('react', ({ auth, id, payload }) => room.react(id, auth.userId, payload.kind)),
-        chat: event('chat', ({ auth, id, payload }) => room.chat(id, auth.userId, payload)),
-        speaking: event('speaking', ({ auth, id, payload }) => room.speaking(id, auth.userId, payload)),
-        'poll.vote': event('poll.vote', ({ auth, id, payload }) =>
-          polls.vote(
-            auth.userId,
-            payload.pollId,
-            payload.choices ? { choices: payload.choices } : { text: payload.text ?? '' },
-            id,
-          ),
-        ),
-        'control.mute': event('control.mute', ({ auth, id, payload }) =>
-          room.askToMute(id, auth.userId, payload.userId),
-        ),
-        'control.remove': event('control.remove', ({ auth, id, payload }) =>
-          room.remove(id, auth.userId, payload.userId),
-        ),
-        'control.spotlight': event('control.spotlight', ({ auth, id, payload }) =>
-          room.spotlight(id, auth.userId, payload.userId),
-        ),
-        'control.lock': event('control.lock', ({ auth, id, payload }) =>
-          room.lock(id, auth.userId, payload.locked),
-        ),
-      },
+  const session = appChannel(liveSession, {
+    id: z.uuid(),
+    async authorize(auth, sessionId) {
+      const context = await liveContext(deps, sessionId, auth.userId);
+      if (!context || context.removed || !allows(context.role, 'session.join')) return false;
+      if (context.session.status === 'cancelled' || context.session.status === 'ended') return false;
+      // A locked room keeps who is in (a reconnect is not a new entry) and admits staff.
+      if (context.session.locked && !isStaff(context.role))
+        return realtime.presence.inChannel(liveSession.name(sessionId)).includes(auth.userId);
+      return true;
     },
-  };
-  const staff: AppChannel = {
-    name: 'eduforum-staff',
-    type: {
-      id: z.uuid(),
-      async authorize(auth, sessionId) {
-        const context = await liveContext(deps, sessionId, auth.userId);
-        if (!context || context.removed || !allows(context.role, 'grade.view')) return false;
-        talkTime.watch(sessionId);
-        talkTime.changed(sessionId);
-        return true;
-      },
+    // Joining is recorded with the snapshot a client asks for on entry; leaving (after the
+    // presence grace, so a reconnect is not a leave) comes from the kernel.
+    onPresence: async ({ id, userId, joined }) => {
+      if (!joined) await record(deps, id, userId, 'participant.left');
     },
-  };
-  const breakoutRoom: AppChannel = {
-    name: 'eduforum-room',
-    type: {
-      id: z.uuid(),
-      async authorize(auth, roomId) {
-        const row = await deps.db
-          .selectFrom('eduforum.breakout_rooms as r')
-          .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')
-          .leftJoin('eduforum.breakout_members as m', (join) =>
-            join.onRef('m.room_id', '=', 'r.id').on('m.user_id', '=', auth.userId),
-          )
-          .select(['b.session_id', 'b.status', 'm.user_id'])
-          .where('r.id', '=', roomId)
-          .executeTakeFirst();
-        if (row?.status !== 'running') return false;
-        // A place in the room is not enough: who left the course or the session left its rooms.
-        const context = await liveContext(deps, row.session_id, auth.userId);
-        if (!context || context.removed || !allows(context.role, 'session.join')) return false;
-        // Professors and TAs may enter any room.
-        return row.user_id !== null || allows(context.role, 'session.moderate');
-      },
+    on: {
+      snapshot: ({ auth, id }) => room.snapshot(id, auth.userId),
+      'hand.raise': ({ auth, id }) => room.raiseHand(id, auth.userId),
+      'hand.lower': ({ auth, id, payload }) => room.lowerHand(id, auth.userId, payload.userId),
+      'hand.callOn': ({ auth, id, payload }) => room.callOn(id, auth.userId, payload.userId),
+      react: ({ auth, id, payload }) => room.react(id, auth.userId, payload.kind),
+      chat: ({ auth, id, payload }) => room.chat(id, auth.userId, payload),
+      speaking: ({ auth, id, payload }) => room.speaking(id, auth.userId, payload),
+      'poll.vote': ({ auth, id, payload }) =>
+        polls.vote(
+          auth.userId,
+          payload.pollId,
+          payload.choices ? { choices: payload.choices } : { text: payload.text ?? '' },
+          id,
+        ),
+      'control.mute': ({ auth, id, payload }) => room.askToMute(id, auth.userId, payload.userId),
+      'control.remove': ({ auth, id, payload }) => room.remove(id, auth.userId, payload.userId),
+      'control.spotlight': ({ auth, id, payload }) => room.spotlight(id, auth.userId, payload.userId),
+      'control.lock': ({ auth, id, payload }) => room.lock(id, auth.userId, payload.locked),
     },
-  };
-  return [session, staff, breakoutRoom];
+  });
+  const staff = appChannel(liveStaff, {
+    id: z.uuid(),
+    async authorize(auth, sessionId) {
+      const context = await liveContext(deps, sessionId, auth.userId);
+      if (!context || context.removed || !allows(context.role, 'grade.view')) return false;
+      talkTime.watch(sessionId);
+      talkTime.changed(sessionId);
+      return true;
+    },
+    on: {},
+  });
+  const room_ = appChannel(breakoutRoom, {
+    id: z.uuid(),
+    async authorize(auth, roomId) {
+      const row = await deps.db
+        .selectFrom('eduforum.breakout_rooms as r')
+        .innerJoin('eduforum.breakouts as b', 'b.id', 'r.breakout_id')
+        .leftJoin('eduforum.breakout_members as m', (join) =>
+          join.onRef('m.room_id', '=', 'r.id').on('m.user_id', '=', auth.userId),
+        )
+        .select(['b.session_id', 'b.status', 'm.user_id'])
+        .where('r.id', '=', roomId)
+        .executeTakeFirst();
+      if (row?.status !== 'running') return false;
+      // A place in the room is not enough: who left the course or the session left its rooms.
+      const context = await liveContext(deps, row.session_id, auth.userId);
+      if (!context || context.removed || !allows(context.role, 'session.join')) return false;
+      // Professors and TAs may enter any room.
+      return row.user_id !== null || allows(context.role, 'session.moderate');
+    },
+    on: {},
+  });
+  return [session, staff, room_];
 }

@@ -1,5 +1,11 @@
 import type { ChatMessage } from '@app/contracts';
-import { type LiveSnapshot, type Participant, sessionChannel } from '@app/eduforum-contracts';
+import {
+  type LiveSnapshot,
+  liveSession,
+  type Participant,
+  type Reaction,
+  sessionChannel,
+} from '@app/eduforum-contracts';
 import { AppError, notFound } from '@app/platform';
 import { sql } from 'kysely';
 import type { EduforumDeps } from '../deps.js';
@@ -52,7 +58,7 @@ export class LiveRoom {
     ]);
     const me = participants.find((p) => p.userId === userId) ?? { userId, name: '', role };
     await record(this.deps, sessionId, userId, 'participant.joined', { role });
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'participant.joined', me);
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'participant.joined', me);
     return {
       sessionId,
       status: session.status as LiveSnapshot['status'],
@@ -107,7 +113,7 @@ export class LiveRoom {
       .executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) throw new AppError('NOT_FOUND', 'That hand is not raised.');
     await record(this.deps, sessionId, userId, 'hand.calledOn', { userId: target });
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'hand.calledOn', {
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'hand.calledOn', {
       userId: target,
       by: userId,
     });
@@ -115,11 +121,11 @@ export class LiveRoom {
   }
 
   /** Relays a reaction (never stored beyond a count in the timeline), rate-limited per person. */
-  async react(sessionId: string, userId: string, kind: string): Promise<void> {
+  async react(sessionId: string, userId: string, kind: Reaction): Promise<void> {
     if (!this.takeReactionToken(`${sessionId}|${userId}`))
       throw new AppError('RATE_LIMITED', 'Too many reactions.');
     await requireLive(this.deps, sessionId, userId, 'session.join', { live: true });
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'reaction', { from: userId, kind });
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'reaction', { from: userId, kind });
   }
 
   /** Sends to the session's chat room (or the caller's breakout room while breakouts run). */
@@ -196,7 +202,7 @@ export class LiveRoom {
   async askToMute(sessionId: string, userId: string, target: string): Promise<void> {
     await requireLive(this.deps, sessionId, userId, 'session.moderate', { live: true });
     await record(this.deps, sessionId, userId, 'control.mute', { userId: target });
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'control.muteRequested', {
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'control.muteRequested', {
       userId: target,
       by: userId,
     });
@@ -225,7 +231,7 @@ export class LiveRoom {
       .where('user_id', '=', target)
       .execute();
     await record(this.deps, sessionId, userId, 'control.remove', { userId: target });
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'control.removed', {
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'control.removed', {
       userId: target,
     });
     // On every instance they leave the room's channels, chats and whiteboards (and its breakout
@@ -242,7 +248,7 @@ export class LiveRoom {
       .where('id', '=', sessionId)
       .execute();
     await record(this.deps, sessionId, userId, 'control.spotlight', { userId: target });
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'control.spotlight', {
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'control.spotlight', {
       userId: target,
     });
   }
@@ -252,7 +258,7 @@ export class LiveRoom {
     await requireLive(this.deps, sessionId, userId, 'session.manage');
     await this.deps.db.updateTable('eduforum.sessions').set({ locked }).where('id', '=', sessionId).execute();
     await record(this.deps, sessionId, userId, 'control.lock', { locked });
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'control.lock', { locked });
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'control.lock', { locked });
   }
 
   /** The raised hands, first raised first. */
@@ -299,7 +305,7 @@ export class LiveRoom {
   }
 
   private async publishQueue(sessionId: string): Promise<void> {
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'hand.queue', {
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'hand.queue', {
       hands: await this.hands(sessionId),
     });
   }

@@ -1,5 +1,5 @@
 import type { Participation } from '@app/eduforum-contracts';
-import { staffChannel } from '@app/eduforum-contracts';
+import { liveStaff, staffChannel } from '@app/eduforum-contracts';
 import { sql } from 'kysely';
 import type { EduforumDeps } from '../deps.js';
 
@@ -83,7 +83,7 @@ export class TalkTime {
         )
         .execute();
     }
-    await this.deps.platform.realtime.publish(staffChannel(sessionId), 'talktime', { participants: totals });
+    await this.deps.platform.realtime.publishTo(liveStaff, sessionId, 'talktime', { participants: totals });
     return totals;
   }
 

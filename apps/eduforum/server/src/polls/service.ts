@@ -1,5 +1,5 @@
 import type { CreatePoll, Poll, PollResults, Vote } from '@app/eduforum-contracts';
-import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
+import { liveSession, liveStaff } from '@app/eduforum-contracts';
 import { AppError, type CsvCell, toCsv } from '@app/platform';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
@@ -104,8 +104,9 @@ export class PollService {
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new AppError('INVALID_TRANSITION', 'Only a draft poll can be opened.');
-    await this.deps.platform.realtime.publish(
-      sessionChannel(row.session_id),
+    await this.deps.platform.realtime.publishTo(
+      liveSession,
+      row.session_id,
       'poll.opened',
       toPoll(row, false),
     );
@@ -125,7 +126,7 @@ export class PollService {
       .executeTakeFirst();
     if (!row) throw new AppError('INVALID_TRANSITION', 'Only an open poll can be closed.');
     const results = await this.aggregate(row, false);
-    await this.deps.platform.realtime.publish(sessionChannel(row.session_id), 'poll.closed', {
+    await this.deps.platform.realtime.publishTo(liveSession, row.session_id, 'poll.closed', {
       poll: toPoll(row, false),
       results: row.results_visible ? results : null,
     });
@@ -293,9 +294,9 @@ export class PollService {
     const { realtime } = this.deps.platform;
     // Local sockets get both at once; the bus round trips (other instances) run side by side.
     await Promise.all([
-      realtime.publish(staffChannel(poll.session_id), 'poll.results', results),
+      realtime.publishTo(liveStaff, poll.session_id, 'poll.results', results),
       poll.results_visible
-        ? realtime.publish(sessionChannel(poll.session_id), 'poll.results', {
+        ? realtime.publishTo(liveSession, poll.session_id, 'poll.results', {
             ...results,
             texts: results.texts.map((t) => ({ ...t, userId: null })),
           })

@@ -1,5 +1,5 @@
 import type { Quiz, QuizResult, quizReportSchema } from '@app/eduforum-contracts';
-import { sessionChannel, staffChannel } from '@app/eduforum-contracts';
+import { liveSession, liveStaff } from '@app/eduforum-contracts';
 import { AppError } from '@app/platform';
 import { z } from 'zod';
 import { DEADLINE_JOB_DELAY_MS, quizDeadlineKey, quizDeadlineTask } from '../deadlines.js';
@@ -96,7 +96,7 @@ export class QuizService {
       .executeTakeFirst();
     if (!row) throw new AppError('INVALID_TRANSITION', 'Only a draft quiz can be launched.');
     const presented = await this.present(row, false);
-    await this.deps.platform.realtime.publish(sessionChannel(row.session_id), 'quiz.opened', presented);
+    await this.deps.platform.realtime.publishTo(liveSession, row.session_id, 'quiz.opened', presented);
     const timer = setTimeout(
       () => {
         this.timers.delete(quizId);
@@ -175,7 +175,7 @@ export class QuizService {
       .returning('submitted_at')
       .executeTakeFirst();
     if (!row) throw new AppError('ALREADY_SUBMITTED');
-    await this.deps.platform.realtime.publish(staffChannel(quiz.session_id), 'quiz.submitted', {
+    await this.deps.platform.realtime.publishTo(liveStaff, quiz.session_id, 'quiz.submitted', {
       quizId,
       userId,
       score,
@@ -262,7 +262,7 @@ export class QuizService {
     if (!row) return this.load(quizId);
     clearTimeout(this.timers.get(quizId));
     this.timers.delete(quizId);
-    await this.deps.platform.realtime.publish(sessionChannel(row.session_id), 'quiz.closed', { quizId });
+    await this.deps.platform.realtime.publishTo(liveSession, row.session_id, 'quiz.closed', { quizId });
     const session = await this.deps.db
       .selectFrom('eduforum.sessions')
       .select('course_id')

@@ -1,5 +1,5 @@
 import type { Session, SessionStatus } from '@app/eduforum-contracts';
-import { sessionChannel } from '@app/eduforum-contracts';
+import { liveSession } from '@app/eduforum-contracts';
 import { AppError, decodeCursor, notFound, toPage } from '@app/platform';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
@@ -178,7 +178,7 @@ export class SessionService {
       .insertInto('eduforum.session_events')
       .values({ session_id: sessionId, actor_id: userId, kind: `session.${to}`, data: {} })
       .execute();
-    await this.deps.platform.realtime.publish(sessionChannel(sessionId), 'session.status', { status: to });
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'session.status', { status: to });
     if (to === 'ended') await this.onEnded(sessionId);
     if (to === 'live' || to === 'cancelled') {
       await this.deps.outbound.emit({

@@ -1,9 +1,10 @@
-import { reactionKinds } from '@app/eduforum-contracts';
+import type { ClientPayload } from '@app/contracts';
+import { type liveSession, reactionKinds } from '@app/eduforum-contracts';
 import { Button, useToast } from '@app/ui';
 import { useEffect, useRef } from 'react';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import type { LiveRoom } from './use-live-room.js';
+import type { LiveAction, LiveRoom } from './use-live-room.js';
 import { useMicrophoneVad } from './use-microphone-vad.js';
 
 export const reactionEmoji: Record<(typeof reactionKinds)[number], string> = {
@@ -40,7 +41,7 @@ export function ActionBar({ room }: { room: LiveRoom }) {
     if (!live || state.removed) stop();
   }, [live, state.removed, stop]);
 
-  const run = async (event: string, payload: unknown = {}) => {
+  const run = async <E extends LiveAction>(event: E, payload: ClientPayload<typeof liveSession, E>) => {
     try {
       await act(event, payload);
     } catch (error) {
@@ -54,7 +55,7 @@ export function ActionBar({ room }: { room: LiveRoom }) {
         variant={handUp ? 'primary' : 'secondary'}
         aria-pressed={handUp}
         disabled={!live}
-        onClick={() => run(handUp ? 'hand.lower' : 'hand.raise')}
+        onClick={() => (handUp ? run('hand.lower', {}) : run('hand.raise', {}))}
       >
         ✋ {handUp ? t('live.hands.lowerMine') : t('live.hands.raise')}
       </Button>

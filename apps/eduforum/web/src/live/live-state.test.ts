@@ -1,6 +1,13 @@
 import type { Breakout, LiveSnapshot, Poll } from '@app/eduforum-contracts';
 import { describe, expect, it } from 'vitest';
-import { initialLiveState, type LiveState, liveReducer, REACTION_MS, roomOf } from './live-state.js';
+import {
+  initialLiveState,
+  type LiveEvent,
+  type LiveState,
+  liveReducer,
+  REACTION_MS,
+  roomOf,
+} from './live-state.js';
 
 const me = '00000000-0000-7000-8000-000000000001';
 const ann = '00000000-0000-7000-8000-000000000002';
@@ -21,8 +28,11 @@ const snapshot: LiveSnapshot = {
   breakout: null,
 };
 
-const event = (state: LiveState, name: string, payload: unknown) =>
-  liveReducer(state, { type: 'event', event: name, payload, me });
+const event = <E extends LiveEvent['event']>(
+  state: LiveState,
+  name: E,
+  payload: Extract<LiveEvent, { event: E }>['payload'],
+) => liveReducer(state, { type: 'event', event: { event: name, payload } as LiveEvent, me });
 
 describe('liveReducer', () => {
   it('builds the room from the snapshot and keeps who is here with the events', () => {
@@ -47,9 +57,9 @@ describe('liveReducer', () => {
     state = event(state, 'control.lock', { locked: true });
     state = event(state, 'control.spotlight', { userId: ann });
     state = event(state, 'session.status', { status: 'ended' });
-    state = event(state, 'control.muteRequested', { userId: ann });
+    state = event(state, 'control.muteRequested', { userId: ann, by: me });
     expect(state.muteRequested).toBe(0);
-    state = event(state, 'control.muteRequested', { userId: me });
+    state = event(state, 'control.muteRequested', { userId: me, by: me });
     expect(state).toMatchObject({ locked: true, spotlightUserId: ann, status: 'ended', muteRequested: 1 });
     expect(state.hands.map((h) => h.userId)).toEqual([ann]);
   });
@@ -99,8 +109,13 @@ describe('liveReducer', () => {
       ],
     };
     let state = event(initialLiveState, 'breakout.started', breakout);
-    state = event(state, 'breakout.broadcast', { text: 'Five minutes' });
-    state = event(state, 'breakout.moved', { breakoutId: breakout.id, userId: ann, toRoomId: 'r2' });
+    state = event(state, 'breakout.broadcast', { from: me, text: 'Five minutes' });
+    state = event(state, 'breakout.moved', {
+      breakoutId: breakout.id,
+      userId: ann,
+      fromRoomId: 'r1',
+      toRoomId: 'r2',
+    });
     expect(roomOf(state.breakout, ann)?.number).toBe(2);
     expect(state.breakout?.rooms[0]?.members).toEqual([]);
     expect(state.broadcasts.map((b) => b.text)).toEqual(['Five minutes']);

@@ -1,6 +1,10 @@
+import type { ServerEvent } from '@app/contracts';
 import type {
   Breakout,
+  breakoutRoom,
   LiveSnapshot,
+  liveSession,
+  liveStaff,
   Participant,
   Participation,
   Poll,
@@ -8,6 +12,12 @@ import type {
   Quiz,
   SessionStatus,
 } from '@app/eduforum-contracts';
+
+/** An event of the session, staff or breakout-room channel, typed by its declaration. */
+export type LiveEvent =
+  | ServerEvent<typeof liveSession>
+  | ServerEvent<typeof liveStaff>
+  | ServerEvent<typeof breakoutRoom>;
 
 /** A reaction on screen for a few seconds. */
 export interface ShownReaction {
@@ -70,7 +80,7 @@ export const initialLiveState: LiveState = {
 
 export type LiveAction =
   | { type: 'snapshot'; snapshot: LiveSnapshot }
-  | { type: 'event'; event: string; payload: unknown; me: string }
+  | { type: 'event'; event: LiveEvent; me: string }
   | { type: 'polls'; polls: Poll[] }
   | { type: 'quiz'; quiz: Quiz }
   | { type: 'breakout'; breakout: Breakout | null }
@@ -115,103 +125,88 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
     case 'reactions.prune':
       return { ...state, reactions: state.reactions.filter((r) => action.now - r.at < REACTION_MS) };
     case 'event':
-      return applyEvent(state, action.event, action.payload, action.me);
+      return applyEvent(state, action.event, action.me);
   }
 }
 
-function applyEvent(state: LiveState, event: string, payload: unknown, me: string): LiveState {
-  const data = (payload ?? {}) as Record<string, unknown>;
+function applyEvent(state: LiveState, { event, payload }: LiveEvent, me: string): LiveState {
   switch (event) {
-    case 'participant.joined': {
-      const p = payload as Participant;
+    case 'participant.joined':
       return {
         ...state,
-        people: { ...state.people, [p.userId]: p },
-        online: withOne(state.online, p.userId),
+        people: { ...state.people, [payload.userId]: payload },
+        online: withOne(state.online, payload.userId),
       };
-    }
     case 'presence.join':
-      return { ...state, online: withOne(state.online, String(data.userId)) };
+      return { ...state, online: withOne(state.online, payload.userId) };
     case 'presence.leave':
-      return data.userId === me ? state : { ...state, online: without(state.online, String(data.userId)) };
+      return payload.userId === me ? state : { ...state, online: without(state.online, payload.userId) };
     case 'hand.queue':
-      return { ...state, hands: data.hands as LiveState['hands'] };
+      return { ...state, hands: payload.hands };
     case 'hand.calledOn':
-      return { ...state, calledOn: { userId: String(data.userId), at: Date.now() } };
+      return { ...state, calledOn: { userId: payload.userId, at: Date.now() } };
     case 'reaction': {
       const key = ++reactionKey;
-      const reactions = [
-        ...state.reactions,
-        { key, from: String(data.from), kind: String(data.kind), at: Date.now() },
-      ];
+      const reactions = [...state.reactions, { key, from: payload.from, kind: payload.kind, at: Date.now() }];
       return { ...state, reactions: reactions.slice(-12) };
     }
     case 'control.muteRequested':
-      return data.userId === me ? { ...state, muteRequested: state.muteRequested + 1 } : state;
+      return payload.userId === me ? { ...state, muteRequested: state.muteRequested + 1 } : state;
     case 'control.removed':
-      return data.userId === me
+      return payload.userId === me
         ? { ...state, removed: true }
-        : { ...state, online: without(state.online, String(data.userId)) };
+        : { ...state, online: without(state.online, payload.userId) };
     case 'control.spotlight':
-      return { ...state, spotlightUserId: (data.userId as string | null) ?? null };
+      return { ...state, spotlightUserId: payload.userId };
     case 'control.lock':
-      return { ...state, locked: Boolean(data.locked) };
+      return { ...state, locked: payload.locked };
     case 'session.status':
-      return { ...state, status: data.status as SessionStatus };
-    case 'poll.opened': {
-      const poll = payload as Poll;
-      return { ...state, polls: { ...state.polls, [poll.id]: poll } };
-    }
+      return { ...state, status: payload.status };
+    case 'poll.opened':
+      return { ...state, polls: { ...state.polls, [payload.id]: payload } };
     case 'poll.closed': {
-      const poll = data.poll as Poll;
-      const results = data.results as PollResults | null;
+      const { poll, results } = payload;
       return {
         ...state,
         polls: { ...state.polls, [poll.id]: poll },
         results: results ? { ...state.results, [poll.id]: results } : state.results,
       };
     }
-    case 'poll.results': {
-      const results = payload as PollResults;
-      return { ...state, results: { ...state.results, [results.pollId]: results } };
-    }
-    case 'quiz.opened': {
-      const quiz = payload as Quiz;
-      return { ...state, quizzes: { ...state.quizzes, [quiz.id]: quiz } };
-    }
+    case 'poll.results':
+      return { ...state, results: { ...state.results, [payload.pollId]: payload } };
+    case 'quiz.opened':
+      return { ...state, quizzes: { ...state.quizzes, [payload.id]: payload } };
     case 'quiz.closed': {
-      const quiz = state.quizzes[String(data.quizId)];
+      const quiz = state.quizzes[payload.quizId];
       return quiz
         ? { ...state, quizzes: { ...state.quizzes, [quiz.id]: { ...quiz, status: 'closed' } } }
         : state;
     }
-    case 'quiz.submitted': {
-      const quizId = String(data.quizId);
+    case 'quiz.submitted':
       return {
         ...state,
-        submissions: { ...state.submissions, [quizId]: (state.submissions[quizId] ?? 0) + 1 },
+        submissions: { ...state.submissions, [payload.quizId]: (state.submissions[payload.quizId] ?? 0) + 1 },
       };
-    }
     case 'breakout.started':
-      return { ...state, breakout: payload as Breakout, broadcasts: [] };
+      return { ...state, breakout: payload, broadcasts: [] };
     case 'breakout.moved': {
-      if (!state.breakout || state.breakout.id !== data.breakoutId) return state;
-      const userId = String(data.userId);
+      if (!state.breakout || state.breakout.id !== payload.breakoutId) return state;
+      const { userId, toRoomId } = payload;
       const rooms = state.breakout.rooms.map((room) => ({
         ...room,
-        members: room.id === data.toRoomId ? withOne(room.members, userId) : without(room.members, userId),
+        members: room.id === toRoomId ? withOne(room.members, userId) : without(room.members, userId),
       }));
       return { ...state, breakout: { ...state.breakout, rooms } };
     }
     case 'breakout.recalled':
-      return state.breakout?.id === data.breakoutId ? { ...state, breakout: null, broadcasts: [] } : state;
+      return state.breakout?.id === payload.breakoutId ? { ...state, breakout: null, broadcasts: [] } : state;
     case 'breakout.broadcast':
       return {
         ...state,
-        broadcasts: [...state.broadcasts, { text: String(data.text), at: Date.now() }].slice(-5),
+        broadcasts: [...state.broadcasts, { text: payload.text, at: Date.now() }].slice(-5),
       };
     case 'talktime':
-      return { ...state, talktime: data.participants as Participation[] };
+      return { ...state, talktime: payload.participants };
     default:
       return state;
   }

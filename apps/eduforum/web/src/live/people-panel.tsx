@@ -1,9 +1,11 @@
+import type { ClientPayload } from '@app/contracts';
+import type { liveSession } from '@app/eduforum-contracts';
 import { Avatar, Badge, Button, useToast } from '@app/ui';
 import { useState } from 'react';
 import { ConfirmDialog } from '../courses/bits.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-import type { LiveRoom } from './use-live-room.js';
+import type { LiveAction, LiveRoom } from './use-live-room.js';
 
 /** The hand queue (in order, with "call on" for staff) and who is in the room, with staff controls. */
 export function PeoplePanel({ room }: { room: LiveRoom }) {
@@ -15,7 +17,11 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
   const [removing, setRemoving] = useState<{ userId: string; name: string } | null>(null);
   const name = (userId: string) => state.people[userId]?.name ?? t('live.someone');
 
-  const run = async (event: string, payload: unknown, done?: string) => {
+  const run = async <E extends LiveAction>(
+    event: E,
+    payload: ClientPayload<typeof liveSession, E>,
+    done?: string,
+  ) => {
     try {
       await act(event, payload);
       if (done) toast(done);
@@ -24,8 +30,11 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
       throw error;
     }
   };
-  const attempt = (event: string, payload: unknown, done?: string) =>
-    void run(event, payload, done).catch(() => undefined);
+  const attempt = <E extends LiveAction>(
+    event: E,
+    payload: ClientPayload<typeof liveSession, E>,
+    done?: string,
+  ) => void run(event, payload, done).catch(() => undefined);
 
   const present = state.online
     .map((id) => state.people[id])
@@ -134,7 +143,7 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
         title={t('live.controls.remove')}
         body={t('live.controls.removeConfirm', { name: removing?.name ?? '' })}
         confirmLabel={t('live.controls.remove')}
-        onConfirm={() => run('control.remove', { userId: removing?.userId })}
+        onConfirm={() => (removing ? run('control.remove', { userId: removing.userId }) : Promise.resolve())}
         onClose={() => setRemoving(null)}
       />
     </div>

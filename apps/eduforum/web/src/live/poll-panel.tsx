@@ -25,7 +25,9 @@ export function PollPanel({ room, sessionId }: { room: LiveRoom; sessionId: stri
       if (poll.status === 'draft' || state.results[poll.id] || asked.current.has(poll.id)) continue;
       asked.current.add(poll.id);
       void call(api.GET('/api/v1/eduforum/polls/{pollId}/results', { params: { path: { pollId: poll.id } } }))
-        .then((results) => dispatch({ type: 'event', event: 'poll.results', payload: results, me: '' }))
+        .then((results) =>
+          dispatch({ type: 'event', event: { event: 'poll.results', payload: results }, me: '' }),
+        )
         .catch(() => undefined);
     }
   }, [api, dispatch, staff, state.polls, state.results]);

@@ -1,17 +1,18 @@
 import { call } from '@app/client';
+import type { ClientEventName, ClientPayload } from '@app/contracts';
 import {
   type Breakout,
-  breakoutRoomChannel,
+  breakoutRoom,
   type LiveSnapshot,
+  liveSession,
+  liveStaff,
   type Poll,
   type Quiz,
-  sessionChannel,
-  staffChannel,
 } from '@app/eduforum-contracts';
-import { useApi, useChannel, useRealtime } from '@app/ui';
+import { useApi, useDeclaredChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useReducer, useState } from 'react';
 
-import { initialLiveState, type LiveState, liveReducer, roomOf } from './live-state.js';
+import { initialLiveState, type LiveEvent, type LiveState, liveReducer, roomOf } from './live-state.js';
 
 /** A refusal of a room action (the ack's `{ error }`), with the error catalogue's code. */
 export class LiveActionError extends Error {
@@ -24,6 +25,9 @@ export class LiveActionError extends Error {
     super(message);
   }
 }
+
+/** A room action: a client event of the session channel. */
+export type LiveAction = ClientEventName<typeof liveSession>;
 
 /** Whether the caller runs the room (controls, breakouts, staff channel): from the abilities the API sent. */
 export const runsRoom = (snapshot: Pick<LiveSnapshot, 'abilities'> | null | undefined) =>
@@ -43,8 +47,11 @@ export function useLiveRoom(sessionId: string) {
   const staff = runsRoom(state.snapshot);
 
   const act = useCallback(
-    async (event: string, payload: unknown = {}): Promise<unknown> => {
-      const result = (await client.publish(sessionChannel(sessionId), event, payload)) as
+    async <E extends LiveAction>(
+      event: E,
+      payload: ClientPayload<typeof liveSession, E>,
+    ): Promise<unknown> => {
+      const result = (await client.publishTo(liveSession, sessionId, event, payload)) as
         | { error?: { code: string; message: string; details?: { retryAfter?: unknown } } }
         | undefined;
       if (result && typeof result === 'object' && 'error' in result && result.error) {
@@ -93,7 +100,7 @@ export function useLiveRoom(sessionId: string) {
   const takeSnapshot = useCallback(async () => {
     for (let attempt = 0; ; attempt++) {
       try {
-        const snapshot = (await act('snapshot')) as LiveSnapshot;
+        const snapshot = (await act('snapshot', {})) as LiveSnapshot;
         dispatch({ type: 'snapshot', snapshot });
         setError(null);
         await loadExtras(snapshot);
@@ -111,14 +118,14 @@ export function useLiveRoom(sessionId: string) {
   }, [act, loadExtras]);
 
   const myId = me?.userId ?? '';
-  const onEvent = (event: string, payload: unknown) => dispatch({ type: 'event', event, payload, me: myId });
+  const onEvent = (event: LiveEvent) => dispatch({ type: 'event', event, me: myId });
 
-  useChannel(client, open, sessionChannel(sessionId), onEvent, () => void takeSnapshot(), setError);
-  useChannel(client, open, staff ? staffChannel(sessionId) : null, onEvent);
+  useDeclaredChannel(client, open, liveSession, sessionId, onEvent, () => void takeSnapshot(), setError);
+  useDeclaredChannel(client, open, liveStaff, staff ? sessionId : null, onEvent);
   const myRoom = me ? roomOf(state.breakout, me.userId) : null;
   const [enteredRoomId, setEnteredRoomId] = useState<string | null>(null);
   const roomId = myRoom?.id ?? (state.breakout ? enteredRoomId : null);
-  useChannel(client, open, roomId ? breakoutRoomChannel(roomId) : null, onEvent);
+  useDeclaredChannel(client, open, breakoutRoom, roomId, onEvent);
 
   // Reactions float for a few seconds each; one timer sweeps them while any are shown.
   const showingReactions = state.reactions.length > 0;

@@ -1,4 +1,10 @@
-import type { ClientFrame, RealtimeErrorCode } from '@app/contracts';
+import type {
+  ChannelDeclaration,
+  ClientFrame,
+  RealtimeErrorCode,
+  ServerEventName,
+  ServerPayload,
+} from '@app/contracts';
 import type { WebSocket } from 'ws';
 import type { AuthContext, Authenticator } from '../../auth/access.js';
 import { AppError } from '../../http/app-error.js';
@@ -47,6 +53,11 @@ export class Gateway implements ConnectionHub {
       authTimeoutMs?: number;
       maxSocketsPerUser?: number;
       presence?: Partial<PresenceOptions>;
+      /**
+       * Validate every `publishTo` payload against its declared schema (development and tests:
+       * a payload that breaks the contract fails where it is published, not in a browser).
+       */
+      checkEvents?: boolean;
     },
   ) {
     this.authTimeoutMs = deps.authTimeoutMs ?? AUTH_TIMEOUT_MS;
@@ -107,6 +118,26 @@ export class Gateway implements ConnectionHub {
   /** Whether the caller's email is verified (for channel handlers that gate writes). */
   isEmailVerified(auth: AuthContext): Promise<boolean> {
     return this.deps.authenticator.isEmailVerified(auth);
+  }
+
+  /**
+   * Sends a declared channel's event to every subscriber of `channel.name(id)`, on every instance;
+   * the payload is type-checked against the declaration (and validated when `checkEvents` is on).
+   */
+  async publishTo<D extends ChannelDeclaration, E extends ServerEventName<D>>(
+    channel: D,
+    id: string,
+    event: E,
+    payload: ServerPayload<D, E>,
+  ): Promise<void> {
+    if (this.deps.checkEvents) {
+      const schema = channel.server[event];
+      if (!schema) throw new Error(`${channel.type} declares no server event ${event}`);
+      const checked = schema.safeParse(payload);
+      if (!checked.success)
+        throw new Error(`${channel.type} ${event}: payload breaks its contract: ${checked.error.message}`);
+    }
+    await this.publish(channel.name(id), event, payload);
   }
 
   /** Sends an event to every subscriber of `channel`, on every instance. */
