@@ -1,45 +1,43 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, loadConfig, migrate, withConfig } from '@app/platform';
-import openapiTS, { astToString } from 'openapi-typescript';
+import { type App, buildApp, loadConfig, migrate, withConfig } from '@app/platform';
 import pg from 'pg';
 import { allApps, allMigrationSources, appNames } from './apps.js';
 import { scratchDatabase } from './tools/scratch-database.js';
+import { apiClientFiles, type GeneratedFile, type OpenApiDocument } from './web-api-client-files.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const target = path.join(root, 'packages/client/src/api/schema.generated.ts');
-
-const header = `/**
- * Generated from /api/openapi.json by \`npm run api:client\` (host/src/web-api-client.ts).
- * Do not edit: change the route schemas and regenerate. CI fails when this file is stale.
- */
-
-`;
 
 /**
  * `npm run api:client`: builds the app with every module mounted (it never listens), takes its
- * OpenAPI document and writes the typed paths for openapi-fetch. `--check` writes nothing and
- * fails when the committed file differs.
+ * OpenAPI document and writes the typed paths for openapi-fetch, split per owner: the platform's in
+ * packages/client, each app's in its contracts (web-api-client-files.ts). `--check` writes nothing
+ * and fails when a committed file differs.
  */
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const generated = await generate();
-  const current = await readFile(target, 'utf8').catch(() => '');
-  if (current === generated) {
+  const stale: string[] = [];
+  for (const { file, text } of await generate()) {
+    const target = path.join(root, file);
+    const current = await readFile(target, 'utf8').catch(() => '');
+    if (current === text) continue;
+    stale.push(file);
+    if (!check) await writeFile(target, text);
+  }
+  if (!stale.length) {
     process.stdout.write('The API client is up to date.\n');
     return;
   }
   if (check) {
-    process.stderr.write(`Stale API client (run \`npm run api:client\`): ${path.relative(root, target)}\n`);
+    process.stderr.write(`Stale API client (run \`npm run api:client\`): ${stale.join(', ')}\n`);
     process.exit(1);
   }
-  await writeFile(target, generated);
-  process.stdout.write(`Updated ${path.relative(root, target)}\n`);
+  process.stdout.write(`Updated ${stale.join(', ')}\n`);
 }
 
-/** The generated module's text for the current route schemas. */
-export async function generate(): Promise<string> {
+/** The generated files for the current route schemas: the platform's and every app's. */
+export async function generate(): Promise<GeneratedFile[]> {
   // The app's services open the database at build time, so it gets a migrated scratch one.
   const scratch = await scratchDatabase('apiclient');
   try {
@@ -62,17 +60,18 @@ export async function generate(): Promise<string> {
     const app = await buildApp(config, { apps: allApps });
     try {
       await app.ready();
-      const document = withoutFlattenedRecords(structuredClone(app.swagger())) as Parameters<
-        typeof openapiTS
-      >[0];
-      const ast = await openapiTS(document, { alphabetize: true });
-      return header + astToString(ast);
+      return await apiClientFiles(openApiDocument(app), appNames);
     } finally {
       await app.close();
     }
   } finally {
     await scratch.dispose();
   }
+}
+
+/** The app's OpenAPI document as the client generator reads it (a copy, with the fix-up below). */
+export function openApiDocument(app: App): OpenApiDocument {
+  return withoutFlattenedRecords(structuredClone(app.swagger()) as OpenApiDocument);
 }
 
 interface Operation {

@@ -1,6 +1,7 @@
 export {
   safeNext,
   useApi,
+  useAppApi,
   useAppTitle,
   useLocalized,
   useSession,

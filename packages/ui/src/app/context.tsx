@@ -1,4 +1,4 @@
-import type { Api, SessionSnapshot, WebSession } from '@app/client';
+import type { Api, AppApi, SessionSnapshot, WebSession } from '@app/client';
 import type { AppManifest, Localized } from '@app/contracts';
 import { type ComponentType, createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,10 +57,21 @@ export function useWebApp(): WebAppConfig {
   return useWebAppContext().config;
 }
 
-/** The typed API client (sends the session's access token). */
+/**
+ * The typed API client (sends the session's access token), typed for the platform's paths only:
+ * what the kit's own pages call. An app's pages use their app's hook instead (useAppApi).
+ */
 export function useApi(): Api {
   return useWebAppContext().api;
 }
+
+/**
+ * The same client typed for an app: the platform's paths and the app's own, generated into its
+ * contracts. Each app binds it once in `web/src/api.ts` (`export const useEduforumApi =
+ * useAppApi<EduforumPaths>;`) and its pages call that, so no page names a paths type and none can
+ * reach another app's paths. An alias of useApi: types only, no code in the bundle.
+ */
+export const useAppApi = useApi as <AppPaths>() => AppApi<AppPaths>;
 
 /** The session object (sign-in, sign-out, adopt tokens). */
 export function useWebSession(): WebSession {

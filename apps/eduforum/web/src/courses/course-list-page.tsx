@@ -8,7 +8,6 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
-  useApi,
   useSession,
   useTitle,
 } from '@app/ui';
@@ -16,6 +15,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { type Course, keys, useMe } from './data.js';
@@ -71,7 +71,7 @@ function CourseList({
 }) {
   const { t } = useT();
   const { t: kit } = useTranslation();
-  const api = useApi();
+  const api = useEduforumApi();
   const errorText = useErrorText();
   const query = useInfiniteQuery({
     queryKey: [...keys.courses, { archived }],

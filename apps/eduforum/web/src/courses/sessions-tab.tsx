@@ -7,7 +7,6 @@ import {
   EmptyState,
   ErrorState,
   LoadingState,
-  useApi,
   useFormat,
   useToast,
 } from '@app/ui';
@@ -15,6 +14,7 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
@@ -33,7 +33,7 @@ const tones: Record<SessionStatus, 'neutral' | 'accent' | 'success' | 'danger'> 
 export function SessionsTab({ course }: { course: Course }) {
   const { t } = useT();
   const { t: kit } = useTranslation();
-  const api = useApi();
+  const api = useEduforumApi();
   const errorText = useErrorText();
   const [editing, setEditing] = useState<{ session?: Session } | null>(null);
   const courseId = course.id;
@@ -123,7 +123,7 @@ function SessionRow({
   onEdit: () => void;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useEduforumApi();
   const format = useFormat();
   const toast = useToast();
   const navigate = useNavigate();

@@ -7,7 +7,6 @@ import {
   LoadingState,
   Notice,
   Tabs,
-  useApi,
   useRealtime,
   useTitle,
   useToast,
@@ -15,10 +14,10 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useEduforumApi } from '../api.js';
 import { ConfirmDialog } from '../courses/bits.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
-
 import { Whiteboard } from '../whiteboard/whiteboard.js';
 import { ActionBar, reactionEmoji } from './action-bar.js';
 import { BreakoutManager } from './breakout-panel.js';
@@ -35,7 +34,7 @@ export function LiveRoomPage() {
   const { sessionId = '' } = useParams();
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useEduforumApi();
   const session = useQuery({
     queryKey: ['eduforum', 'session', sessionId],
     queryFn: () =>
@@ -196,7 +195,7 @@ function RoomHeader({
 }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useEduforumApi();
   const toast = useToast();
   const queryClient = useQueryClient();
   const { state, me, connection } = room;

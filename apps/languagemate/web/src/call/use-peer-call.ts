@@ -7,8 +7,9 @@ import {
   type PeerCallState,
 } from '@app/client';
 import { type Call, callSchema } from '@app/contracts';
-import { useApi, useChannel, useRealtime } from '@app/ui';
+import { useChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLanguagemateApi } from '../api.js';
 import { callRoute } from './call-route.js';
 import { relayOnlyPreference } from './relay-preference.js';
 
@@ -34,7 +35,7 @@ export function usePeerCall({
   /** The callee arrived from "accept": accept once PeerCall listens. */
   accept: boolean;
 }) {
-  const api = useApi();
+  const api = useLanguagemateApi();
   const { client, state: connection } = useRealtime();
   const peer = useRef<PeerCall>(undefined);
   const [phase, setPhase] = useState<CallPhase>('idle');

@@ -7,7 +7,6 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
-  useApi,
   useFormat,
   useSession,
   useTitle,
@@ -15,6 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useLanguagemateApi } from '../api.js';
 import { SessionCard } from '../schedule/session-card.js';
 import { keys } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
@@ -25,7 +25,7 @@ import { useLabels } from '../shared/labels.js';
 export function DashboardPage() {
   const { t } = useT();
   useTitle(t('dashboard.title'));
-  const api = useApi();
+  const api = useLanguagemateApi();
   const errorText = useErrorText();
   const dashboard = useQuery({
     queryKey: keys.dashboard,

@@ -7,7 +7,6 @@ import {
   LoadingState,
   PageHeader,
   Tabs,
-  useApi,
   useSession,
   useTitle,
   useToast,
@@ -15,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useLanguagemateApi } from '../api.js';
 import { keys, usePartners, useProfile } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -75,7 +75,7 @@ type Action = 'accept' | 'decline' | 'cancel' | 'no-show';
 
 function SessionList({ when }: { when: 'upcoming' | 'past' }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useLanguagemateApi();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

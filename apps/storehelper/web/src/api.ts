@@ -1,0 +1,9 @@
+import type { AppApi } from '@app/client';
+import type { StorehelperPaths } from '@app/storehelper-contracts';
+import { useAppApi } from '@app/ui';
+
+/** storehelper's typed API: the platform's paths and storehelper's own (`/api/v1/storehelper/...`), no other app's. */
+export type StorehelperApi = AppApi<StorehelperPaths>;
+
+/** The session's API client for storehelper's pages (sends the access token): `useStorehelperApi().GET(...)`. */
+export const useStorehelperApi: () => StorehelperApi = useAppApi<StorehelperPaths>;
