@@ -1,3 +1,4 @@
+import type { PathItemObject, ReferenceObject, SchemaObject } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
 import {
   apiClientFiles,
@@ -7,9 +8,12 @@ import {
   splitDocument,
 } from './web-api-client-files.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const get = (schema: object) => ({ get: { responses: { 200: json(schema), '4XX': json(ref('Error')) } } });
+type Schema = SchemaObject | ReferenceObject;
+const ref = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema) => ({ description: 'answer', content: { 'application/json': { schema } } });
+const get = (schema: Schema): PathItemObject => ({
+  get: { responses: { 200: json(schema), '4XX': json(ref('Error')) } },
+});
 
 // A small document shaped like the app's: platform paths, two apps, a schema shared by all
 // (Error), one shared by the platform and an app (User), nested references, and an orphan.

@@ -1,3 +1,4 @@
+import type { App } from '@app/platform';
 import openapiTS, { astToString, type OpenAPI3, type PathsObject } from 'openapi-typescript';
 
 /** An OpenAPI 3 document (the app's `/api/openapi.json`). */
@@ -132,4 +133,33 @@ export async function apiClientFiles(
       text: await typesOf(part, `${app}'s paths (/api/v1/${app}/...)`),
     });
   return files;
+}
+
+/** The app's OpenAPI document as the client generator reads it (a copy, with the fix-up below). */
+export function openApiDocument(app: App): OpenApiDocument {
+  return withoutFlattenedRecords(structuredClone(app.swagger()) as OpenApiDocument);
+}
+
+interface Operation {
+  parameters?: { in: string; name: string; schema?: unknown }[];
+}
+
+/**
+ * fastify-swagger turns a `z.record` querystring (the OAuth callback takes whatever the provider
+ * sends) into bogus parameters named after the JSON schema's keys (`type: "object"`, ...), which
+ * openapi-typescript rejects. Those operations take free-form query strings: drop the bogus ones.
+ */
+function withoutFlattenedRecords<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, Operation>> }).paths ?? {};
+  const schemaKeys = new Set(['type', 'propertyNames', 'additionalProperties']);
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item)) {
+      const parameters = operation.parameters;
+      if (!parameters?.some((parameter) => typeof parameter.schema !== 'object')) continue;
+      operation.parameters = parameters.filter(
+        (parameter) => !(parameter.in === 'query' && schemaKeys.has(parameter.name)),
+      );
+    }
+  }
+  return document;
 }

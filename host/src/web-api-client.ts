@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type App, buildApp, loadConfig, migrate, withConfig } from '@app/platform';
+import { buildApp, loadConfig, migrate, withConfig } from '@app/platform';
 import pg from 'pg';
 import { allApps, allMigrationSources, appNames } from './apps.js';
 import { scratchDatabase } from './tools/scratch-database.js';
-import { apiClientFiles, type GeneratedFile, type OpenApiDocument } from './web-api-client-files.js';
+import { apiClientFiles, type GeneratedFile, openApiDocument } from './web-api-client-files.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -67,35 +67,6 @@ export async function generate(): Promise<GeneratedFile[]> {
   } finally {
     await scratch.dispose();
   }
-}
-
-/** The app's OpenAPI document as the client generator reads it (a copy, with the fix-up below). */
-export function openApiDocument(app: App): OpenApiDocument {
-  return withoutFlattenedRecords(structuredClone(app.swagger()) as OpenApiDocument);
-}
-
-interface Operation {
-  parameters?: { in: string; name: string; schema?: unknown }[];
-}
-
-/**
- * fastify-swagger turns a `z.record` querystring (the OAuth callback takes whatever the provider
- * sends) into bogus parameters named after the JSON schema's keys (`type: "object"`, ...), which
- * openapi-typescript rejects. Those operations take free-form query strings: drop the bogus ones.
- */
-function withoutFlattenedRecords<T>(document: T): T {
-  const paths = (document as { paths?: Record<string, Record<string, Operation>> }).paths ?? {};
-  const schemaKeys = new Set(['type', 'propertyNames', 'additionalProperties']);
-  for (const item of Object.values(paths)) {
-    for (const operation of Object.values(item)) {
-      const parameters = operation.parameters;
-      if (!parameters?.some((parameter) => typeof parameter.schema !== 'object')) continue;
-      operation.parameters = parameters.filter(
-        (parameter) => !(parameter.in === 'query' && schemaKeys.has(parameter.name)),
-      );
-    }
-  }
-  return document;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -5,7 +5,6 @@ import {
   errorMessage,
   LoadingState,
   PageHeader,
-  useApi,
   useAppTitle,
   useLocalized,
   useSession,
@@ -14,13 +13,14 @@ import {
 } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useStarterappApi } from './api.js';
 
 /** The first screen after sign-in: the caller's role in starterapp (from the API). */
 export function Home() {
   const { t } = useTranslation('starterapp');
   const { t: kit } = useTranslation();
   const { user } = useSession();
-  const api = useApi();
+  const api = useStarterappApi();
   const pick = useLocalized();
   const { manifest } = useWebApp();
   useTitle(useAppTitle());
