@@ -1,7 +1,6 @@
 export {
   safeNext,
   useApi,
-  useAppApi,
   useAppTitle,
   useLocalized,
   useSession,

@@ -1,9 +1,10 @@
 import type { EduforumPaths } from '@app/eduforum-contracts';
-import type { EduforumApi } from './api.js';
+import type { useApi } from '@app/ui';
 
-// Type-level tests, checked by `npm run typecheck` and never run or bundled: eduforum's client reaches
-// the platform's paths and eduforum's own, and another app's path does not compile (tsc fails on an
-// `@ts-expect-error` line that has no error).
+// Type-level tests, checked by `npm run typecheck` and never run or bundled: the client of
+// eduforum's pages (`useApi<EduforumPaths>()`) reaches the platform's paths and eduforum's own, and another
+// app's path does not compile (tsc fails on an `@ts-expect-error` line that has no error).
+type EduforumApi = ReturnType<typeof useApi<EduforumPaths>>;
 
 /** The generated paths in eduforum's contracts are all eduforum's own. */
 export const onlyOwnPaths: [Exclude<keyof EduforumPaths, `/api/v1/eduforum/${string}`>] extends [never]

@@ -1,9 +1,10 @@
 import type { LanguagematePaths } from '@app/languagemate-contracts';
-import type { LanguagemateApi } from './api.js';
+import type { useApi } from '@app/ui';
 
-// Type-level tests, checked by `npm run typecheck` and never run or bundled: languagemate's client reaches
-// the platform's paths and languagemate's own, and another app's path does not compile (tsc fails on an
-// `@ts-expect-error` line that has no error).
+// Type-level tests, checked by `npm run typecheck` and never run or bundled: the client of
+// languagemate's pages (`useApi<LanguagematePaths>()`) reaches the platform's paths and languagemate's own, and another
+// app's path does not compile (tsc fails on an `@ts-expect-error` line that has no error).
+type LanguagemateApi = ReturnType<typeof useApi<LanguagematePaths>>;
 
 /** The generated paths in languagemate's contracts are all languagemate's own. */
 export const onlyOwnPaths: [Exclude<keyof LanguagematePaths, `/api/v1/languagemate/${string}`>] extends [

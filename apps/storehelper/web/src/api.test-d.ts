@@ -1,9 +1,10 @@
 import type { StorehelperPaths } from '@app/storehelper-contracts';
-import type { StorehelperApi } from './api.js';
+import type { useApi } from '@app/ui';
 
-// Type-level tests, checked by `npm run typecheck` and never run or bundled: storehelper's client reaches
-// the platform's paths and storehelper's own, and another app's path does not compile (tsc fails on an
-// `@ts-expect-error` line that has no error).
+// Type-level tests, checked by `npm run typecheck` and never run or bundled: the client of
+// storehelper's pages (`useApi<StorehelperPaths>()`) reaches the platform's paths and storehelper's own, and another
+// app's path does not compile (tsc fails on an `@ts-expect-error` line that has no error).
+type StorehelperApi = ReturnType<typeof useApi<StorehelperPaths>>;
 
 /** The generated paths in storehelper's contracts are all storehelper's own. */
 export const onlyOwnPaths: [Exclude<keyof StorehelperPaths, `/api/v1/storehelper/${string}`>] extends [never]

@@ -1,10 +1,12 @@
 import { call } from '@app/client';
+import type { StorehelperPaths } from '@app/storehelper-contracts';
 import {
   EmptyState,
   ErrorState,
   errorMessage,
   LoadingState,
   PageHeader,
+  useApi,
   useAppTitle,
   useLocalized,
   useSession,
@@ -13,14 +15,13 @@ import {
 } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useStorehelperApi } from './api.js';
 
 /** The first screen after sign-in: the caller's role in storehelper (from the API). */
 export function Home() {
   const { t } = useTranslation('storehelper');
   const { t: kit } = useTranslation();
   const { user } = useSession();
-  const api = useStorehelperApi();
+  const api = useApi<StorehelperPaths>();
   const pick = useLocalized();
   const { manifest } = useWebApp();
   useTitle(useAppTitle());

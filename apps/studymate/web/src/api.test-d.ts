@@ -1,9 +1,10 @@
 import type { StudymatePaths } from '@app/studymate-contracts';
-import type { StudymateApi } from './api.js';
+import type { useApi } from '@app/ui';
 
-// Type-level tests, checked by `npm run typecheck` and never run or bundled: studymate's client reaches
-// the platform's paths and studymate's own, and another app's path does not compile (tsc fails on an
-// `@ts-expect-error` line that has no error).
+// Type-level tests, checked by `npm run typecheck` and never run or bundled: the client of
+// studymate's pages (`useApi<StudymatePaths>()`) reaches the platform's paths and studymate's own, and another
+// app's path does not compile (tsc fails on an `@ts-expect-error` line that has no error).
+type StudymateApi = ReturnType<typeof useApi<StudymatePaths>>;
 
 /** The generated paths in studymate's contracts are all studymate's own. */
 export const onlyOwnPaths: [Exclude<keyof StudymatePaths, `/api/v1/studymate/${string}`>] extends [never]

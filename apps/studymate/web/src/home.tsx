@@ -1,10 +1,12 @@
 import { call } from '@app/client';
+import type { StudymatePaths } from '@app/studymate-contracts';
 import {
   EmptyState,
   ErrorState,
   errorMessage,
   LoadingState,
   PageHeader,
+  useApi,
   useAppTitle,
   useLocalized,
   useSession,
@@ -13,14 +15,13 @@ import {
 } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useStudymateApi } from './api.js';
 
 /** The first screen after sign-in: the caller's role in studymate (from the API). */
 export function Home() {
   const { t } = useTranslation('studymate');
   const { t: kit } = useTranslation();
   const { user } = useSession();
-  const api = useStudymateApi();
+  const api = useApi<StudymatePaths>();
   const pick = useLocalized();
   const { manifest } = useWebApp();
   useTitle(useAppTitle());

@@ -58,20 +58,16 @@ export function useWebApp(): WebAppConfig {
 }
 
 /**
- * The typed API client (sends the session's access token), typed for the platform's paths only:
- * what the kit's own pages call. An app's pages use their app's hook instead (useAppApi).
+ * The typed API client (sends the session's access token). `useApi()` has the platform's paths
+ * (what the kit's own pages call); an app's pages ask for theirs too, `useApi<EduforumPaths>()`
+ * with the paths generated into the app's contracts, and so cannot reach another app's paths.
+ * One client at runtime: the type argument is all there is to it.
  */
-export function useApi(): Api {
-  return useWebAppContext().api;
+export function useApi(): Api;
+export function useApi<AppPaths>(): AppApi<AppPaths>;
+export function useApi<AppPaths>(): AppApi<AppPaths> {
+  return useWebAppContext().api as AppApi<AppPaths>;
 }
-
-/**
- * The same client typed for an app: the platform's paths and the app's own, generated into its
- * contracts. Each app binds it once in `web/src/api.ts` (`export const useEduforumApi =
- * useAppApi<EduforumPaths>;`) and its pages call that, so no page names a paths type and none can
- * reach another app's paths. An alias of useApi: types only, no code in the bundle.
- */
-export const useAppApi = useApi as <AppPaths>() => AppApi<AppPaths>;
 
 /** The session object (sign-in, sign-out, adopt tokens). */
 export function useWebSession(): WebSession {

@@ -1,9 +1,10 @@
 import type { StarterappPaths } from '@app/starterapp-contracts';
-import type { StarterappApi } from './api.js';
+import type { useApi } from '@app/ui';
 
-// Type-level tests, checked by `npm run typecheck` and never run or bundled: starterapp's client reaches
-// the platform's paths and starterapp's own, and another app's path does not compile (tsc fails on an
-// `@ts-expect-error` line that has no error).
+// Type-level tests, checked by `npm run typecheck` and never run or bundled: the client of
+// starterapp's pages (`useApi<StarterappPaths>()`) reaches the platform's paths and starterapp's own, and another
+// app's path does not compile (tsc fails on an `@ts-expect-error` line that has no error).
+type StarterappApi = ReturnType<typeof useApi<StarterappPaths>>;
 
 /** The generated paths in starterapp's contracts are all starterapp's own. */
 export const onlyOwnPaths: [Exclude<keyof StarterappPaths, `/api/v1/starterapp/${string}`>] extends [never]

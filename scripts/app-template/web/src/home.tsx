@@ -1,10 +1,12 @@
 import { call } from '@app/client';
+import type { StarterappPaths } from '@app/starterapp-contracts';
 import {
   EmptyState,
   ErrorState,
   errorMessage,
   LoadingState,
   PageHeader,
+  useApi,
   useAppTitle,
   useLocalized,
   useSession,
@@ -13,14 +15,13 @@ import {
 } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useStarterappApi } from './api.js';
 
 /** The first screen after sign-in: the caller's role in starterapp (from the API). */
 export function Home() {
   const { t } = useTranslation('starterapp');
   const { t: kit } = useTranslation();
   const { user } = useSession();
-  const api = useStarterappApi();
+  const api = useApi<StarterappPaths>();
   const pick = useLocalized();
   const { manifest } = useWebApp();
   useTitle(useAppTitle());

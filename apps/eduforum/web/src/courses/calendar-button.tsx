@@ -1,8 +1,8 @@
 import { call } from '@app/client';
-import { Button, Dialog, useToast } from '@app/ui';
+import type { EduforumPaths } from '@app/eduforum-contracts';
+import { Button, Dialog, useApi, useToast } from '@app/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { CopyButton } from './bits.js';
@@ -10,7 +10,7 @@ import { CopyButton } from './bits.js';
 /** "Calendar feed": creates (replaces) the caller's secret iCalendar URL and shows it to copy. */
 export function CalendarButton() {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const [open, setOpen] = useState(false);

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { contentSchema } from '@app/eduforum-contracts';
+import type { contentSchema, EduforumPaths } from '@app/eduforum-contracts';
 import {
   Badge,
   Button,
@@ -10,13 +10,13 @@ import {
   Notice,
   SelectField,
   TextField,
+  useApi,
   useFormat,
   useToast,
 } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
@@ -28,7 +28,7 @@ type Content = z.infer<typeof contentSchema>;
 /** Course content: everyone downloads what they may see; professors and admins upload and delete. */
 export function ContentTab({ course }: { course: Course }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const errorText = useErrorText();
   const courseId = course.id;
   const query = useQuery({
@@ -86,7 +86,7 @@ function ContentRow({
   staff: boolean;
 }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const files = useFiles();
   const format = useFormat();
   const toast = useToast();
@@ -167,7 +167,7 @@ function ContentRow({
 /** Upload a file to the files module, then attach it to the course with a title and visibility. */
 function UploadCard({ courseId }: { courseId: string }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const files = useFiles();
   const toast = useToast();
   const errorText = useErrorText();

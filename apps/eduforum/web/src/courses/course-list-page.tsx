@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import {
   Badge,
   Button,
@@ -8,6 +9,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  useApi,
   useSession,
   useTitle,
 } from '@app/ui';
@@ -15,7 +17,6 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { type Course, keys, useMe } from './data.js';
@@ -71,7 +72,7 @@ function CourseList({
 }) {
   const { t } = useT();
   const { t: kit } = useTranslation();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const errorText = useErrorText();
   const query = useInfiniteQuery({
     queryKey: [...keys.courses, { archived }],

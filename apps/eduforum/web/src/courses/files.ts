@@ -1,14 +1,14 @@
 import { ApiError, call, isTimeout, timeoutSignal, toApiError, UPLOAD_TIMEOUT_MS } from '@app/client';
 import { type UploadedFile, uploadedFileSchema } from '@app/contracts';
-import { useWebSession } from '@app/ui';
-import { useEduforumApi } from '../api.js';
+import type { EduforumPaths } from '@app/eduforum-contracts';
+import { useApi, useWebSession } from '@app/ui';
 
 /**
  * The platform files module (packages/platform/src/files/routes.ts) from the browser: a multipart
  * upload (the typed client has no multipart body for it) and an authorised download.
  */
 export function useFiles() {
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const session = useWebSession();
   return {
     /** `POST /api/v1/files?purpose=document`, field `file`; throws ApiError like `call`. */

@@ -1,8 +1,8 @@
 import { call } from '@app/client';
-import { Button, Card, useToast } from '@app/ui';
+import type { EduforumPaths } from '@app/eduforum-contracts';
+import { Button, Card, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog, CopyButton } from './bits.js';
@@ -16,7 +16,7 @@ export function joinLink(code: string): string {
 /** The invite code and its link (copy), and rotating it (old links stop working). */
 export function InviteCard({ course }: { course: Course }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

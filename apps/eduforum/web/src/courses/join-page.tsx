@@ -1,17 +1,17 @@
 import { ApiError, call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { joinCourseSchema } from '@app/eduforum-contracts';
-import { Button, Card, Form, PageHeader, TextField, useTitle, useToast, useZodForm } from '@app/ui';
+import { Button, Card, Form, PageHeader, TextField, useApi, useTitle, useToast, useZodForm } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useEduforumApi } from '../api.js';
 import { useT } from '../i18n.js';
 import { keys } from './data.js';
 
 /** `/join?code=`: enroll with an invite code, then open the course. */
 export function JoinPage() {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

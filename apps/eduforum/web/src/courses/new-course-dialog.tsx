@@ -1,11 +1,12 @@
 import { ApiError, call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createCourseSchema } from '@app/eduforum-contracts';
-import { Button, Dialog, Form, TextAreaField, TextField, useToast, useZodForm } from '@app/ui';
+import { Button, Dialog, Form, TextAreaField, TextField, useApi, useToast, useZodForm } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useEduforumApi } from '../api.js';
 import { useT } from '../i18n.js';
+
 import { keys } from './data.js';
 
 /** This semester's name in the contract's form (`2026-fall`), a sensible default. */
@@ -18,7 +19,7 @@ export function currentSemester(now = new Date()): string {
 /** "New course": title, code, semester, description, checked by the server's own schema. */
 export function NewCourseDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Question } from '@app/eduforum-contracts';
+import type { EduforumPaths, Question } from '@app/eduforum-contracts';
 import {
   Button,
   CheckboxField,
@@ -8,11 +8,11 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  useApi,
   useToast,
 } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { keys } from './data.js';
@@ -63,7 +63,7 @@ function QuestionForm({
   onDone: () => void;
 }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

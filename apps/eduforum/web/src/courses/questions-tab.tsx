@@ -1,9 +1,8 @@
 import { call } from '@app/client';
-import type { Question } from '@app/eduforum-contracts';
-import { Badge, Button, EmptyState, ErrorState, LoadingState, useToast } from '@app/ui';
+import type { EduforumPaths, Question } from '@app/eduforum-contracts';
+import { Badge, Button, EmptyState, ErrorState, LoadingState, useApi, useToast } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
@@ -13,7 +12,7 @@ import { QuestionDialog } from './question-form.js';
 /** The question bank (staff): kind, tags, difficulty and points; create, edit, retire. */
 export function QuestionsTab({ course }: { course: Course }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
 import { ApiError, call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { type RosterReport, rosterReportSchema } from '@app/eduforum-contracts';
-import { Badge, Button, Card, Notice, TextAreaField, useToast } from '@app/ui';
+import { Badge, Button, Card, Notice, TextAreaField, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { keys } from './data.js';
@@ -17,7 +17,7 @@ type Outcome = { report: RosterReport } | { error: string };
  */
 export function RosterImport({ courseId }: { courseId: string }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createSessionSchema, type Session } from '@app/eduforum-contracts';
-import { Button, Dialog, Form, TextField, useToast, useZodForm } from '@app/ui';
+import { Button, Dialog, Form, TextField, useApi, useToast, useZodForm } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { useEduforumApi } from '../api.js';
 import { useT } from '../i18n.js';
 import { keys } from './data.js';
 
@@ -70,7 +70,7 @@ function SessionForm({
   onDone: () => void;
 }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const queryClient = useQueryClient();
   const form = useZodForm(sessionFormSchema, {

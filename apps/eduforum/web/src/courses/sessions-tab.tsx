@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Session, SessionStatus } from '@app/eduforum-contracts';
+import type { EduforumPaths, Session, SessionStatus } from '@app/eduforum-contracts';
 import {
   Badge,
   Button,
@@ -7,6 +7,7 @@ import {
   EmptyState,
   ErrorState,
   LoadingState,
+  useApi,
   useFormat,
   useToast,
 } from '@app/ui';
@@ -14,7 +15,6 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
@@ -33,7 +33,7 @@ const tones: Record<SessionStatus, 'neutral' | 'accent' | 'success' | 'danger'> 
 export function SessionsTab({ course }: { course: Course }) {
   const { t } = useT();
   const { t: kit } = useTranslation();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const errorText = useErrorText();
   const [editing, setEditing] = useState<{ session?: Session } | null>(null);
   const courseId = course.id;
@@ -123,7 +123,7 @@ function SessionRow({
   onEdit: () => void;
 }) {
   const { t } = useT();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const format = useFormat();
   const toast = useToast();
   const navigate = useNavigate();

@@ -1,8 +1,7 @@
 import { call } from '@app/client';
-import type { Breakout } from '@app/eduforum-contracts';
-import { Button, Card, SelectField, TextField, useToast } from '@app/ui';
+import type { Breakout, EduforumPaths } from '@app/eduforum-contracts';
+import { Button, Card, SelectField, TextField, useApi, useToast } from '@app/ui';
 import { type FormEvent, useEffect, useState } from 'react';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import type { LiveRoom } from './use-live-room.js';
@@ -26,7 +25,7 @@ function useCountdown(endsAt: string | null): string | null {
 export function BreakoutManager({ room, sessionId }: { room: LiveRoom; sessionId: string }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const breakout = room.state.breakout;
   const [rooms, setRooms] = useState('2');

@@ -1,8 +1,8 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
-import { Button, useFormat, useRealtime, useToast } from '@app/ui';
+import type { EduforumPaths } from '@app/eduforum-contracts';
+import { Button, useApi, useFormat, useRealtime, useToast } from '@app/ui';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 
@@ -25,7 +25,7 @@ export function ChatPanel({
 }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const format = useFormat();
   const { client, state } = useRealtime();

@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { type Session, sessionWhiteboard } from '@app/eduforum-contracts';
 import {
   Badge,
@@ -7,6 +8,7 @@ import {
   LoadingState,
   Notice,
   Tabs,
+  useApi,
   useRealtime,
   useTitle,
   useToast,
@@ -14,10 +16,10 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useEduforumApi } from '../api.js';
 import { ConfirmDialog } from '../courses/bits.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
+
 import { Whiteboard } from '../whiteboard/whiteboard.js';
 import { ActionBar, reactionEmoji } from './action-bar.js';
 import { BreakoutManager } from './breakout-panel.js';
@@ -34,7 +36,7 @@ export function LiveRoomPage() {
   const { sessionId = '' } = useParams();
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const session = useQuery({
     queryKey: ['eduforum', 'session', sessionId],
     queryFn: () =>
@@ -195,7 +197,7 @@ function RoomHeader({
 }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const queryClient = useQueryClient();
   const { state, me, connection } = room;

@@ -1,9 +1,9 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createPollSchema, type Poll } from '@app/eduforum-contracts';
-import { Button, Card, CheckboxField, SelectField, TextField, useToast } from '@app/ui';
+import { Button, Card, CheckboxField, SelectField, TextField, useApi, useToast } from '@app/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEduforumApi } from '../api.js';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 
@@ -28,7 +28,7 @@ export function PollComposer({
   const { t } = useT();
   const { t: tc } = useTranslation();
   const errorText = useErrorText();
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const [expanded, setExpanded] = useState(false);
   const [question, setQuestion] = useState('');

@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import {
   type Breakout,
   breakoutRoomChannel,
@@ -8,9 +9,9 @@ import {
   sessionChannel,
   staffChannel,
 } from '@app/eduforum-contracts';
-import { useChannel, useRealtime } from '@app/ui';
+import { useApi, useChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { useEduforumApi } from '../api.js';
+
 import { initialLiveState, type LiveState, liveReducer, roomOf } from './live-state.js';
 
 /** A refusal of a room action (the ack's `{ error }`), with the error catalogue's code. */
@@ -34,7 +35,7 @@ export const runsRoom = (snapshot: Pick<LiveSnapshot, 'abilities'> | null | unde
  * channel for staff and one's breakout room channel), and `act` to send room events.
  */
 export function useLiveRoom(sessionId: string) {
-  const api = useEduforumApi();
+  const api = useApi<EduforumPaths>();
   const { client, state: connection } = useRealtime();
   const [state, dispatch] = useReducer(liveReducer, initialLiveState);
   const [error, setError] = useState<Error | null>(null);

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Report } from '@app/languagemate-contracts';
+import type { LanguagematePaths, Report } from '@app/languagemate-contracts';
 import {
   Badge,
   Button,
@@ -8,12 +8,12 @@ import {
   LoadingState,
   PageHeader,
   Tabs,
+  useApi,
   useFormat,
   useTitle,
 } from '@app/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useLanguagemateApi } from '../api.js';
 import { keys, useOverview } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -46,7 +46,7 @@ export function ReportsPage() {
 
 function ReportList({ state }: { state: 'open' | 'resolved' }) {
   const { t } = useT();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const errorText = useErrorText();
   const [resolving, setResolving] = useState<{ report: Report; action: 'dismiss' | 'warn' | 'suspend' }>();
   const list = useInfiniteQuery({

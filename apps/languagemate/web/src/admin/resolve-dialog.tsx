@@ -1,9 +1,8 @@
 import { call } from '@app/client';
-import type { Report } from '@app/languagemate-contracts';
-import { Button, Dialog, Form, TextAreaField, TextField, useToast } from '@app/ui';
+import type { LanguagematePaths, Report } from '@app/languagemate-contracts';
+import { Button, Dialog, Form, TextAreaField, TextField, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLanguagemateApi } from '../api.js';
 import { keys } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -19,7 +18,7 @@ export function ResolveDialog({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

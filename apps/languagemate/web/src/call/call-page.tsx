@@ -1,12 +1,11 @@
 import { call as callApi } from '@app/client';
 import type { Call } from '@app/contracts';
-import type { Language, Partner, Profile } from '@app/languagemate-contracts';
-import { EmptyState, ErrorState, LoadingState, useSession, useTitle, useToast } from '@app/ui';
+import type { Language, LanguagematePaths, Partner, Profile } from '@app/languagemate-contracts';
+import { EmptyState, ErrorState, LoadingState, useApi, useSession, useTitle, useToast } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useLanguagemateApi } from '../api.js';
 import { useChatErrorText } from '../chat/chat-errors.js';
 import { CallStage } from './call-stage.js';
 import { FeedbackForm } from './feedback-form.js';
@@ -35,7 +34,7 @@ export function CallPage() {
   const { callId = '' } = useParams();
   const [search] = useSearchParams();
   const { t } = useTranslation('languagemate');
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const { user } = useSession();
   const errorText = useChatErrorText();
   const navigate = useNavigate();

@@ -1,9 +1,9 @@
 import { call } from '@app/client';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { callFeedbackSchema, type Language, languages } from '@app/languagemate-contracts';
-import { Button, Card, Form, TextAreaField, useLocalized, useZodForm } from '@app/ui';
+import { Button, Card, Form, TextAreaField, useApi, useLocalized, useZodForm } from '@app/ui';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguagemateApi } from '../api.js';
 
 /**
  * After a call: a rating (1-5, optional), private notes, and the minutes spoken per language,
@@ -22,7 +22,7 @@ export function FeedbackForm({
 }) {
   const { t } = useTranslation('languagemate');
   const pick = useLocalized();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const ratingName = useId();
   const form = useZodForm(callFeedbackSchema, { rating: null, notes: '', minutes });
   const current = (form.values.minutes ?? {}) as Partial<Record<Language, number>>;

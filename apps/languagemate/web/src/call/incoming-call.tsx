@@ -1,11 +1,11 @@
 import { call as callApi } from '@app/client';
 import { type Call, callSchema } from '@app/contracts';
-import { Button, useChannel, useRealtime, useSession, useToast } from '@app/ui';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
+import { Button, useApi, useChannel, useRealtime, useSession, useToast } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useLanguagemateApi } from '../api.js';
 import { useChatErrorText } from '../chat/chat-errors.js';
 import { PartnerAvatar } from '../chat/conversation-header.js';
 
@@ -33,7 +33,7 @@ export function IncomingCall() {
 
 function RingingBanner({ ringing, onDone }: { ringing: Call; onDone: () => void }) {
   const { t } = useTranslation('languagemate');
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const navigate = useNavigate();
   const toast = useToast();
   const errorText = useChatErrorText();

@@ -7,9 +7,9 @@ import {
   type PeerCallState,
 } from '@app/client';
 import { type Call, callSchema } from '@app/contracts';
-import { useChannel, useRealtime } from '@app/ui';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
+import { useApi, useChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLanguagemateApi } from '../api.js';
 import { callRoute } from './call-route.js';
 import { relayOnlyPreference } from './relay-preference.js';
 
@@ -35,7 +35,7 @@ export function usePeerCall({
   /** The callee arrived from "accept": accept once PeerCall listens. */
   accept: boolean;
 }) {
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const { client, state: connection } = useRealtime();
   const peer = useRef<PeerCall>(undefined);
   const [phase, setPhase] = useState<CallPhase>('idle');

@@ -1,12 +1,11 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
-import type { Language } from '@app/languagemate-contracts';
-import { EmptyState, ErrorState, LoadingState, useSession, useTitle, useToast } from '@app/ui';
+import type { Language, LanguagematePaths } from '@app/languagemate-contracts';
+import { EmptyState, ErrorState, LoadingState, useApi, useSession, useTitle, useToast } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useLanguagemateApi } from '../api.js';
 import { useChatErrorText } from './chat-errors.js';
 import { Conversation } from './conversation.js';
 import { BlockDialog, ReportDialog } from './report-dialog.js';
@@ -19,7 +18,7 @@ import { BlockDialog, ReportDialog } from './report-dialog.js';
 export function ChatPage() {
   const { roomId = '' } = useParams();
   const { t, i18n } = useTranslation('languagemate');
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const { user } = useSession();
   const errorText = useChatErrorText();
   const toast = useToast();

@@ -1,10 +1,9 @@
 import { call } from '@app/client';
-import type { PublicProfile } from '@app/languagemate-contracts';
-import { Avatar, useFormat, useToast } from '@app/ui';
+import type { LanguagematePaths, PublicProfile } from '@app/languagemate-contracts';
+import { Avatar, useApi, useFormat, useToast } from '@app/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useLanguagemateApi } from '../api.js';
 import { useChatErrorText } from './chat-errors.js';
 import { useFileUrl } from './files.js';
 
@@ -56,7 +55,7 @@ export function ConversationHeader({
   onBlock: () => void;
 }) {
   const { t } = useTranslation('languagemate');
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const format = useFormat();
   const toast = useToast();
   const errorText = useChatErrorText();

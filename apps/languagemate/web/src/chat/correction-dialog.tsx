@@ -1,9 +1,19 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { type Correction, createCorrectionSchema } from '@app/languagemate-contracts';
-import { Button, Dialog, Form, InlineDiff, TextAreaField, TextField, useToast, useZodForm } from '@app/ui';
+import {
+  Button,
+  Dialog,
+  Form,
+  InlineDiff,
+  TextAreaField,
+  TextField,
+  useApi,
+  useToast,
+  useZodForm,
+} from '@app/ui';
 import { useTranslation } from 'react-i18next';
-import { useLanguagemateApi } from '../api.js';
 
 /**
  * Correcting a partner's message: the editor starts with their text; a preview shows the change
@@ -19,7 +29,7 @@ export function CorrectionDialog({
   onCorrected: (correction: Correction) => void;
 }) {
   const { t } = useTranslation('languagemate');
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const form = useZodForm(createCorrectionSchema, {
     messageId: message.id,

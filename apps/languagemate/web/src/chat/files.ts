@@ -1,7 +1,7 @@
 import { ApiError, call } from '@app/client';
-
+import type { LanguagematePaths } from '@app/languagemate-contracts';
+import { useApi } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useLanguagemateApi } from '../api.js';
 
 /** A downloaded file as the page can show it: a `blob:` URL and the content type. */
 export interface LocalFile {
@@ -15,7 +15,7 @@ export interface LocalFile {
  * per file for the page's life (files do not change).
  */
 export function useFileUrl(fileId: string | null | undefined) {
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   return useQuery({
     queryKey: ['file-blob', fileId],
     enabled: Boolean(fileId),

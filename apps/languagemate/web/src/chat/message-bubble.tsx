@@ -1,10 +1,9 @@
 import { ApiError, call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
-import type { Correction, Language } from '@app/languagemate-contracts';
-import { Button, InlineDiff } from '@app/ui';
+import type { Correction, Language, LanguagematePaths } from '@app/languagemate-contracts';
+import { Button, InlineDiff, useApi } from '@app/ui';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguagemateApi } from '../api.js';
 import { AttachmentView, isMediaBody } from './attachment-view.js';
 import { useChatErrorText } from './chat-errors.js';
 
@@ -51,7 +50,7 @@ export function MessageBubble({
 }) {
   const { t } = useTranslation('languagemate');
   const errorText = useChatErrorText();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const [editing, setEditing] = useState<string>();
   const [changeError, setChangeError] = useState<string>();
   const [working, setWorking] = useState(false);

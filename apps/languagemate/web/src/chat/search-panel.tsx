@@ -1,9 +1,9 @@
 import { call } from '@app/client';
-import { Button, Spinner, useFormat } from '@app/ui';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
+import { Button, Spinner, useApi, useFormat } from '@app/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguagemateApi } from '../api.js';
 import { isMediaBody } from './attachment-view.js';
 import { useChatErrorText } from './chat-errors.js';
 
@@ -38,7 +38,7 @@ export function SearchPanel({
   const { t } = useTranslation('languagemate');
   const errorText = useChatErrorText();
   const format = useFormat();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const [draft, setDraft] = useState('');
   const [query, setQuery] = useState('');
   const inputId = useId();

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Correction } from '@app/languagemate-contracts';
+import type { Correction, LanguagematePaths } from '@app/languagemate-contracts';
 import {
   Button,
   EmptyState,
@@ -8,13 +8,13 @@ import {
   LoadingState,
   PageHeader,
   Tabs,
+  useApi,
   useFormat,
   useTitle,
   useToast,
 } from '@app/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useLanguagemateApi } from '../api.js';
 import { keys } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -47,7 +47,7 @@ export function CorrectionsPage() {
 
 function CorrectionList({ state }: { state: 'to_review' | 'reviewed' }) {
   const { t } = useT();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Dashboard } from '@app/languagemate-contracts';
+import type { Dashboard, LanguagematePaths } from '@app/languagemate-contracts';
 import {
   Card,
   Chart,
@@ -7,6 +7,7 @@ import {
   ErrorState,
   LoadingState,
   PageHeader,
+  useApi,
   useFormat,
   useSession,
   useTitle,
@@ -14,7 +15,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useLanguagemateApi } from '../api.js';
 import { SessionCard } from '../schedule/session-card.js';
 import { keys } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
@@ -25,7 +25,7 @@ import { useLabels } from '../shared/labels.js';
 export function DashboardPage() {
   const { t } = useT();
   useTitle(t('dashboard.title'));
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const errorText = useErrorText();
   const dashboard = useQuery({
     queryKey: keys.dashboard,

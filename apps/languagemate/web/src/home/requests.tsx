@@ -1,9 +1,8 @@
 import { call } from '@app/client';
-import type { PartnerRequest } from '@app/languagemate-contracts';
-import { Button, ErrorState, LoadingState, useFormat, useToast } from '@app/ui';
+import type { LanguagematePaths, PartnerRequest } from '@app/languagemate-contracts';
+import { Button, ErrorState, LoadingState, useApi, useFormat, useToast } from '@app/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useLanguagemateApi } from '../api.js';
 import { keys, useRequests } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -24,7 +23,7 @@ export function Requests() {
 
 function RequestBox({ box, title, empty }: { box: 'incoming' | 'outgoing'; title: string; empty: string }) {
   const { t } = useT();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

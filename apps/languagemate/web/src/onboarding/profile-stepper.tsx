@@ -1,8 +1,8 @@
 import { ApiError, call } from '@app/client';
-import { Button, Card, Notice, PageHeader, useToast } from '@app/ui';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
+import { Button, Card, Notice, PageHeader, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useLanguagemateApi } from '../api.js';
 import { keys } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -41,7 +41,7 @@ export function ProfileStepper({
   onSaved?: () => void;
 }) {
   const { t } = useT();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const queryClient = useQueryClient();
   const errorText = useErrorText();

@@ -1,9 +1,8 @@
 import { ApiError, call } from '@app/client';
-import type { Partner } from '@app/languagemate-contracts';
-import { Button, Dialog, Form, SelectField, TextAreaField, TextField, useToast } from '@app/ui';
+import type { LanguagematePaths, Partner } from '@app/languagemate-contracts';
+import { Button, Dialog, Form, SelectField, TextAreaField, TextField, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLanguagemateApi } from '../api.js';
 import { keys } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -57,7 +56,7 @@ function ProposeForm({
   onDone: () => void;
 }) {
   const { t } = useT();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const format = useZonedFormat();

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { PracticeSession } from '@app/languagemate-contracts';
+import type { LanguagematePaths, PracticeSession } from '@app/languagemate-contracts';
 import {
   Button,
   EmptyState,
@@ -7,6 +7,7 @@ import {
   LoadingState,
   PageHeader,
   Tabs,
+  useApi,
   useSession,
   useTitle,
   useToast,
@@ -14,7 +15,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useLanguagemateApi } from '../api.js';
 import { keys, usePartners, useProfile } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -75,7 +75,7 @@ type Action = 'accept' | 'decline' | 'cancel' | 'no-show';
 
 function SessionList({ when }: { when: 'upcoming' | 'past' }) {
   const { t } = useT();
-  const api = useLanguagemateApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
