@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { type AppApi, call, createApiClient } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { connect, type LiveClient } from './client.js';
 import type { SeededCourse } from './seed.js';
 
@@ -13,42 +15,33 @@ export interface LiveClass {
   sessionId: string;
   professor: LiveClient;
   students: LiveClient[];
-  api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T>;
+  /** eduforum's typed API as the course's professor. */
+  api: EduforumApi;
+  /** The same as the holder of `token` (a student). */
+  apiAs(token: string): EduforumApi;
   close(): void;
 }
 
-type Api = <T>(method: string, path: string, body?: unknown, token?: string) => Promise<T>;
+/** eduforum's typed client: the platform's paths and eduforum's own. */
+export type EduforumApi = AppApi<EduforumPaths>;
 
-/** JSON calls to `/api/v1/eduforum` as the course's professor (or `token`). */
-function courseApi(origin: string, course: SeededCourse): Api {
-  return async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    token = course.professor.token,
-  ): Promise<T> => {
-    const res = await fetch(`${origin}/api/v1/eduforum${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (res.status === 204 ? undefined : await res.json()) as T;
-  };
+/** eduforum's API at `origin` as the holder of `token` (no deadline: the benchmark waits it out). */
+export function eduforumApi(origin: string, token: string): EduforumApi {
+  return createApiClient<EduforumPaths>({ baseUrl: origin, accessToken: () => token, timeoutMs: 0 });
 }
 
 /** Schedules a session of the course now and starts it (which notifies its members), as its professor. */
 export async function startSession(origin: string, course: SeededCourse): Promise<string> {
-  const api = courseApi(origin, course);
-  const session = await api<{ id: string }>('POST', `/courses/${course.courseId}/sessions`, {
-    title: '벤치마크 세션',
-    scheduledAt: new Date().toISOString(),
-    durationMin: 90,
-  });
-  await api('POST', `/sessions/${session.id}/start`);
+  const api = eduforumApi(origin, course.professor.token);
+  const session = await call(
+    api.POST('/api/v1/eduforum/courses/{courseId}/sessions', {
+      params: { path: { courseId: course.courseId } },
+      body: { title: '벤치마크 세션', scheduledAt: new Date().toISOString(), durationMin: 90 },
+    }),
+  );
+  await call(
+    api.POST('/api/v1/eduforum/sessions/{sessionId}/start', { params: { path: { sessionId: session.id } } }),
+  );
   return session.id;
 }
 
@@ -69,7 +62,7 @@ export async function startClass(
   } = {},
 ): Promise<LiveClass> {
   const { localAddress, onJoined } = options;
-  const api = courseApi(origin, course);
+  const api = eduforumApi(origin, course.professor.token);
   const session = { id: options.sessionId ?? (await startSession(origin, course)) };
   const ch = `eduforum-session:${session.id}`;
   const join = async (token: string) => {
@@ -94,6 +87,7 @@ export async function startClass(
     professor,
     students,
     api,
+    apiAs: (token) => eduforumApi(origin, token),
     close() {
       professor.close();
       for (const s of students) s.close();
@@ -112,17 +106,19 @@ export async function pollRound(
   /** Results shown to the room too (the professor then also hears them on the session channel). */
   resultsVisible = false,
 ): Promise<{ voteToResult: number[]; voteAck: number[]; round: number; unseen: number; refused: number }> {
-  const poll = await live.api<{ id: string; options: { id: string }[] }>(
-    'POST',
-    `/sessions/${live.sessionId}/polls`,
-    {
-      question: '인덱스가 가장 도움이 되는 쿼리는?',
-      kind: 'single',
-      options: [{ text: '범위 검색' }, { text: '전체 스캔' }, { text: '정렬' }, { text: '집계' }],
-      resultsVisible,
-    },
+  const poll = await call(
+    live.api.POST('/api/v1/eduforum/sessions/{sessionId}/polls', {
+      params: { path: { sessionId: live.sessionId } },
+      body: {
+        question: '인덱스가 가장 도움이 되는 쿼리는?',
+        kind: 'single',
+        options: [{ text: '범위 검색' }, { text: '전체 스캔' }, { text: '정렬' }, { text: '집계' }],
+        resultsVisible,
+      },
+    }),
   );
-  await live.api('POST', `/polls/${poll.id}/open`);
+  const pollPath = { params: { path: { pollId: poll.id } } };
+  await call(live.api.POST('/api/v1/eduforum/polls/{pollId}/open', pollPath));
   // Lowered to the accepted votes once every ack is in (refused votes are never shown).
   let expected = live.students.length;
   let done = () => {};
@@ -162,7 +158,7 @@ export async function pollRound(
     const shown = seen.find((s) => s.voters >= k + 1);
     return (shown?.at ?? Number.NaN) - vote.sent;
   });
-  await live.api('POST', `/polls/${poll.id}/close`);
+  await call(live.api.POST('/api/v1/eduforum/polls/{pollId}/close', pollPath));
   return {
     voteToResult,
     voteAck: byAck.map((a) => a.acked - a.sent),
@@ -183,24 +179,29 @@ export async function quizRound(
   tokens: string[],
   spacingMs: number,
 ): Promise<number[]> {
-  const quiz = await live.api<{ id: string }>('POST', `/sessions/${live.sessionId}/quizzes`, {
-    title: '쪽지 시험',
-    questionIds,
-    timeLimitS: 600,
-  });
-  await live.api('POST', `/quizzes/${quiz.id}/open`);
+  const quiz = await call(
+    live.api.POST('/api/v1/eduforum/sessions/{sessionId}/quizzes', {
+      params: { path: { sessionId: live.sessionId } },
+      body: { title: '쪽지 시험', questionIds, timeLimitS: 600 },
+    }),
+  );
+  const quizPath = { params: { path: { quizId: quiz.id } } };
+  await call(live.api.POST('/api/v1/eduforum/quizzes/{quizId}/open', quizPath));
+  const students = tokens.map((token) => live.apiAs(token));
   const latencies = await Promise.all(
-    tokens.map(async (token, i) => {
+    students.map(async (student, i) => {
       await new Promise((resolve) => setTimeout(resolve, i * spacingMs));
       const answers = questionIds.map((questionId, q) => ({
         questionId,
         choices: [['a', 'b', 'c', 'd'][(i + q) % 4] ?? 'a'],
       }));
       const sent = performance.now();
-      await live.api('POST', `/quizzes/${quiz.id}/submissions`, { answers }, token);
+      await call(
+        student.POST('/api/v1/eduforum/quizzes/{quizId}/submissions', { ...quizPath, body: { answers } }),
+      );
       return performance.now() - sent;
     }),
   );
-  await live.api('POST', `/quizzes/${quiz.id}/close`);
+  await call(live.api.POST('/api/v1/eduforum/quizzes/{quizId}/close', quizPath));
   return latencies;
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { call } from '@app/client';
 import { eduforum } from '@app/eduforum-server';
 import { migrate, platformMigrations } from '@app/platform';
 import pg from 'pg';
@@ -44,13 +45,18 @@ async function main(): Promise<void> {
 
     const questionIds: string[] = [];
     for (let q = 0; q < 10; q++) {
-      const question = await live.api<{ id: string }>('POST', `/courses/${course.courseId}/questions`, {
-        kind: 'single',
-        prompt: `B-트리 문제 ${q + 1}`,
-        options: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: `보기 ${id}` })),
-        correct: ['a'],
-        points: 1,
-      });
+      const question = await call(
+        live.api.POST('/api/v1/eduforum/courses/{courseId}/questions', {
+          params: { path: { courseId: course.courseId } },
+          body: {
+            kind: 'single',
+            prompt: `B-트리 문제 ${q + 1}`,
+            options: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: `보기 ${id}` })),
+            correct: ['a'],
+            points: 1,
+          },
+        }),
+      );
       questionIds.push(question.id);
     }
 

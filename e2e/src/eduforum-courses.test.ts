@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { eduforum } from '@app/eduforum-server';
-import type { App } from '@app/platform';
-import { bearer, makeAccount, signIn, type TestAccount } from '@app/platform/testing';
+import { makeAccount, signIn, type TestAccount } from '@app/platform/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
 import { auditPage } from './web/a11y.js';
+import { eduforumApi } from './web/eduforum.js';
 import { desktop, openContext, phone, startWebHarness, type WebHarness, watchErrors } from './web/harness.js';
 
 // Issue #8's course pages in Chromium: a professor creates a course, imports a roster (a broken
@@ -24,19 +24,18 @@ afterAll(async () => {
 });
 
 /** A professor granted by an admin (made like test-support's makeAdmin) through `PUT /admin/roles`. */
-async function makeProfessor(app: App): Promise<TestAccount> {
+async function makeProfessor(web: WebHarness): Promise<TestAccount> {
+  const app = web.app;
   const admin = await makeAccount(app, { name: 'Admin' });
   await app.platform.pool.query(`update platform.users set platform_role = 'admin' where id = $1`, [
     admin.id,
   ]);
   const professor = await makeAccount(app, { name: 'Prof. Han' });
-  const res = await app.inject({
-    method: 'PUT',
-    url: `/api/v1/eduforum/admin/roles/${professor.id}`,
-    headers: bearer((await signIn(app, admin)).accessToken),
-    payload: { role: 'professor' },
-  });
-  expect(res.statusCode).toBe(204);
+  const { response } = await eduforumApi(web, (await signIn(app, admin)).accessToken).PUT(
+    '/api/v1/eduforum/admin/roles/{userId}',
+    { params: { path: { userId: professor.id } }, body: { role: 'professor' } },
+  );
+  expect(response.status).toBe(204);
   return professor;
 }
 
@@ -76,7 +75,7 @@ async function noHorizontalScroll(page: Page) {
 describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
   it('professor: creates a course, imports a roster, schedules a session; student joins by code', async () => {
     const app = web.app;
-    const professor = await makeProfessor(app);
+    const professor = await makeProfessor(web);
     const ana = await makeAccount(app, { name: 'Ana Lee' });
     const bo = await makeAccount(app, { name: '박보영' });
     const student = await makeAccount(app, { name: '김학생' });

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { call } from '@app/client';
 import { eduforum } from '@app/eduforum-server';
 import type { TestAccount } from '@app/platform/testing';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -63,18 +64,19 @@ const tab = (page: Page, name: RegExp) => page.getByRole('tab', { name }).click(
 
 describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
   it('runs a class: chat, hands, a poll with live results, breakouts with a broadcast, a shared whiteboard, TalkTime', async () => {
-    const { professor, profToken, courseId, students, sessionId } = await makeSeminar(web.app, {
+    const { professor, profToken, courseId, students, sessionId } = await makeSeminar(web, {
       professor: 'Prof Kim',
       students: ['이서연', 'Min Park', 'Jae Choi'],
       course: 'Databases seminar',
       session: 'Week 3: indexes',
       start: false,
     });
-    await eduforumApi(web.app, profToken, 'POST', `/courses/${courseId}/questions`, {
-      kind: 'true_false',
-      prompt: 'A B-tree stays balanced',
-      correct: ['true'],
-    });
+    await call(
+      eduforumApi(web, profToken).POST('/api/v1/eduforum/courses/{courseId}/questions', {
+        params: { path: { courseId } },
+        body: { kind: 'true_false', prompt: 'A B-tree stays balanced', correct: ['true'] },
+      }),
+    );
     const prof = await join(professor, sessionId, { locale: 'en-US', size: desktop });
     const [seoyeon, min, jae] = [
       await join(students[0] as TestAccount, sessionId, { locale: 'ko-KR', size: desktop }),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { call } from '@app/client';
 import { eduforum } from '@app/eduforum-server';
 import type { TestAccount } from '@app/platform/testing';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -95,7 +96,7 @@ const countOf = (person: Person) => person.board.getAttribute('data-shape-count'
 
 describe.skipIf(!hasChromium)('eduforum whiteboard in Chromium', () => {
   it('shares drawings live between a desktop and a phone, with undo, eraser, export and clear', async () => {
-    const { professor, students, sessionId, profToken } = await makeSeminar(web.app, {
+    const { professor, students, sessionId, profToken } = await makeSeminar(web, {
       professor: 'Prof Lee',
       students: ['김하늘'],
       course: 'Geometry',
@@ -179,7 +180,11 @@ describe.skipIf(!hasChromium)('eduforum whiteboard in Chromium', () => {
 
     // The session ends: the student's open board turns read-only, drawings kept (and a reload
     // shows the recap with the same board).
-    await eduforumApi(web.app, profToken, 'POST', `/sessions/${sessionId}/end`);
+    await call(
+      eduforumApi(web, profToken).POST('/api/v1/eduforum/sessions/{sessionId}/end', {
+        params: { path: { sessionId } },
+      }),
+    );
     await kim.page.getByTestId('whiteboard-status').getByText('읽기 전용', { exact: true }).waitFor(WAIT);
     expect(await countOf(kim)).toBe('2');
     await kim.page.reload();

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { ProfileInput } from '@app/languagemate-contracts';
+import { type AppApi, call, createApiClient } from '@app/client';
+import type { LanguagematePaths, ProfileInput } from '@app/languagemate-contracts';
 import { languagemate } from '@app/languagemate-server';
-import type { App } from '@app/platform';
-import { bearer, makeAccount, signIn, type TestAccount } from '@app/platform/testing';
+import { makeAccount, signIn, type TestAccount } from '@app/platform/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
@@ -51,24 +51,19 @@ async function signInPage(page: Page, account: TestAccount, language: 'en' | 'ko
 
 const tokens = new Map<string, string>();
 
-/** Calls the languagemate API as `account` (test setup and the other side's quick moves). */
-async function api(
-  app: App,
-  account: TestAccount,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  payload?: object,
-) {
-  const accessToken = tokens.get(account.id) ?? (await signIn(app, account)).accessToken;
-  tokens.set(account.id, accessToken);
-  const res = await app.inject({
-    method,
-    url: `/api/v1/languagemate${url}`,
-    headers: bearer(accessToken),
-    ...(payload ? { payload } : {}),
+/**
+ * languagemate's typed client as `account` (test setup and the other side's quick moves), over the
+ * harness's HTTP; it signs in on its first call.
+ */
+function api(account: TestAccount): AppApi<LanguagematePaths> {
+  return createApiClient<LanguagematePaths>({
+    baseUrl: web.origin,
+    accessToken: async () => {
+      const token = tokens.get(account.id) ?? (await signIn(web.app, account)).accessToken;
+      tokens.set(account.id, token);
+      return token;
+    },
   });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.body ? res.json() : undefined;
 }
 
 /** Closes the toasts of earlier steps, so screenshots show the page itself. */
@@ -135,23 +130,27 @@ describe.skipIf(!hasChromium)('languagemate home in Chromium', () => {
     const app = web.app;
     // The seeded side: an English (and German) speaker in Berlin learning Korean, free Tue/Thu at noon.
     const jonas = await makeAccount(app, { name: 'Jonas Weber' });
-    await api(app, jonas, 'PUT', '/profile', jonasProfile);
+    await call(api(jonas).PUT('/api/v1/languagemate/profile', { body: jonasProfile }));
     // A second one, in New York, free early on Monday and Wednesday mornings (Seoul's evenings).
     const emily = await makeAccount(app, { name: 'Emily Carter' });
-    await api(app, emily, 'PUT', '/profile', {
-      ...jonasProfile,
-      displayName: 'Emily',
-      timeZone: 'America/New_York',
-      nativeLanguages: ['en'],
-      targets: [{ language: 'ko', level: 'B1' }],
-      interests: ['drama', 'food'],
-      tags: [],
-      availability: [
-        { weekday: 0, start: '07:00', end: '09:00' },
-        { weekday: 2, start: '07:00', end: '09:00' },
-      ],
-      bio: 'Teacher in New York who watches too many K-dramas.',
-    });
+    await call(
+      api(emily).PUT('/api/v1/languagemate/profile', {
+        body: {
+          ...jonasProfile,
+          displayName: 'Emily',
+          timeZone: 'America/New_York',
+          nativeLanguages: ['en'],
+          targets: [{ language: 'ko', level: 'B1' }],
+          interests: ['drama', 'food'],
+          tags: [],
+          availability: [
+            { weekday: 0, start: '07:00', end: '09:00' },
+            { weekday: 2, start: '07:00', end: '09:00' },
+          ],
+          bio: 'Teacher in New York who watches too many K-dramas.',
+        },
+      }),
+    );
     const minji = await makeAccount(app, { name: '김민지' });
 
     // --- Minji, in Korean on a phone in Seoul: the stepper.
@@ -326,16 +325,21 @@ describe.skipIf(!hasChromium)('languagemate home in Chromium', () => {
     await page.screenshot({ path: `${screenshots}languagemate-home-partners-ko-phone.png`, fullPage: true });
 
     // --- A correction of one of her messages becomes a review item on her dashboard.
-    const [partner] = (await api(app, minji, 'GET', '/partners')).items as { roomId: string }[];
+    const [partner] = (await call(api(minji).GET('/api/v1/languagemate/partners'))).items;
     if (!partner) throw new Error('no partnership');
     const message = await app.platform.chat.send(partner.roomId, minji.id, {
       body: 'I am watching a movie yesterday with my friend.',
     });
-    await api(app, jonas, 'POST', `/rooms/${partner.roomId}/corrections`, {
-      messageId: message.id,
-      corrected: 'I watched a movie yesterday with my friend.',
-      note: 'yesterday → past tense',
-    });
+    await call(
+      api(jonas).POST('/api/v1/languagemate/rooms/{roomId}/corrections', {
+        params: { path: { roomId: partner.roomId } },
+        body: {
+          messageId: message.id,
+          corrected: 'I watched a movie yesterday with my friend.',
+          note: 'yesterday → past tense',
+        },
+      }),
+    );
     await page.goto(`${web.origin}/languagemate/dashboard`);
     await page.getByRole('heading', { name: '학습 대시보드', level: 1 }).waitFor(WAIT);
     await page.getByRole('link', { name: '1개 복습하기' }).waitFor(WAIT);
@@ -413,27 +417,45 @@ describe.skipIf(!hasChromium)('languagemate home in Chromium', () => {
     // A pair where one floods the conversation; the other reports the message.
     const hana = await makeAccount(app, { name: '이하나' });
     const spammer = await makeAccount(app, { name: 'Sam Spam' });
-    await api(app, hana, 'PUT', '/profile', {
-      ...jonasProfile,
-      displayName: '하나',
-      timeZone: 'Asia/Seoul',
-      nativeLanguages: ['ko'],
-      targets: [{ language: 'en', level: 'B2' }],
-      bio: '',
-    });
-    await api(app, spammer, 'PUT', '/profile', { ...jonasProfile, displayName: 'Sam', bio: '' });
-    const request = await api(app, spammer, 'POST', '/requests', { toUserId: hana.id, message: '' });
-    await api(app, hana, 'POST', `/requests/${request.id}/accept`);
+    await call(
+      api(hana).PUT('/api/v1/languagemate/profile', {
+        body: {
+          ...jonasProfile,
+          displayName: '하나',
+          timeZone: 'Asia/Seoul',
+          nativeLanguages: ['ko'],
+          targets: [{ language: 'en', level: 'B2' }],
+          bio: '',
+        },
+      }),
+    );
+    await call(
+      api(spammer).PUT('/api/v1/languagemate/profile', {
+        body: { ...jonasProfile, displayName: 'Sam', bio: '' },
+      }),
+    );
+    const request = await call(
+      api(spammer).POST('/api/v1/languagemate/requests', { body: { toUserId: hana.id, message: '' } }),
+    );
+    await call(
+      api(hana).POST('/api/v1/languagemate/requests/{requestId}/accept', {
+        params: { path: { requestId: request.id } },
+      }),
+    );
     const roomId = await app.platform.chat.directRoom('languagemate', hana.id, spammer.id);
     const message = await app.platform.chat.send(roomId, spammer.id, {
       body: 'Hello hello hello hello hello hello hello hello hello',
     });
-    await api(app, hana, 'POST', '/reports', {
-      userId: spammer.id,
-      reason: 'spam',
-      details: '같은 말을 수십 번 보내요.',
-      messageId: message.id,
-    });
+    await call(
+      api(hana).POST('/api/v1/languagemate/reports', {
+        body: {
+          userId: spammer.id,
+          reason: 'spam',
+          details: '같은 말을 수십 번 보내요.',
+          messageId: message.id,
+        },
+      }),
+    );
 
     const page = await openPage(web.browser, 'en-US', desktop, 'Europe/London');
     const errors = watchErrors(page);

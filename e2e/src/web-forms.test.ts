@@ -1,3 +1,4 @@
+import { call } from '@app/client';
 import { bearer, makeAccount, signIn } from '@app/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
@@ -76,7 +77,7 @@ describe.skipIf(!hasChromium)('forms on a slow network, in Chromium', () => {
   }, 90_000);
 
   it('course settings: a refetch keeps the title being typed and brings a colleague’s change', async () => {
-    const { professor, profToken, courseId } = await makeSeminar(web.app, {
+    const { professor, profToken, courseId } = await makeSeminar(web, {
       professor: 'Prof Han',
       students: [],
       course: 'Databases',
@@ -95,9 +96,12 @@ describe.skipIf(!hasChromium)('forms on a slow network, in Chromium', () => {
 
     // A colleague edits the description; the connection drops and comes back, and the course is
     // fetched again, its answer landing after more typing.
-    await eduforumApi(web.app, profToken, 'PATCH', `/courses/${courseId}`, {
-      description: 'Indexes and query plans.',
-    });
+    await call(
+      eduforumApi(web, profToken).PATCH('/api/v1/eduforum/courses/{courseId}', {
+        params: { path: { courseId } },
+        body: { description: 'Indexes and query plans.' },
+      }),
+    );
     const refetch = await holdRequests(page, new RegExp(`/api/v1/eduforum/courses/${courseId}$`));
     await context.setOffline(true);
     await context.setOffline(false);
@@ -110,7 +114,13 @@ describe.skipIf(!hasChromium)('forms on a slow network, in Chromium', () => {
     expect(await title.inputValue()).toBe('Databases II: indexes');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByText('The course was saved.').first().waitFor(WAIT);
-    expect(await eduforumApi(web.app, profToken, 'GET', `/courses/${courseId}`)).toMatchObject({
+    expect(
+      await call(
+        eduforumApi(web, profToken).GET('/api/v1/eduforum/courses/{courseId}', {
+          params: { path: { courseId } },
+        }),
+      ),
+    ).toMatchObject({
       title: 'Databases II: indexes',
       description: 'Indexes and query plans.',
     });
@@ -119,31 +129,39 @@ describe.skipIf(!hasChromium)('forms on a slow network, in Chromium', () => {
   }, 90_000);
 
   it('live quiz: no answer sheet before it is known whether this student already answered', async () => {
-    const { students, profToken, courseId, sessionId } = await makeSeminar(web.app, {
+    const { students, profToken, courseId, sessionId } = await makeSeminar(web, {
       professor: 'Prof Kim',
       students: ['Jae Choi'],
       course: 'Databases seminar',
       session: 'Week 3: indexes',
       start: true,
     });
-    const question = await eduforumApi(web.app, profToken, 'POST', `/courses/${courseId}/questions`, {
-      kind: 'true_false',
-      prompt: 'A B-tree stays balanced',
-      correct: ['true'],
-    });
-    const quiz = await eduforumApi(web.app, profToken, 'POST', `/sessions/${sessionId}/quizzes`, {
-      title: 'Warm-up',
-      questionIds: [question.id],
-      timeLimitS: 600,
-    });
-    await eduforumApi(web.app, profToken, 'POST', `/quizzes/${quiz.id}/open`);
+    const asProfessor = eduforumApi(web, profToken);
+    const question = await call(
+      asProfessor.POST('/api/v1/eduforum/courses/{courseId}/questions', {
+        params: { path: { courseId } },
+        body: { kind: 'true_false', prompt: 'A B-tree stays balanced', correct: ['true'] },
+      }),
+    );
+    const quiz = await call(
+      asProfessor.POST('/api/v1/eduforum/sessions/{sessionId}/quizzes', {
+        params: { path: { sessionId } },
+        body: { title: 'Warm-up', questionIds: [question.id], timeLimitS: 600 },
+      }),
+    );
+    await call(
+      asProfessor.POST('/api/v1/eduforum/quizzes/{quizId}/open', { params: { path: { quizId: quiz.id } } }),
+    );
     // The student answered already, in another tab.
     const student = students[0];
     if (!student) throw new Error('the seminar has no student');
     const studentToken = (await signIn(web.app, student)).accessToken;
-    await eduforumApi(web.app, studentToken, 'POST', `/quizzes/${quiz.id}/submissions`, {
-      answers: [{ questionId: question.id, choices: ['true'] }],
-    });
+    await call(
+      eduforumApi(web, studentToken).POST('/api/v1/eduforum/quizzes/{quizId}/submissions', {
+        params: { path: { quizId: quiz.id } },
+        body: { answers: [{ questionId: question.id, choices: ['true'] }] },
+      }),
+    );
 
     const context = await openContext(web.browser, { locale: 'en-US', size: desktop });
     const page = await context.newPage();

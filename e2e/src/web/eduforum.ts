@@ -1,23 +1,15 @@
-import type { App } from '@app/platform';
-import { bearer, makeAccount, signIn, type TestAccount } from '@app/platform/testing';
+import { type AppApi, call, createApiClient } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
+import { makeAccount, signIn, type TestAccount } from '@app/platform/testing';
 import type { Page } from 'playwright-core';
+import type { WebHarness } from './harness.js';
 
-/** A JSON call to `/api/v1/eduforum<url>` that must succeed; returns the body (null for 204). */
-export async function eduforumApi(
-  app: App,
-  token: string,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
-  url: string,
-  payload?: object,
-) {
-  const res = await app.inject({
-    method,
-    url: `/api/v1/eduforum${url}`,
-    headers: bearer(token),
-    ...(payload ? { payload } : {}),
-  });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.statusCode === 204 ? null : res.json();
+/**
+ * eduforum's typed client (the platform's paths and eduforum's own) as the holder of `token`, over
+ * the harness's HTTP: `await call(eduforumApi(web, token).POST('/api/v1/eduforum/courses', ...))`.
+ */
+export function eduforumApi(web: Pick<WebHarness, 'origin'>, token: string): AppApi<EduforumPaths> {
+  return createApiClient<EduforumPaths>({ baseUrl: web.origin, accessToken: () => token });
 }
 
 /** What a seminar made through the API holds: its people, their professor's token, the session. */
@@ -34,9 +26,10 @@ export interface Seminar {
  * now, made through the API like a real class would be; `start` makes it live.
  */
 export async function makeSeminar(
-  app: App,
+  web: Pick<WebHarness, 'app' | 'origin'>,
   options: { professor: string; students: string[]; course: string; session: string; start: boolean },
 ): Promise<Seminar> {
+  const app = web.app;
   const admin = await makeAccount(app, { name: 'Admin' });
   await app.platform.pool.query(`update platform.users set platform_role = 'admin' where id = $1`, [
     admin.id,
@@ -44,24 +37,40 @@ export async function makeSeminar(
   const professor = await makeAccount(app, { name: options.professor });
   const students: TestAccount[] = [];
   for (const name of options.students) students.push(await makeAccount(app, { name }));
-  const adminToken = (await signIn(app, admin)).accessToken;
+  const asAdmin = eduforumApi(web, (await signIn(app, admin)).accessToken);
   const profToken = (await signIn(app, professor)).accessToken;
-  await eduforumApi(app, adminToken, 'PUT', `/admin/roles/${professor.id}`, { role: 'professor' });
-  const course = await eduforumApi(app, profToken, 'POST', '/courses', {
-    title: options.course,
-    code: `C-${Date.now() % 1_000_000}`,
-    semester: '2026-fall',
-  });
+  const asProfessor = eduforumApi(web, profToken);
+  await call(
+    asAdmin.PUT('/api/v1/eduforum/admin/roles/{userId}', {
+      params: { path: { userId: professor.id } },
+      body: { role: 'professor' },
+    }),
+  );
+  const course = await call(
+    asProfessor.POST('/api/v1/eduforum/courses', {
+      body: { title: options.course, code: `C-${Date.now() % 1_000_000}`, semester: '2026-fall' },
+    }),
+  );
+  const inviteCode = course.inviteCode;
+  if (!inviteCode) throw new Error('the course was made without an invite code for its professor');
   for (const student of students)
-    await eduforumApi(app, (await signIn(app, student)).accessToken, 'POST', '/enrollments', {
-      inviteCode: course.inviteCode,
-    });
-  const session = await eduforumApi(app, profToken, 'POST', `/courses/${course.id}/sessions`, {
-    title: options.session,
-    scheduledAt: new Date().toISOString(),
-    durationMin: 75,
-  });
-  if (options.start) await eduforumApi(app, profToken, 'POST', `/sessions/${session.id}/start`);
+    await call(
+      eduforumApi(web, (await signIn(app, student)).accessToken).POST('/api/v1/eduforum/enrollments', {
+        body: { inviteCode },
+      }),
+    );
+  const session = await call(
+    asProfessor.POST('/api/v1/eduforum/courses/{courseId}/sessions', {
+      params: { path: { courseId: course.id } },
+      body: { title: options.session, scheduledAt: new Date().toISOString(), durationMin: 75 },
+    }),
+  );
+  if (options.start)
+    await call(
+      asProfessor.POST('/api/v1/eduforum/sessions/{sessionId}/start', {
+        params: { path: { sessionId: session.id } },
+      }),
+    );
   return { professor, profToken, students, courseId: course.id, sessionId: session.id };
 }
 

@@ -1,12 +1,17 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { type AppDefinition, buildApp } from '@app/platform';
+import { createTestDatabase, testConfig } from '@app/platform/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { apiClientFiles, appClientFile, openApiDocument } from '../web-api-client-files.js';
 import { repoRoot } from '../web-apps.js';
 import { newApp } from './new-app.js';
 
 // `npm run new-app` on a scratch copy of the files it edits, inside the repository so the new app
 // resolves our packages; its generated tests are then run right here, as `npm test` would run them
 // after `npm install` (whose linking of the new workspaces is done by hand below).
+// (.data is made by the first `npm start`; a fresh checkout has none yet.)
+await mkdir(path.join(repoRoot, '.data'), { recursive: true });
 const scratch = await mkdtemp(path.join(repoRoot, '.data', 'new-app-'));
 for (const file of ['host/src/apps.ts', 'host/package.json', 'host/tsconfig.json']) {
   await mkdir(path.dirname(path.join(scratch, file)), { recursive: true });
@@ -40,6 +45,34 @@ describe('npm run new-app', () => {
     const manifest = await readFile(path.join(scratch, 'apps/probeapp/contracts/src/manifest.ts'), 'utf8');
     expect(manifest).toContain("title: { ko: '시험 앱', en: 'Probe' }");
     expect(manifest).not.toContain('starterapp');
+  });
+
+  it("scaffolds the app's typed client file as `npm run api:client` writes it", async () => {
+    // The new app's api.generated.ts (the template's, name filled in) must be what the generator
+    // makes of its routes: its web typechecks before anyone runs `npm run api:client`.
+    const { probeapp } = (await import(path.join(scratch, 'apps/probeapp/server/src/index.ts'))) as {
+      probeapp: AppDefinition;
+    };
+    const database = await createTestDatabase();
+    const app = await buildApp(testConfig(database.url), { apps: [probeapp] });
+    try {
+      await app.ready();
+      const file = appClientFile('probeapp');
+      const text = (await apiClientFiles(openApiDocument(app), ['probeapp'])).find(
+        (generated) => generated.file === file,
+      )?.text;
+      expect(text).toContain('"/api/v1/probeapp/overview": {');
+      // The template holds this output with the name written back; `npx vitest run
+      // host/src/tools/new-app.test.ts -u` rewrites it after a change to the template's routes or to
+      // the platform's shared schemas (Error).
+      await expect(
+        text?.replaceAll('probeapp', 'starterapp').replaceAll('Probeapp', 'Starterapp'),
+      ).toMatchFileSnapshot(path.join(repoRoot, 'scripts/app-template/contracts/src/api.generated.ts'));
+      expect(await readFile(path.join(scratch, file), 'utf8')).toBe(text);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
   });
 
   it('refuses a bad name and an app that exists', async () => {

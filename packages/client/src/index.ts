@@ -1,4 +1,4 @@
-export { type Api, type ApiClientOptions, call, createApiClient } from './api/client.js';
+export { type Api, type ApiClientOptions, type AppApi, call, createApiClient } from './api/client.js';
 export { ApiError, type FieldErrors, toApiError } from './api/errors.js';
 export type { components, paths } from './api/schema.generated.js';
 export { DEFAULT_TIMEOUT_MS, isTimeout, timeoutSignal, UPLOAD_TIMEOUT_MS } from './api/timeout.js';

@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { StorehelperPaths } from '@app/storehelper-contracts';
 import {
   EmptyState,
   ErrorState,
@@ -20,7 +21,7 @@ export function Home() {
   const { t } = useTranslation('storehelper');
   const { t: kit } = useTranslation();
   const { user } = useSession();
-  const api = useApi();
+  const api = useApi<StorehelperPaths>();
   const pick = useLocalized();
   const { manifest } = useWebApp();
   useTitle(useAppTitle());

@@ -3,8 +3,17 @@ import { ApiError, toApiError } from './errors.js';
 import type { paths } from './schema.generated.js';
 import { DEFAULT_TIMEOUT_MS, isTimeout, timeoutSignal } from './timeout.js';
 
-/** The typed API: `api.GET('/api/v1/me')`, paths and bodies checked against the OpenAPI document. */
+/**
+ * The platform's typed API: `api.GET('/api/v1/me')`, paths and bodies checked against the OpenAPI
+ * document. It has no app's paths: those are in each app's contracts (`<App>Paths`), see AppApi.
+ */
 export type Api = Client<paths>;
+
+/**
+ * An app's typed API: the platform's paths and the app's own (`AppApi<EduforumPaths>`, the paths
+ * generated into the app's contracts), and no other app's. Types only: the same client at runtime.
+ */
+export type AppApi<AppPaths> = Client<paths & AppPaths>;
 
 export interface ApiClientOptions {
   /** Origin of the API; '' (default) means the page's own origin. */
@@ -23,11 +32,16 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
-/** Creates the typed client over openapi-fetch with the session's token and transport. */
-export function createApiClient(options: ApiClientOptions = {}): Api {
+/**
+ * Creates the typed client over openapi-fetch with the session's token and transport: the
+ * platform's API, or an app's with its paths (`createApiClient<EduforumPaths>(...)`).
+ */
+export function createApiClient(options?: ApiClientOptions): Api;
+export function createApiClient<AppPaths>(options?: ApiClientOptions): AppApi<AppPaths>;
+export function createApiClient<AppPaths>(options: ApiClientOptions = {}): AppApi<AppPaths> {
   const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = createClient<paths>({
+  const client = createClient<paths & AppPaths>({
     baseUrl: options.baseUrl ?? '',
     credentials: 'same-origin',
     // Every request gets a deadline; openapi-fetch reads the body under the same signal.

@@ -1,4 +1,4 @@
-import type { Api, SessionSnapshot, WebSession } from '@app/client';
+import type { Api, AppApi, SessionSnapshot, WebSession } from '@app/client';
 import type { AppManifest, Localized } from '@app/contracts';
 import { type ComponentType, createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,9 +57,16 @@ export function useWebApp(): WebAppConfig {
   return useWebAppContext().config;
 }
 
-/** The typed API client (sends the session's access token). */
-export function useApi(): Api {
-  return useWebAppContext().api;
+/**
+ * The typed API client (sends the session's access token). `useApi()` has the platform's paths
+ * (what the kit's own pages call); an app's pages ask for theirs too, `useApi<EduforumPaths>()`
+ * with the paths generated into the app's contracts, and so cannot reach another app's paths.
+ * One client at runtime: the type argument is all there is to it.
+ */
+export function useApi(): Api;
+export function useApi<AppPaths>(): AppApi<AppPaths>;
+export function useApi<AppPaths>(): AppApi<AppPaths> {
+  return useWebAppContext().api as AppApi<AppPaths>;
 }
 
 /** The session object (sign-in, sign-out, adopt tokens). */

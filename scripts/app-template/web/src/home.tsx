@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { StarterappPaths } from '@app/starterapp-contracts';
 import {
   EmptyState,
   ErrorState,
@@ -20,7 +21,7 @@ export function Home() {
   const { t } = useTranslation('starterapp');
   const { t: kit } = useTranslation();
   const { user } = useSession();
-  const api = useApi();
+  const api = useApi<StarterappPaths>();
   const pick = useLocalized();
   const { manifest } = useWebApp();
   useTitle(useAppTitle());

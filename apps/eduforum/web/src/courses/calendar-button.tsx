@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { Button, Dialog, useApi, useToast } from '@app/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,7 +10,7 @@ import { CopyButton } from './bits.js';
 /** "Calendar feed": creates (replaces) the caller's secret iCalendar URL and shows it to copy. */
 export function CalendarButton() {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const [open, setOpen] = useState(false);

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { contentSchema } from '@app/eduforum-contracts';
+import type { contentSchema, EduforumPaths } from '@app/eduforum-contracts';
 import {
   Badge,
   Button,
@@ -28,7 +28,7 @@ type Content = z.infer<typeof contentSchema>;
 /** Course content: everyone downloads what they may see; professors and admins upload and delete. */
 export function ContentTab({ course }: { course: Course }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const errorText = useErrorText();
   const courseId = course.id;
   const query = useQuery({
@@ -86,7 +86,7 @@ function ContentRow({
   staff: boolean;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const files = useFiles();
   const format = useFormat();
   const toast = useToast();
@@ -167,7 +167,7 @@ function ContentRow({
 /** Upload a file to the files module, then attach it to the course with a title and visibility. */
 function UploadCard({ courseId }: { courseId: string }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const files = useFiles();
   const toast = useToast();
   const errorText = useErrorText();

@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import {
   Badge,
   Button,
@@ -71,7 +72,7 @@ function CourseList({
 }) {
   const { t } = useT();
   const { t: kit } = useTranslation();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const errorText = useErrorText();
   const query = useInfiniteQuery({
     queryKey: [...keys.courses, { archived }],

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Course, EduforumAction } from '@app/eduforum-contracts';
+import type { Course, EduforumAction, EduforumPaths } from '@app/eduforum-contracts';
 import { useApi } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 
@@ -16,7 +16,7 @@ export const keys = {
 
 /** The caller's app-wide role: decides whether "New course" is offered (the API decides for real). */
 export function useMe() {
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   return useQuery({
     queryKey: keys.me,
     queryFn: () => call(api.GET('/api/v1/eduforum/me')),
@@ -26,7 +26,7 @@ export function useMe() {
 
 /** One course as the caller sees it (with `myRole`). */
 export function useCourse(courseId: string) {
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   return useQuery({
     queryKey: keys.course(courseId),
     queryFn: () => call(api.GET('/api/v1/eduforum/courses/{courseId}', { params: { path: { courseId } } })),

@@ -1,5 +1,6 @@
 import { ApiError, call, isTimeout, timeoutSignal, toApiError, UPLOAD_TIMEOUT_MS } from '@app/client';
 import { type UploadedFile, uploadedFileSchema } from '@app/contracts';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { useApi, useWebSession } from '@app/ui';
 
 /**
@@ -7,7 +8,7 @@ import { useApi, useWebSession } from '@app/ui';
  * upload (the typed client has no multipart body for it) and an authorised download.
  */
 export function useFiles() {
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const session = useWebSession();
   return {
     /** `POST /api/v1/files?purpose=document`, field `file`; throws ApiError like `call`. */

@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { Button, Card, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,7 +16,7 @@ export function joinLink(code: string): string {
 /** The invite code and its link (copy), and rotating it (old links stop working). */
 export function InviteCard({ course }: { course: Course }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

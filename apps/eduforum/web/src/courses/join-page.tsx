@@ -1,4 +1,5 @@
 import { ApiError, call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { joinCourseSchema } from '@app/eduforum-contracts';
 import { Button, Card, Form, PageHeader, TextField, useApi, useTitle, useToast, useZodForm } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,7 +11,7 @@ import { keys } from './data.js';
 /** `/join?code=`: enroll with an invite code, then open the course. */
 export function JoinPage() {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

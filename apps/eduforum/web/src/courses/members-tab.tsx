@@ -1,4 +1,5 @@
 import { ApiError, call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { addMemberSchema, type CourseRole, type Member } from '@app/eduforum-contracts';
 import {
   Button,
@@ -27,7 +28,7 @@ const courseRoles: CourseRole[] = ['student', 'ta', 'professor'];
 /** Members (staff): the list; professors and admins add, change roles, remove, invite, import. */
 export function MembersTab({ course }: { course: Course }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const format = useFormat();
   const { user } = useSession();
   const courseId = course.id;
@@ -134,7 +135,7 @@ export function MembersTab({ course }: { course: Course }) {
 /** Role changes and removals, each followed by a fresh member list. */
 function useMemberChanges(courseId: string) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -176,7 +177,7 @@ function useMemberChanges(courseId: string) {
 
 function AddMemberCard({ courseId }: { courseId: string }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const queryClient = useQueryClient();
   const [noAccount, setNoAccount] = useState(false);

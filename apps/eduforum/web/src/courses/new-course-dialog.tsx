@@ -1,4 +1,5 @@
 import { ApiError, call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createCourseSchema } from '@app/eduforum-contracts';
 import { Button, Dialog, Form, TextAreaField, TextField, useApi, useToast, useZodForm } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,7 +19,7 @@ export function currentSemester(now = new Date()): string {
 /** "New course": title, code, semester, description, checked by the server's own schema. */
 export function NewCourseDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

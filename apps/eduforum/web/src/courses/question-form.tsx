@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Question } from '@app/eduforum-contracts';
+import type { EduforumPaths, Question } from '@app/eduforum-contracts';
 import {
   Button,
   CheckboxField,
@@ -63,7 +63,7 @@ function QuestionForm({
   onDone: () => void;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Question } from '@app/eduforum-contracts';
+import type { EduforumPaths, Question } from '@app/eduforum-contracts';
 import { Badge, Button, EmptyState, ErrorState, LoadingState, useApi, useToast } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,7 +12,7 @@ import { QuestionDialog } from './question-form.js';
 /** The question bank (staff): kind, tags, difficulty and points; create, edit, retire. */
 export function QuestionsTab({ course }: { course: Course }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

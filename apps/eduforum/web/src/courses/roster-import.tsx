@@ -1,4 +1,5 @@
 import { ApiError, call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { type RosterReport, rosterReportSchema } from '@app/eduforum-contracts';
 import { Badge, Button, Card, Notice, TextAreaField, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
@@ -16,7 +17,7 @@ type Outcome = { report: RosterReport } | { error: string };
  */
 export function RosterImport({ courseId }: { courseId: string }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

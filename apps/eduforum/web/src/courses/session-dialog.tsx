@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createSessionSchema, type Session } from '@app/eduforum-contracts';
 import { Button, Dialog, Form, TextField, useApi, useToast, useZodForm } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
@@ -69,7 +70,7 @@ function SessionForm({
   onDone: () => void;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const queryClient = useQueryClient();
   const form = useZodForm(sessionFormSchema, {

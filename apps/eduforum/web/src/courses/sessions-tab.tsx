@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Session, SessionStatus } from '@app/eduforum-contracts';
+import type { EduforumPaths, Session, SessionStatus } from '@app/eduforum-contracts';
 import {
   Badge,
   Button,
@@ -33,7 +33,7 @@ const tones: Record<SessionStatus, 'neutral' | 'accent' | 'success' | 'danger'> 
 export function SessionsTab({ course }: { course: Course }) {
   const { t } = useT();
   const { t: kit } = useTranslation();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const errorText = useErrorText();
   const [editing, setEditing] = useState<{ session?: Session } | null>(null);
   const courseId = course.id;
@@ -123,7 +123,7 @@ function SessionRow({
   onEdit: () => void;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const format = useFormat();
   const toast = useToast();
   const navigate = useNavigate();

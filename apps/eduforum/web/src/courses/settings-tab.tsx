@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createCourseSchema } from '@app/eduforum-contracts';
 import { Button, Card, Form, TextAreaField, TextField, useApi, useSeededForm, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,7 +15,7 @@ const settingsValues = (course: Course) => ({ title: course.title, description: 
 /** Settings (professor, admin): title and description; archive or bring back. */
 export function SettingsTab({ course }: { course: Course }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Breakout } from '@app/eduforum-contracts';
+import type { Breakout, EduforumPaths } from '@app/eduforum-contracts';
 import { Button, Card, SelectField, TextField, useApi, useToast } from '@app/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useErrorText } from '../error-text.js';
@@ -25,7 +25,7 @@ function useCountdown(endsAt: string | null): string | null {
 export function BreakoutManager({ room, sessionId }: { room: LiveRoom; sessionId: string }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const breakout = room.state.breakout;
   const [rooms, setRooms] = useState('2');

@@ -1,5 +1,6 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { Button, useApi, useFormat, useRealtime, useToast } from '@app/ui';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useErrorText } from '../error-text.js';
@@ -24,7 +25,7 @@ export function ChatPanel({
 }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const format = useFormat();
   const { client, state } = useRealtime();

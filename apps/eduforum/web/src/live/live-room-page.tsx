@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { type Session, sessionWhiteboard } from '@app/eduforum-contracts';
 import {
   Badge,
@@ -35,7 +36,7 @@ export function LiveRoomPage() {
   const { sessionId = '' } = useParams();
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const session = useQuery({
     queryKey: ['eduforum', 'session', sessionId],
     queryFn: () =>
@@ -196,7 +197,7 @@ function RoomHeader({
 }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const queryClient = useQueryClient();
   const { state, me, connection } = room;

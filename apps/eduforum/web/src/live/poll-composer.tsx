@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createPollSchema, type Poll } from '@app/eduforum-contracts';
 import { Button, Card, CheckboxField, SelectField, TextField, useApi, useToast } from '@app/ui';
 import { type FormEvent, useState } from 'react';
@@ -27,7 +28,7 @@ export function PollComposer({
   const { t } = useT();
   const { t: tc } = useTranslation();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const [expanded, setExpanded] = useState(false);
   const [question, setQuestion] = useState('');

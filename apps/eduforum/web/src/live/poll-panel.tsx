@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Poll, PollResults } from '@app/eduforum-contracts';
+import type { EduforumPaths, Poll, PollResults } from '@app/eduforum-contracts';
 import { Badge, Button, Card, useApi, useToast } from '@app/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useErrorText } from '../error-text.js';
@@ -11,7 +11,7 @@ import type { LiveRoom } from './use-live-room.js';
 /** Polls of the session: staff prepare, open, watch and close them; students vote. */
 export function PollPanel({ room, sessionId }: { room: LiveRoom; sessionId: string }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const { state, staff, dispatch } = room;
   const polls = Object.values(state.polls).reverse();
   const names = Object.fromEntries(Object.values(state.people).map((p) => [p.userId, p.name]));
@@ -77,7 +77,7 @@ function StaffPoll({
 }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const transition = async (to: 'open' | 'close') => {
@@ -241,7 +241,7 @@ function StudentPoll({
 function ExportLink({ sessionId }: { sessionId: string }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const download = async () => {
     try {

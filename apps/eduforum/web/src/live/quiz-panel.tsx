@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Question, Quiz, QuizResult } from '@app/eduforum-contracts';
+import type { EduforumPaths, Question, Quiz, QuizResult } from '@app/eduforum-contracts';
 import { Badge, Button, Card, CheckboxField, TextField, useApi, useFormat, useToast } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -60,7 +60,7 @@ function QuizLauncher({
   const { t } = useT();
   const { t: tc } = useTranslation();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const [expanded, setExpanded] = useState(false);
   const [title, setTitle] = useState('');
@@ -159,7 +159,7 @@ function QuizLauncher({
 function StaffQuiz({ quiz, room }: { quiz: Quiz; room: LiveRoom }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const left = useSecondsLeft(quiz.status === 'open' ? quiz.closesAt : null);
   const report = useQuery({
@@ -234,7 +234,7 @@ function StudentQuiz({ quiz }: { quiz: Quiz }) {
   const { t } = useT();
   const { t: tc } = useTranslation();
   const errorText = useErrorText();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const toast = useToast();
   const format = useFormat();
   const [answers, setAnswers] = useState<Answers>({});

@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import { type Poll, type PollResults, type Session, sessionWhiteboard } from '@app/eduforum-contracts';
 import { Card, Notice, Tabs, useApi, useSession } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -16,7 +17,7 @@ import { TalkTimePanel } from './talktime-panel.js';
  */
 export function Recap({ session }: { session: Session }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const { user } = useSession();
   const sessionId = session.id;
   const course = useCourse(session.courseId);
@@ -113,7 +114,7 @@ function RecapPoll({
   showResults: boolean;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   // Students see the results only of polls whose results were shared.
   const results = useQuery({
     queryKey: ['eduforum', 'poll-results', poll.id],

@@ -1,5 +1,6 @@
 import { call } from '@app/client';
 import type { ClientEventName, ClientPayload } from '@app/contracts';
+import type { EduforumPaths } from '@app/eduforum-contracts';
 import {
   type Breakout,
   breakoutRoom,
@@ -38,7 +39,7 @@ export const runsRoom = (snapshot: Pick<LiveSnapshot, 'abilities'> | null | unde
  * channel for staff and one's breakout room channel), and `act` to send room events.
  */
 export function useLiveRoom(sessionId: string) {
-  const api = useApi();
+  const api = useApi<EduforumPaths>();
   const { client, state: connection } = useRealtime();
   const [state, dispatch] = useReducer(liveReducer, initialLiveState);
   const [error, setError] = useState<Error | null>(null);

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Report } from '@app/languagemate-contracts';
+import type { LanguagematePaths, Report } from '@app/languagemate-contracts';
 import {
   Badge,
   Button,
@@ -46,7 +46,7 @@ export function ReportsPage() {
 
 function ReportList({ state }: { state: 'open' | 'resolved' }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const errorText = useErrorText();
   const [resolving, setResolving] = useState<{ report: Report; action: 'dismiss' | 'warn' | 'suspend' }>();
   const list = useInfiniteQuery({

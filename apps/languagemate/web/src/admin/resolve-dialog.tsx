@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Report } from '@app/languagemate-contracts';
+import type { LanguagematePaths, Report } from '@app/languagemate-contracts';
 import { Button, Dialog, Form, TextAreaField, TextField, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,7 +18,7 @@ export function ResolveDialog({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 import { call as callApi } from '@app/client';
 import type { Call } from '@app/contracts';
-import type { Language, Partner, Profile } from '@app/languagemate-contracts';
+import type { Language, LanguagematePaths, Partner, Profile } from '@app/languagemate-contracts';
 import { EmptyState, ErrorState, LoadingState, useApi, useSession, useTitle, useToast } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -34,7 +34,7 @@ export function CallPage() {
   const { callId = '' } = useParams();
   const [search] = useSearchParams();
   const { t } = useTranslation('languagemate');
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const { user } = useSession();
   const errorText = useChatErrorText();
   const navigate = useNavigate();

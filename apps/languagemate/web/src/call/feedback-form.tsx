@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { callFeedbackSchema, type Language, languages } from '@app/languagemate-contracts';
 import { Button, Card, Form, TextAreaField, useApi, useLocalized, useZodForm } from '@app/ui';
 import { useId } from 'react';
@@ -21,7 +22,7 @@ export function FeedbackForm({
 }) {
   const { t } = useTranslation('languagemate');
   const pick = useLocalized();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const ratingName = useId();
   const form = useZodForm(callFeedbackSchema, { rating: null, notes: '', minutes });
   const current = (form.values.minutes ?? {}) as Partial<Record<Language, number>>;

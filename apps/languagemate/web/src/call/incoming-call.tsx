@@ -1,5 +1,6 @@
 import { call as callApi } from '@app/client';
 import { type Call, callSchema } from '@app/contracts';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { Button, useApi, useChannel, useRealtime, useSession, useToast } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -32,7 +33,7 @@ export function IncomingCall() {
 
 function RingingBanner({ ringing, onDone }: { ringing: Call; onDone: () => void }) {
   const { t } = useTranslation('languagemate');
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const navigate = useNavigate();
   const toast = useToast();
   const errorText = useChatErrorText();

@@ -7,6 +7,7 @@ import {
   type PeerCallState,
 } from '@app/client';
 import { type Call, callSchema } from '@app/contracts';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { useApi, useChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callRoute } from './call-route.js';
@@ -34,7 +35,7 @@ export function usePeerCall({
   /** The callee arrived from "accept": accept once PeerCall listens. */
   accept: boolean;
 }) {
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const { client, state: connection } = useRealtime();
   const peer = useRef<PeerCall>(undefined);
   const [phase, setPhase] = useState<CallPhase>('idle');

@@ -1,6 +1,6 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
-import type { Language } from '@app/languagemate-contracts';
+import type { Language, LanguagematePaths } from '@app/languagemate-contracts';
 import { EmptyState, ErrorState, LoadingState, useApi, useSession, useTitle, useToast } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,7 +18,7 @@ import { BlockDialog, ReportDialog } from './report-dialog.js';
 export function ChatPage() {
   const { roomId = '' } = useParams();
   const { t, i18n } = useTranslation('languagemate');
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const { user } = useSession();
   const errorText = useChatErrorText();
   const toast = useToast();

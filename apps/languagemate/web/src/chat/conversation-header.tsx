@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { PublicProfile } from '@app/languagemate-contracts';
+import type { LanguagematePaths, PublicProfile } from '@app/languagemate-contracts';
 import { Avatar, useApi, useFormat, useToast } from '@app/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,7 +55,7 @@ export function ConversationHeader({
   onBlock: () => void;
 }) {
   const { t } = useTranslation('languagemate');
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const format = useFormat();
   const toast = useToast();
   const errorText = useChatErrorText();

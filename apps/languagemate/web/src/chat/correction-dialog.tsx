@@ -1,5 +1,6 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { type Correction, createCorrectionSchema } from '@app/languagemate-contracts';
 import {
   Button,
@@ -28,7 +29,7 @@ export function CorrectionDialog({
   onCorrected: (correction: Correction) => void;
 }) {
   const { t } = useTranslation('languagemate');
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const form = useZodForm(createCorrectionSchema, {
     messageId: message.id,

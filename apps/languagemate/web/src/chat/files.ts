@@ -1,4 +1,5 @@
 import { ApiError, call } from '@app/client';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { useApi } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 
@@ -14,7 +15,7 @@ export interface LocalFile {
  * per file for the page's life (files do not change).
  */
 export function useFileUrl(fileId: string | null | undefined) {
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   return useQuery({
     queryKey: ['file-blob', fileId],
     enabled: Boolean(fileId),

@@ -1,6 +1,6 @@
 import { ApiError, call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
-import type { Correction, Language } from '@app/languagemate-contracts';
+import type { Correction, Language, LanguagematePaths } from '@app/languagemate-contracts';
 import { Button, InlineDiff, useApi } from '@app/ui';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,7 @@ export function MessageBubble({
 }) {
   const { t } = useTranslation('languagemate');
   const errorText = useChatErrorText();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const [editing, setEditing] = useState<string>();
   const [changeError, setChangeError] = useState<string>();
   const [working, setWorking] = useState(false);

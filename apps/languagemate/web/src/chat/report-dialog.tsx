@@ -1,5 +1,6 @@
 import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { createReportSchema, reportReasons } from '@app/languagemate-contracts';
 import { Button, CheckboxField, Dialog, Form, Notice, TextAreaField, useApi, useZodForm } from '@app/ui';
 import { useState } from 'react';
@@ -22,7 +23,7 @@ export function ReportDialog({
   onDone: (blocked: boolean) => void;
 }) {
   const { t } = useTranslation('languagemate');
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const [evidence, setEvidence] = useState(message);
   const form = useZodForm(createReportSchema, {
     userId: partner.userId,
@@ -108,7 +109,7 @@ export function BlockDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation('languagemate');
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const errorText = useChatErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();

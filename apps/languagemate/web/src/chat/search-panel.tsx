@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { Button, Spinner, useApi, useFormat } from '@app/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -37,7 +38,7 @@ export function SearchPanel({
   const { t } = useTranslation('languagemate');
   const errorText = useChatErrorText();
   const format = useFormat();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const [draft, setDraft] = useState('');
   const [query, setQuery] = useState('');
   const inputId = useId();

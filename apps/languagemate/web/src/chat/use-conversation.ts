@@ -1,5 +1,6 @@
 import { type ApiError, call, RealtimeError, toApiError } from '@app/client';
 import { type ChatMessage, chatMessageSchema } from '@app/contracts';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { CORRECTION_EVENT, type Correction, correctionSchema } from '@app/languagemate-contracts';
 import { useApi, useChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -41,7 +42,7 @@ function ackError(error: unknown): ApiError {
  * and the corrections made in the room.
  */
 export function useConversation(roomId: string, partnerId: string) {
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const { client, state: connection } = useRealtime();
   const channel = `chat:${roomId}`;
   const listRef = useRef<MessageListState>(emptyList);

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Correction } from '@app/languagemate-contracts';
+import type { Correction, LanguagematePaths } from '@app/languagemate-contracts';
 import {
   Button,
   EmptyState,
@@ -47,7 +47,7 @@ export function CorrectionsPage() {
 
 function CorrectionList({ state }: { state: 'to_review' | 'reviewed' }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Dashboard } from '@app/languagemate-contracts';
+import type { Dashboard, LanguagematePaths } from '@app/languagemate-contracts';
 import {
   Card,
   Chart,
@@ -25,7 +25,7 @@ import { useLabels } from '../shared/labels.js';
 export function DashboardPage() {
   const { t } = useT();
   useTitle(t('dashboard.title'));
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const errorText = useErrorText();
   const dashboard = useQuery({
     queryKey: keys.dashboard,

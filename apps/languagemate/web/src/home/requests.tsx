@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { PartnerRequest } from '@app/languagemate-contracts';
+import type { LanguagematePaths, PartnerRequest } from '@app/languagemate-contracts';
 import { Button, ErrorState, LoadingState, useApi, useFormat, useToast } from '@app/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -23,7 +23,7 @@ export function Requests() {
 
 function RequestBox({ box, title, empty }: { box: 'incoming' | 'outgoing'; title: string; empty: string }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

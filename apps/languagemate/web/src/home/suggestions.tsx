@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { Suggestion } from '@app/languagemate-contracts';
+import type { LanguagematePaths, Suggestion } from '@app/languagemate-contracts';
 import { Button, EmptyState, ErrorState, LoadingState, useApi, useToast } from '@app/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -13,7 +13,7 @@ const PAGE = 10;
 /** Suggested partners, best first, ten at a time ("Show more" follows the cursor). */
 export function Suggestions({ myZone }: { myZone: string }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,4 +1,5 @@
 import { ApiError, call } from '@app/client';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { Button, Card, Notice, PageHeader, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
@@ -40,7 +41,7 @@ export function ProfileStepper({
   onSaved?: () => void;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const queryClient = useQueryClient();
   const errorText = useErrorText();

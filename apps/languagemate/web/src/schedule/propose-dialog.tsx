@@ -1,5 +1,5 @@
 import { ApiError, call } from '@app/client';
-import type { Partner } from '@app/languagemate-contracts';
+import type { LanguagematePaths, Partner } from '@app/languagemate-contracts';
 import { Button, Dialog, Form, SelectField, TextAreaField, TextField, useApi, useToast } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -56,7 +56,7 @@ function ProposeForm({
   onDone: () => void;
 }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const format = useZonedFormat();

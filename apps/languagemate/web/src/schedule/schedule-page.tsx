@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import type { PracticeSession } from '@app/languagemate-contracts';
+import type { LanguagematePaths, PracticeSession } from '@app/languagemate-contracts';
 import {
   Button,
   EmptyState,
@@ -75,7 +75,7 @@ type Action = 'accept' | 'decline' | 'cancel' | 'no-show';
 
 function SessionList({ when }: { when: 'upcoming' | 'past' }) {
   const { t } = useT();
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   const toast = useToast();
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -1,4 +1,5 @@
 import { call } from '@app/client';
+import type { LanguagematePaths } from '@app/languagemate-contracts';
 import { useApi } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 
@@ -18,7 +19,7 @@ export const keys = {
 
 /** The caller's role and abilities here (the web draws admin links from them, the API decides). */
 export function useOverview() {
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   return useQuery({
     queryKey: keys.overview,
     queryFn: () => call(api.GET('/api/v1/languagemate/overview')),
@@ -28,7 +29,7 @@ export function useOverview() {
 
 /** The caller's own profile; `profile: null` until onboarding is finished. */
 export function useProfile() {
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   return useQuery({
     queryKey: keys.profile,
     queryFn: () => call(api.GET('/api/v1/languagemate/profile')),
@@ -37,7 +38,7 @@ export function useProfile() {
 
 /** The caller's partners with their rooms and unread counts. */
 export function usePartners() {
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   return useQuery({
     queryKey: keys.partners,
     queryFn: () => call(api.GET('/api/v1/languagemate/partners')),
@@ -48,7 +49,7 @@ export function usePartners() {
 
 /** Pending requests sent to (`incoming`) or by (`outgoing`) the caller. */
 export function useRequests(box: 'incoming' | 'outgoing') {
-  const api = useApi();
+  const api = useApi<LanguagematePaths>();
   return useQuery({
     queryKey: keys.requests(box),
     queryFn: () => call(api.GET('/api/v1/languagemate/requests', { params: { query: { box } } })),
