@@ -3,6 +3,7 @@ export * from './ai/index.js';
 export * from './app-kit/index.js';
 export { type Access, type AuthContext, access, callerOf, type Grant } from './auth/access.js';
 export type { Auth } from './auth/auth.js';
+export { Billing, type UsageCounter } from './billing/service.js';
 export type { Blocks } from './blocks/service.js';
 export type { CallerCheck, CallerPolicy } from './calls/policy.js';
 export type { ChatGuard, ChatGuardMessage, ChatRules } from './chat/rules.js';

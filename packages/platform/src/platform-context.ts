@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { AccessChanges } from './access/changes.js';
 import { type AiGateway, createAiGateway } from './ai/index.js';
 import { type Auth, createAuth } from './auth/auth.js';
+import { Billing } from './billing/service.js';
 import { Blocks } from './blocks/service.js';
 import { CallService } from './calls/service.js';
 import { registerChatChannel } from './chat/channel.js';
@@ -47,6 +48,11 @@ export interface PlatformContext {
   readonly ai: AiGateway;
   /** Cross-instance publish/subscribe (PostgreSQL LISTEN/NOTIFY or Redis). */
   readonly bus: Bus;
+  /**
+   * Plans, entitlements and credits (docs/billing.md): `withinLimit(trx, ...)` inside the transaction
+   * that creates a limited thing, `requireFeature`, `credits.reserve/settle` around paid work.
+   */
+  readonly billing: Billing;
   /** The WebSocket hub: register channel types, publish events to channels. */
   readonly realtime: Gateway;
   /** Chat rooms and durable messages; apps create rooms, clients talk on `chat:<roomId>`. */
@@ -125,7 +131,9 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   const webhooks = new Webhooks({ db, config, logger, jobs });
   webhooks.registerJobs();
   const files = new Files({ db, config, logger, jobs });
+  const billing = new Billing({ db, logger, jobs });
   files.registerJobs();
+  billing.registerJobs();
   const chat = new ChatService(db, realtime, limits, blocks, files);
   registerChatChannel(realtime, chat);
   // Files attached to a chat message are for the room's members.
@@ -151,6 +159,7 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     auth,
     limits,
     blocks,
+    billing,
     ai,
     bus,
     realtime,

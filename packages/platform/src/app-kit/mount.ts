@@ -25,7 +25,11 @@ export async function setupApps(
   definitions: readonly AppDefinition[],
 ): Promise<MountedApp[]> {
   const mounted: MountedApp[] = [];
-  for (const definition of definitions) mounted.push({ definition, parts: await definition.setup(platform) });
+  for (const definition of definitions) {
+    // Plans first: an app's setup may register its usage counters against them.
+    if (definition.billing) platform.billing.catalogue.declare(definition.name, definition.billing);
+    mounted.push({ definition, parts: await definition.setup(platform) });
+  }
   return mounted;
 }
 

@@ -17,7 +17,9 @@ export type AuditAction =
   | 'two_factor.code_failed'
   | 'api_key.created'
   | 'api_key.revoked'
-  | 'role.changed';
+  | 'role.changed'
+  | 'billing.plan_assigned'
+  | 'billing.credits_adjusted';
 
 /** Writes one audit entry (inside the caller's transaction when given one). */
 export async function audit(

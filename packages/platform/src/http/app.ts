@@ -18,6 +18,8 @@ import { access } from '../auth/access.js';
 import { accountRoutes } from '../auth/routes/account-routes.js';
 import { authRoutes } from '../auth/routes/auth-routes.js';
 import { oauthRoutes } from '../auth/routes/oauth-routes.js';
+import { billingAdminRoutes } from '../billing/admin-routes.js';
+import { billingRoutes } from '../billing/routes.js';
 import { blockRoutes } from '../blocks/routes.js';
 import { callRoutes } from '../calls/routes.js';
 import { chatRoutes } from '../chat/routes.js';
@@ -208,6 +210,18 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
 
   const mounted = await setupApps(platform, options.apps);
   app.decorate('apps', mounted);
+  const appNames = mounted.map((m) => m.definition.name);
+  await app.register(billingRoutes, {
+    prefix: '/api/v1/billing',
+    billing: platform.billing,
+    apps: appNames,
+    development: config.env === 'development',
+  });
+  await app.register(billingAdminRoutes, {
+    prefix: '/api/v1/billing/admin',
+    billing: platform.billing,
+    apps: appNames,
+  });
   await app.register(appListRoutes(mounted.map((m) => m.definition.manifest)), { prefix: '/api/v1' });
   if (role !== 'worker') {
     await app.register(collabRoutes, { collab: platform.collab, logger });
