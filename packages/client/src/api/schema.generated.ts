@@ -4729,6 +4729,7 @@ export interface components {
         };
         Plans: {
             app: string;
+            devPlan?: boolean;
             labels: {
                 [key: string]: {
                     en: string;
