@@ -4,6 +4,7 @@ import { AccessChanges } from './access/changes.js';
 import { type AiGateway, createAiGateway } from './ai/index.js';
 import { type Auth, createAuth } from './auth/auth.js';
 import { Billing } from './billing/service.js';
+import { StripeBilling } from './billing/stripe/service.js';
 import { Blocks } from './blocks/service.js';
 import { CallService } from './calls/service.js';
 import { registerChatChannel } from './chat/channel.js';
@@ -53,6 +54,8 @@ export interface PlatformContext {
    * that creates a limited thing, `requireFeature`, `credits.reserve/settle` around paid work.
    */
   readonly billing: Billing;
+  /** Online payment through Stripe; undefined when STRIPE_SECRET_KEY is not set (docs/billing.md). */
+  readonly stripe: StripeBilling | undefined;
   /** The WebSocket hub: register channel types, publish events to channels. */
   readonly realtime: Gateway;
   /** Chat rooms and durable messages; apps create rooms, clients talk on `chat:<roomId>`. */
@@ -131,7 +134,7 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   const webhooks = new Webhooks({ db, config, logger, jobs });
   webhooks.registerJobs();
   const files = new Files({ db, config, logger, jobs });
-  const billing = new Billing({ db, logger, jobs });
+  const billing = new Billing({ db, logger, jobs, onlinePayment: () => config.stripe !== undefined });
   files.registerJobs();
   billing.registerJobs();
   const chat = new ChatService(db, realtime, limits, blocks, files);
@@ -160,6 +163,16 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     limits,
     blocks,
     billing,
+    stripe: config.stripe
+      ? new StripeBilling({
+          db,
+          config: config.stripe,
+          publicUrl: config.server.publicUrl,
+          billing,
+          notifications,
+          logger,
+        })
+      : undefined,
     ai,
     bus,
     realtime,

@@ -16,6 +16,7 @@ import { requestMeta } from '../auth/routes/meta.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { creditPage, knownApp } from './routes.js';
 import { type Billing, toSubscription } from './service.js';
+import { toInvoice } from './stripe/routes.js';
 
 const tags = ['billing'];
 const admin = { access: access.permission('platform:admin') };
@@ -111,19 +112,7 @@ export const billingAdminRoutes: FastifyPluginAsync<{ billing: Billing; apps: re
         entitlements,
         subscriptions: subscriptions.map(toSubscription),
         credits: credits.items,
-        invoices: invoices.map((row) => ({
-          id: row.id,
-          app: row.app,
-          number: row.number,
-          status: row.status as z.infer<typeof invoiceSchema>['status'],
-          currency: row.currency as z.infer<typeof invoiceSchema>['currency'],
-          amountDue: row.amount_due,
-          amountPaid: row.amount_paid,
-          periodStart: row.period_start?.toISOString() ?? null,
-          periodEnd: row.period_end?.toISOString() ?? null,
-          hostedUrl: row.hosted_url,
-          createdAt: row.stripe_created_at.toISOString(),
-        })),
+        invoices: invoices.map(toInvoice),
       };
     },
   );

@@ -1,11 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { definePlans } from '@app/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineApp } from '../app-kit/define-app.js';
 import type { App } from '../http/app.js';
 import {
   bearer,
@@ -17,76 +11,25 @@ import {
   type TestDatabase,
 } from '../testing/index.js';
 import { Billing, monthOf } from './service.js';
-
-// An app named like a real one (its row is in platform.apps) with two plans: Free allows 3 things and
-// grants 50 credits a month; Pro has no limit, a feature and 500 credits.
-const APP = 'studymate';
-const plans = definePlans({
-  plans: [
-    {
-      code: 'free',
-      free: true,
-      name: { ko: '무료', en: 'Free' },
-      description: { ko: '무료', en: 'Free' },
-      prices: { month: { krw: 0, usd: 0 }, year: { krw: 0, usd: 0 } },
-      limits: { things: 3 },
-      features: [],
-      monthlyCredits: 50,
-    },
-    {
-      code: 'pro',
-      name: { ko: '프로', en: 'Pro' },
-      description: { ko: '프로', en: 'Pro' },
-      prices: { month: { krw: 9900, usd: 799 }, year: { krw: 99000, usd: 7900 } },
-      limits: { things: null },
-      features: ['export'],
-      monthlyCredits: 500,
-    },
-  ],
-  labels: { things: { ko: '물건', en: 'Things' }, export: { ko: '내보내기', en: 'Export' } },
-});
+import { BILLING_APP as APP, billingFixture, countThings, testPlans as plans } from './test-fixture.js';
 
 let database: TestDatabase;
-let migrations: string;
+let dispose: () => Promise<void>;
 let app: App;
 let admin: Person;
 
-const countThings = (db: Parameters<Billing['withinLimit']>[0], userId: string) =>
-  sql<{ n: number }>`select count(*)::int as n from public.billing_things where owner = ${userId}`
-    .execute(db)
-    .then((r) => r.rows[0]?.n ?? 0);
-
 beforeAll(async () => {
   database = await createTestDatabase();
-  migrations = await mkdtemp(path.join(tmpdir(), 'billing-'));
-  const fixture = defineApp({
-    name: APP,
-    migrations: pathToFileURL(`${migrations}/`),
-    manifest: {
-      name: APP,
-      title: { ko: '요금', en: 'Billing' },
-      tagline: { ko: '요금', en: 'Billing' },
-      description: { ko: '요금제 시험', en: 'Plans under test' },
-      accent: '#0f766e',
-      icon: 'B',
-    },
-    billing: plans,
-    setup: (platform) => {
-      platform.billing.usage(APP, 'things', countThings);
-      return {};
-    },
-  });
-  ({ app } = await listenTestApp(database.url, {}, { apps: [fixture] }));
-  await sql`create table public.billing_things (id serial primary key, owner uuid not null)`.execute(
-    app.platform.db,
-  );
+  const fixture = await billingFixture();
+  dispose = fixture.dispose;
+  ({ app } = await listenTestApp(database.url, {}, { apps: [fixture.app] }));
   admin = await makeAdmin(app);
 });
 
 afterAll(async () => {
   await app?.close();
   await database?.drop();
-  if (migrations) await rm(migrations, { recursive: true, force: true });
+  await dispose?.();
 });
 
 const get = (who: Person | null, url: string) =>

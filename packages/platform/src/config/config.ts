@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppName } from '@app/contracts';
 import type { z } from 'zod';
 import { type AiConfig, toAiConfig } from '../ai/env.js';
+import { type StripeConfig, toStripeConfig } from '../billing/stripe/env.js';
 import { type CollabConfig, toCollabConfig } from '../collab/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
 import { type JobsConfig, toJobsConfig } from '../jobs/env.js';
@@ -75,6 +76,8 @@ export interface Config {
   readonly notifications: NotificationsConfig;
   /** Outgoing webhooks: time limit, disabling after failures. */
   readonly webhooks: WebhooksConfig;
+  /** Online payment (docs/billing.md); undefined when Stripe is not configured. */
+  readonly stripe: StripeConfig | undefined;
   /** Requests to URLs the server did not write (webhooks, push, OAuth): SSRF allow-list, resolver. */
   readonly outbound: OutboundConfig;
   /** Uploads: storage driver, limits per purpose, quotas, signed URLs. */
@@ -173,6 +176,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     jobs: toJobsConfig(env),
     notifications: toNotificationsConfig(env),
     webhooks: toWebhooksConfig(env),
+    stripe: toStripeConfig(env),
     outbound: toOutboundConfig(env),
     files: toFilesConfig(env),
     limits: toLimitsConfig(env),

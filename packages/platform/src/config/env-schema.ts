@@ -1,6 +1,7 @@
 import { appNameSchema } from '@app/contracts';
 import { z } from 'zod';
 import { aiEnvShape } from '../ai/env.js';
+import { stripeEnvShape } from '../billing/stripe/env.js';
 import { collabEnvShape } from '../collab/env.js';
 import { filesEnvShape } from '../files/env.js';
 import { jobsEnvShape } from '../jobs/env.js';
@@ -35,6 +36,7 @@ export const envSchema = z.object({
   ...filesEnvShape,
   ...limitsEnvShape,
   ...collabEnvShape,
+  ...stripeEnvShape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),

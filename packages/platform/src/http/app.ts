@@ -20,6 +20,7 @@ import { authRoutes } from '../auth/routes/auth-routes.js';
 import { oauthRoutes } from '../auth/routes/oauth-routes.js';
 import { billingAdminRoutes } from '../billing/admin-routes.js';
 import { billingRoutes } from '../billing/routes.js';
+import { stripeRoutes } from '../billing/stripe/routes.js';
 import { blockRoutes } from '../blocks/routes.js';
 import { callRoutes } from '../calls/routes.js';
 import { chatRoutes } from '../chat/routes.js';
@@ -216,6 +217,12 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
     billing: platform.billing,
     apps: appNames,
     development: config.env === 'development',
+  });
+  await app.register(stripeRoutes, {
+    prefix: '/api/v1/billing',
+    stripe: platform.stripe,
+    db: platform.db,
+    apps: appNames,
   });
   await app.register(billingAdminRoutes, {
     prefix: '/api/v1/billing/admin',

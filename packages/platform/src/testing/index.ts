@@ -18,6 +18,7 @@ export {
   type RouteRolesOptions,
   type RouteRolesWorld,
 } from './route-roles.js';
+export { type StandInSubscription, type StripeStandIn, startStripeStandIn } from './stripe-stand-in.js';
 export {
   createTestDatabase,
   provideTestDatabase,
