@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import { useAppTitle, useSession, useWebApp, useWebSession } from '../app/context.js';
+import { useHasPlans } from '../billing/keys.js';
 import { Avatar } from '../components/avatar.js';
 import { LanguageSwitch } from './language-switch.js';
 import { VerifyEmailBanner } from './verify-banner.js';
@@ -33,6 +34,8 @@ export function AppShell() {
   // While the next page loads (its code on a slow network), the current one stays on screen: it
   // is made inert, so nothing is typed into or sent from a page that is about to go away.
   const leaving = useNavigation().state !== 'idle';
+  // Apps with plans get Pricing (also signed out) and Billing; the plans are asked once and cached.
+  const hasPlans = useHasPlans();
 
   // A new page closes the phone menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
@@ -49,17 +52,29 @@ export function AppShell() {
         <NavLink to="/" end className={linkClass}>
           {t('nav.home')}
         </NavLink>
-        {nav?.map((link) => (
-          <NavLink key={link.to} to={link.to} className={linkClass}>
-            {t(link.label, { ns: app })}
-          </NavLink>
-        ))}
+        {nav
+          ?.filter((link) => !link.adminOnly || user?.platformRole === 'admin')
+          .map((link) => (
+            <NavLink key={link.to} to={link.to} className={linkClass}>
+              {t(link.label, { ns: app })}
+            </NavLink>
+          ))}
         <NavLink to="/account/profile" className={linkClass}>
           {t('nav.profile')}
         </NavLink>
         <NavLink to="/account/security" className={linkClass}>
           {t('nav.security')}
         </NavLink>
+        {hasPlans && (
+          <>
+            <NavLink to="/pricing" className={linkClass}>
+              {t('nav.pricing')}
+            </NavLink>
+            <NavLink to="/billing" className={linkClass}>
+              {t('nav.billing')}
+            </NavLink>
+          </>
+        )}
         {app !== 'portal' && (
           <a href="/" className={linkClass({ isActive: false })}>
             {t('nav.allApps')}
@@ -75,6 +90,11 @@ export function AppShell() {
           <a href="/" className={linkClass({ isActive: false })}>
             {t('nav.allApps')}
           </a>
+        )}
+        {hasPlans && (
+          <NavLink to="/pricing" className={linkClass}>
+            {t('nav.pricing')}
+          </NavLink>
         )}
         <NavLink to="/sign-in" className={linkClass}>
           {t('nav.signIn')}
