@@ -9,6 +9,7 @@ import {
   LoadingState,
   useApi,
   useBillingText,
+  useCreditReason,
   useFormat,
   useLocalized,
 } from '@app/ui';
@@ -34,6 +35,7 @@ export function AccountApp({
   const t = useAdminText();
   const { t: kit } = useTranslation();
   const bill = useBillingText();
+  const reason = useCreditReason(plans.plans);
   const api = useApi();
   const pick = useLocalized();
   const format = useFormat();
@@ -57,7 +59,7 @@ export function AccountApp({
   const current = entitlements.subscription;
   return (
     <div className="flex flex-col gap-6">
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Fact term={t('plan')}>{planName(entitlements.plan)}</Fact>
         <Fact term={t('status')}>
           {current ? (
@@ -70,7 +72,18 @@ export function AccountApp({
         </Fact>
         <Fact term={t('source')}>
           {t(`sources.${current?.source ?? 'none'}`)}
-          {current?.currentPeriodEnd ? ` · ${t('until')} ${format.date(current.currentPeriodEnd)}` : ''}
+          {current?.currentPeriodEnd && (
+            <span className="block text-sm font-normal text-fg-muted">
+              {t(
+                current.source === 'manual'
+                  ? 'untilDate'
+                  : current.cancelAtPeriodEnd
+                    ? 'endsDate'
+                    : 'renewsDate',
+                { date: format.date(current.currentPeriodEnd) },
+              )}
+            </span>
+          )}
         </Fact>
         <Fact term={t('credits')}>
           <span data-testid="admin-credit-balance">{format.number(entitlements.credits.balance)}</span>
@@ -102,9 +115,9 @@ export function AccountApp({
           [t('created'), (s) => format.date(s.createdAt)],
           [t('plan'), (s) => planName(s.plan)],
           [t('status'), (s) => bill(`status.${s.status}`)],
-          [t('source'), (s) => t(`sources.${s.source}`)],
-          [t('interval'), (s) => (s.interval === 'year' ? t('yearly') : t('monthly'))],
-          [t('until'), (s) => (s.currentPeriodEnd ? format.date(s.currentPeriodEnd) : '—')],
+          [t('source'), (s) => t(`sources.${s.source}`), 'wide'],
+          [t('interval'), (s) => (s.interval === 'year' ? t('yearly') : t('monthly')), 'wide'],
+          [t('until'), (s) => (s.currentPeriodEnd ? format.date(s.currentPeriodEnd) : '—'), 'wide'],
         ]}
       />
       <SmallTable<CreditEntry>
@@ -115,8 +128,8 @@ export function AccountApp({
           [bill('date'), (e) => format.dateTime(e.createdAt)],
           [bill('what'), (e) => bill(`kinds.${e.kind}`)],
           [bill('amount'), (e) => (e.amount > 0 ? `+${format.number(e.amount)}` : format.number(e.amount))],
-          [bill('balanceAfter'), (e) => format.number(e.balance)],
-          [bill('reason'), (e) => bill(`reasons.${e.reason}`, { defaultValue: e.reason })],
+          [bill('balanceAfter'), (e) => format.number(e.balance), 'wide'],
+          [bill('reason'), (e) => reason(e.reason), 'wide'],
         ]}
       />
       <SmallTable<Invoice>
@@ -125,14 +138,14 @@ export function AccountApp({
         rows={invoices}
         columns={[
           [bill('date'), (i) => format.date(i.createdAt)],
-          [bill('invoice'), (i) => i.number ?? '—'],
+          [bill('invoice'), (i) => i.number ?? '—', 'wide'],
           [
-            bill('amount'),
+            bill('total'),
             (i) => formatMoney(i.status === 'paid' ? i.amountPaid : i.amountDue, i.currency, format.locale),
           ],
-          [t('status'), (i) => bill(`invoiceStatus.${i.status}`)],
+          [bill('invoiceState'), (i) => bill(`invoiceStatus.${i.status}`), 'wide'],
           [
-            bill('view'),
+            bill('receipt'),
             (i) =>
               i.hostedUrl ? (
                 <a
@@ -162,7 +175,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-/** A short list (the admin route answers the 20 newest) as a table with a heading. */
+/** A short list (the admin route answers the 20 newest) as a table; `wide` columns hide on phones. */
 function SmallTable<T extends { id: string }>({
   title,
   empty,
@@ -172,8 +185,9 @@ function SmallTable<T extends { id: string }>({
   title: string;
   empty: string;
   rows: readonly T[];
-  columns: readonly (readonly [string, (row: T) => ReactNode])[];
+  columns: readonly (readonly [string, (row: T) => ReactNode, 'wide'?])[];
 }) {
+  const hide = (wide: 'wide' | undefined) => (wide ? 'hidden md:table-cell' : '');
   return (
     <section className="flex flex-col gap-2">
       <h3 className="text-lg font-semibold">{title}</h3>
@@ -185,8 +199,8 @@ function SmallTable<T extends { id: string }>({
             <caption className="sr-only">{title}</caption>
             <thead className="bg-surface-muted">
               <tr>
-                {columns.map(([header]) => (
-                  <th key={header} scope="col" className="px-3 py-2 font-semibold">
+                {columns.map(([header, , wide]) => (
+                  <th key={header} scope="col" className={`px-3 py-2 font-semibold ${hide(wide)}`}>
                     {header}
                   </th>
                 ))}
@@ -195,8 +209,8 @@ function SmallTable<T extends { id: string }>({
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-t border-border">
-                  {columns.map(([header, cell]) => (
-                    <td key={header} className="px-3 py-2">
+                  {columns.map(([header, cell, wide]) => (
+                    <td key={header} className={`px-3 py-2 ${hide(wide)}`}>
                       {cell(row)}
                     </td>
                   ))}

@@ -1,15 +1,39 @@
 import { call } from '@app/client';
-import type { CreditEntry, Entitlements, Invoice } from '@app/contracts';
-import { useApi, useWebApp } from '../app/context.js';
+import type { CreditEntry, Entitlements, Invoice, Plan } from '@app/contracts';
+import { useMemo } from 'react';
+import { useApi, useLocalized, useWebApp } from '../app/context.js';
 import { Badge } from '../components/badge.js';
 import { Card } from '../components/card.js';
 import { CursorTable } from '../components/table.js';
 import { useFormat } from '../i18n/format.js';
+import { usePlans } from './data.js';
 import { billingKeys } from './keys.js';
 import { formatMoney } from './money.js';
 import { useBillingText } from './text.js';
 
 const PAGE = 20;
+
+/**
+ * A credit entry's reason in the user's language: the ones the platform writes are translated (with
+ * the plan's name, from `appPlans` or else the web app's own), others (an admin's words, an app's
+ * task) are shown as written.
+ */
+export function useCreditReason(appPlans?: readonly Plan[]): (reason: string) => string {
+  const t = useBillingText();
+  const pick = useLocalized();
+  const own = usePlans().data?.plans;
+  const plans = appPlans ?? own;
+  return (reason) => {
+    if (reason === 'monthly grant') return t('reasons.monthly');
+    if (reason === 'monthly credits expired') return t('reasons.expired');
+    const code = /^plan changed to ([a-z][a-z0-9_]*)$/.exec(reason)?.[1];
+    if (code) {
+      const plan = plans?.find((candidate) => candidate.code === code);
+      return t('reasons.planChanged', { plan: plan ? pick(plan.name) : code });
+    }
+    return reason;
+  };
+}
 
 /** The credit balance, the monthly grant and the ledger's entries, newest first ("Load more"). */
 export function CreditHistory({ me }: { me: Entitlements }) {
@@ -17,6 +41,8 @@ export function CreditHistory({ me }: { me: Entitlements }) {
   const api = useApi();
   const app = useWebApp().manifest.name;
   const format = useFormat();
+  const reason = useCreditReason();
+  const time = useMemo(() => new Intl.DateTimeFormat(format.locale, { timeStyle: 'short' }), [format.locale]);
   const signed = (amount: number) =>
     `${amount > 0 ? '+' : amount < 0 ? '−' : ''}${format.number(Math.abs(amount))}`;
   return (
@@ -47,21 +73,36 @@ export function CreditHistory({ me }: { me: Entitlements }) {
         rowKey={(entry) => entry.id}
         empty={{ title: t('noCreditHistory') }}
         columns={[
-          { header: t('date'), cell: (entry) => format.dateTime(entry.createdAt) },
-          { header: t('what'), cell: (entry) => t(`kinds.${entry.kind}`) },
+          {
+            header: t('date'),
+            cell: (entry) => (
+              <>
+                <span className="whitespace-nowrap">{format.date(entry.createdAt)}</span>
+                <span className="block whitespace-nowrap text-fg-muted">
+                  {time.format(new Date(entry.createdAt))}
+                </span>
+              </>
+            ),
+          },
+          {
+            header: t('what'),
+            // The kind and its reason together, so a phone (narrow columns hidden) shows both.
+            cell: (entry) => (
+              <>
+                <span className="font-semibold">{t(`kinds.${entry.kind}`)}</span>
+                <span className="block text-fg-muted">{reason(entry.reason)}</span>
+              </>
+            ),
+          },
           {
             header: t('amount'),
-            cell: (entry) => <span className="font-semibold tabular-nums">{signed(entry.amount)}</span>,
+            cell: (entry) => (
+              <span className="whitespace-nowrap font-semibold tabular-nums">{signed(entry.amount)}</span>
+            ),
           },
           {
             header: t('balanceAfter'),
             cell: (entry) => <span className="tabular-nums">{format.number(entry.balance)}</span>,
-            wide: true,
-          },
-          {
-            header: t('reason'),
-            // Reasons the platform writes are translated; others (an admin's words) are shown as written.
-            cell: (entry) => t(`reasons.${entry.reason}`, { defaultValue: entry.reason }),
             wide: true,
           },
         ]}
@@ -100,23 +141,24 @@ export function PaymentHistory() {
         rowKey={(invoice) => invoice.id}
         empty={{ title: t('noPayments'), body: t('noPaymentsBody') }}
         columns={[
-          { header: t('date'), cell: (invoice) => format.date(invoice.createdAt) },
           {
-            header: t('amount'),
-            cell: (invoice) => (
-              <span className="font-semibold tabular-nums">
-                {formatMoney(
-                  invoice.status === 'paid' ? invoice.amountPaid : invoice.amountDue,
-                  invoice.currency,
-                  format.locale,
-                )}
-              </span>
-            ),
+            header: t('date'),
+            cell: (invoice) => <span className="whitespace-nowrap">{format.date(invoice.createdAt)}</span>,
           },
           {
-            header: t('invoice'),
+            header: t('total'),
+            // The amount and its state together: the phone's narrow table keeps both.
             cell: (invoice) => (
-              <Badge tone={invoiceTone[invoice.status]}>{t(`invoiceStatus.${invoice.status}`)}</Badge>
+              <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                <span className="whitespace-nowrap font-semibold tabular-nums">
+                  {formatMoney(
+                    invoice.status === 'paid' ? invoice.amountPaid : invoice.amountDue,
+                    invoice.currency,
+                    format.locale,
+                  )}
+                </span>
+                <Badge tone={invoiceTone[invoice.status]}>{t(`invoiceStatus.${invoice.status}`)}</Badge>
+              </span>
             ),
           },
           {
@@ -128,14 +170,14 @@ export function PaymentHistory() {
             wide: true,
           },
           {
-            header: t('view'),
+            header: t('receipt'),
             cell: (invoice) =>
               invoice.hostedUrl ? (
                 <a
                   href={invoice.hostedUrl}
                   target="_blank"
                   rel="noopener noreferrer"
-                  className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+                  className="inline-flex min-h-11 items-center whitespace-nowrap font-semibold underline underline-offset-4"
                   aria-label={t('viewInvoice', { number: invoice.number ?? '' })}
                 >
                   {t('view')}

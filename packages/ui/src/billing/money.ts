@@ -13,6 +13,8 @@ export function formatMoney(amount: number, currency: Currency, locale: string):
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: currency.toUpperCase(),
+    // `$15` and `₩19,000` rather than en-GB's `US$15`: the currency is also named by the picker.
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: whole ? 0 : 2,
     maximumFractionDigits: whole ? 0 : 2,
   }).format(major);

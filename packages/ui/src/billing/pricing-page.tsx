@@ -219,7 +219,7 @@ function PlanAction({
         to={`/sign-in?next=${encodeURIComponent(`/pricing?plan=${plan.code}`)}`}
         className={buttonClass('primary', 'w-full')}
       >
-        {t('signInToChoose', { plan: name })}
+        {t('choose', { plan: name })}
       </Link>
     );
   if (!onlinePayment)

@@ -10,7 +10,7 @@ import { VerifyEmailBanner } from './verify-banner.js';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   clsx(
-    'flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted',
+    'flex min-h-11 items-center whitespace-nowrap rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted',
     isActive ? 'text-fg underline decoration-accent decoration-2 underline-offset-8' : 'text-fg-muted',
   );
 
@@ -121,10 +121,10 @@ export function AppShell() {
             <span aria-hidden="true" className="size-3 rounded-full bg-accent" />
             <span>{title}</span>
           </NavLink>
-          <nav aria-label={t('nav.primary')} className="ml-auto hidden items-center gap-1 md:flex">
+          <nav aria-label={t('nav.primary')} className="ml-auto hidden items-center gap-1 lg:flex">
             {links}
           </nav>
-          <div className="ml-auto flex items-center gap-1 md:ml-0">
+          <div className="ml-auto flex items-center gap-1 lg:ml-0">
             <LanguageSwitch />
             {user && (
               <span className="hidden sm:block">
@@ -136,7 +136,7 @@ export function AppShell() {
               aria-expanded={menuOpen}
               aria-controls={menuId}
               onClick={() => setMenuOpen((open) => !open)}
-              className="min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted md:hidden"
+              className="min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted lg:hidden"
             >
               {menuOpen ? t('common.closeMenu') : t('common.menu')}
             </button>
@@ -146,7 +146,7 @@ export function AppShell() {
           id={menuId}
           aria-label={t('nav.primary')}
           className={clsx(
-            'flex-col gap-1 border-t border-border px-4 py-2 md:hidden',
+            'flex-col gap-1 border-t border-border px-4 py-2 lg:hidden',
             menuOpen ? 'flex' : 'hidden',
           )}
         >
