@@ -7,6 +7,7 @@ import {
   type TestAccount,
 } from '@app/platform/testing';
 import { storehelper } from '@app/storehelper-server';
+import { studymate } from '@app/studymate-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
@@ -39,7 +40,8 @@ beforeAll(async () => {
   if (!hasChromium) return;
   stripe = await startStripeStandIn();
   web = await startWebHarness({
-    apps: [storehelper],
+    // studymate too: the same pages serve every app with plans.
+    apps: [storehelper, studymate],
     // Stripe sends the browser back to PUBLIC_URL: it must be this server.
     publicUrl: true,
     env: {
@@ -256,6 +258,52 @@ describe.skipIf(!hasChromium)('storehelper billing in Chromium', () => {
       .getByRole('button', { name: 'Switch to Premium' })
       .waitFor();
 
+    // "Manage" opens Stripe's customer portal (the stand-in's address; it serves no page there).
+    await page.goto(`${web.origin}/storehelper/billing`);
+    await page.getByRole('button', { name: 'Manage payment methods and cancellation' }).click();
+    await page.waitForURL(`${stripe.url}/portal?**`, WAIT);
+    expect(new URL(page.url()).searchParams.get('return')).toBe(`${web.origin}/storehelper/billing`);
+    errors.length = 0; // the stand-in's 404 for its portal page
+
+    // Canceled in the portal (at period end), then a renewal fails: Stripe's events change the page.
+    const [subscription] = [...stripe.subscriptions.values()];
+    if (!subscription) throw new Error('no subscription at the stand-in');
+    const periodEnd = (subscription.items.data[0]?.current_period_end ?? 0) * 1000;
+    await stripe.updateSubscription(subscription.id, { cancel_at_period_end: true });
+    await page.goto(`${web.origin}/storehelper/billing`);
+    const endDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(periodEnd));
+    await page.getByText(`Canceled: Basic stays until ${endDate}, then you are back on Free.`).waitFor(WAIT);
+    await stripe.failPayment(subscription.id);
+    await page.reload();
+    await page.getByText('Payment overdue', { exact: true }).waitFor(WAIT);
+    await page.getByText('Your last payment did not go through.', { exact: false }).waitFor();
+    await page.getByRole('table', { name: 'Payment history' }).getByText('Due').waitFor(WAIT);
+    expect(await auditPage(page)).toEqual([]);
+    await page.screenshot({
+      path: `${screenshots}storehelper-billing-past-due-en-desktop.png`,
+      fullPage: true,
+    });
+
+    // Back from a checkout that was abandoned.
+    await page.goto(`${web.origin}/storehelper/billing?checkout=cancel`);
+    await page.getByText('Checkout was canceled. Nothing was charged.').waitFor(WAIT);
+
+    // studymate's plans on the same kit page: two plans, AI credits, Korean won in Korean.
+    await page.goto(`${web.origin}/studymate/pricing`);
+    await page
+      .getByRole('region', { name: 'Pro' })
+      .getByText('AI credits a month', { exact: false })
+      .waitFor(WAIT);
+    await page.getByRole('region', { name: 'Free' }).getByText('Current plan').waitFor();
+    expect(await auditPage(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}studymate-pricing-en-desktop.png`, fullPage: true });
+    // This server has no Stripe price for studymate: choosing says so instead of failing vaguely.
+    await page.getByRole('button', { name: 'Choose Pro' }).click();
+    await page
+      .getByText('This plan cannot be bought online here for this period and currency yet.', { exact: false })
+      .waitFor(WAIT);
+    await dismissToasts(page);
+
     // A server without online payment (its answer rewritten here): the note, and in development the
     // "Try it" buttons instead of Choose.
     await page.route('**/api/v1/billing/plans?app=storehelper', async (route) => {
@@ -265,7 +313,7 @@ describe.skipIf(!hasChromium)('storehelper billing in Chromium', () => {
         json: { ...(await response.json()), onlinePayment: false, devPlan: true },
       });
     });
-    await page.reload();
+    await page.goto(`${web.origin}/storehelper/pricing`);
     await page.getByText('Online payment is not set up here').waitFor(WAIT);
     await page.getByText('In development you can try any plan without paying.').waitFor();
     expect(await page.getByRole('button', { name: 'Try it (development)' }).count()).toBe(1);

@@ -39,6 +39,8 @@ export const en = {
   noPlansTitle: 'This app has no paid plans',
   noPlansBody: 'Everything here is free to use.',
   redirecting: 'Taking you to the payment page…',
+  checkoutUnavailable:
+    'This plan cannot be bought online here for this period and currency yet. Try the other period or currency, or ask an administrator.',
   planFeatures: 'What {{plan}} includes',
   billingTitle: 'Billing',
   billingLead: 'Your plan, usage and payments.',
@@ -164,6 +166,8 @@ export const ko: Translation<typeof en> = {
   noPlansTitle: '이 앱에는 유료 요금제가 없습니다',
   noPlansBody: '모든 기능을 무료로 쓸 수 있습니다.',
   redirecting: '결제 페이지로 이동하는 중…',
+  checkoutUnavailable:
+    '이 요금제는 아직 이 결제 주기와 통화로 온라인 구매할 수 없습니다. 다른 주기나 통화를 고르거나 관리자에게 문의해 주세요.',
   planFeatures: '{{plan}}에 포함된 내용',
   billingTitle: '결제',
   billingLead: '내 요금제, 사용량, 결제 내역입니다.',

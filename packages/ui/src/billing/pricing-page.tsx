@@ -1,4 +1,4 @@
-import { call } from '@app/client';
+import { ApiError, call } from '@app/client';
 import type { BillingInterval, Currency, Entitlements, Plan } from '@app/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { clsx } from 'clsx';
@@ -178,7 +178,14 @@ function PlanAction({
       setLeaving(true);
       window.location.assign(url);
     },
-    onError: (error) => toast(errorMessage(error, kit), 'danger'),
+    // A plan the server has no price for in this period and currency (or already paid for).
+    onError: (error) =>
+      toast(
+        error instanceof ApiError && error.code === 'CONFLICT'
+          ? t('checkoutUnavailable')
+          : errorMessage(error, kit),
+        'danger',
+      ),
   });
   const tryPlan = useMutation({
     mutationFn: () =>
