@@ -262,7 +262,7 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
     await page.getByLabel('이메일').fill(account.email);
     await page.getByLabel('비밀번호').fill(newPassword);
     await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('heading', { name: '여기에 가게 리뷰가 표시됩니다' }).waitFor();
+    await page.getByRole('heading', { name: '내 매장' }).waitFor();
     await page.screenshot({ path: `${screenshots}home-ko-phone.tmp.png`, fullPage: true });
     expect(errors).toEqual([]);
     await context.close();

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { type App, type AppDefinition, buildApp } from '@app/platform';
 import { createTestDatabase, type TestDatabase, testConfig } from '@app/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -26,18 +26,25 @@ export async function startWebHarness(
     fakeAudioFile?: string;
     /** Extra configuration variables (e.g. a TURN server's `TURN_URLS`/`TURN_SECRET`). */
     env?: Record<string, string>;
+    /**
+     * Listen on a port chosen before the server is built and set `PUBLIC_URL` to it, for flows
+     * where the server sends the browser an absolute address of its own (Stripe's return page).
+     */
+    publicUrl?: boolean;
   } = {},
 ): Promise<WebHarness> {
   const database: TestDatabase = await createTestDatabase();
+  const port = options.publicUrl ? await freePort() : 0;
+  const env = { ...options.env, ...(port ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}) };
   const [{ apps }, app] = await Promise.all([
     sharedWebBuild(),
-    buildApp(testConfig(database.url, options.env), { apps: options.apps ?? allApps }),
+    buildApp(testConfig(database.url, env), { apps: options.apps ?? allApps }),
   ]);
   await registerWebApps(app, {
     apps: [...appNames],
     builds: apps,
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium({
     fakeMedia: options.fakeMedia ?? false,
@@ -53,6 +60,18 @@ export async function startWebHarness(
       await database.drop();
     },
   };
+}
+
+/** A port free on loopback now (the kernel hands out another one next time). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Console errors, uncaught exceptions and failed requests of a page, for "no errors" checks. */

@@ -1,5 +1,6 @@
 import { defineManifest } from '@app/contracts';
 import { mountWebApp } from '@app/ui';
+import { messages } from './messages.js';
 import { PortalHome } from './portal-home.js';
 
 const portal = defineManifest({
@@ -11,5 +12,20 @@ const portal = defineManifest({
   icon: 'C',
 });
 
-// The portal at `/`: the apps this server runs, and the pages that mail links open (verify, reset).
-mountWebApp({ manifest: portal, Home: PortalHome, publicHome: true });
+// The portal at `/`: the apps this server runs, the pages that mail links open (verify, reset), and
+// the platform admins' billing page.
+mountWebApp({
+  manifest: portal,
+  Home: PortalHome,
+  publicHome: true,
+  messages,
+  nav: [{ to: '/admin/billing', label: 'nav.adminBilling', adminOnly: true }],
+  routes: [
+    {
+      path: 'admin/billing',
+      lazy: async () => ({
+        Component: (await import('./admin-billing/admin-billing-page.js')).AdminBillingPage,
+      }),
+    },
+  ],
+});

@@ -52,6 +52,11 @@ export const plansResponseSchema = z
     plans: z.array(planSchema),
     /** False when Stripe is not configured: plans are assigned by an admin. */
     onlinePayment: z.boolean(),
+    /**
+     * True in development without online payment: `POST /dev/plan` puts the caller on a plan
+     * without paying (the pricing page offers "Try it"). Absent or false elsewhere.
+     */
+    devPlan: z.boolean().optional(),
     /** Names of limits and features in both languages, for the pricing table. */
     labels: z.record(entitlementKeySchema, localizedSchema),
   })

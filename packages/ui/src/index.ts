@@ -13,6 +13,18 @@ export { useFileUrl, useUpload } from './app/files.js';
 export { mountWebApp } from './app/mount.js';
 export { collabUrl, useChannel, useDeclaredChannel, useRealtime } from './app/realtime.js';
 export { RequireUser } from './app/routes.js';
+export { useCreditReason } from './billing/billing-history.js';
+export { useEntitlements, usePlans } from './billing/data.js';
+export { billingKeys, useHasPlans } from './billing/keys.js';
+export { formatMoney } from './billing/money.js';
+export { planLimitOf } from './billing/plan-limit.js';
+export { useBillingText } from './billing/text.js';
+export {
+  type PlanLimitState,
+  UpgradePrompt,
+  usePlanLimit,
+  useUpgradeText,
+} from './billing/upgrade-prompt.js';
 export { Avatar, initials } from './components/avatar.js';
 export { Badge } from './components/badge.js';
 export { Button, type ButtonProps, type ButtonVariant, buttonClass } from './components/button.js';
@@ -31,3 +43,4 @@ export { en, type Messages } from './i18n/en.js';
 export { useFormat } from './i18n/format.js';
 export { createI18n, currentLanguage, type Language, languages, type Translation } from './i18n/i18n.js';
 export { ko } from './i18n/ko.js';
+export { useNamespace } from './i18n/namespace.js';

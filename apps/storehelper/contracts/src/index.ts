@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './manifest.js';
 export * from './overview.js';
 export * from './plans.js';
+export * from './stores.js';

@@ -1,7 +1,10 @@
 import { defineApp } from '@app/platform';
 import { storehelperErrors, storehelperManifest, storehelperPlans } from '@app/storehelper-contracts';
+import { shDb } from './db.js';
 import { overviewRoutes } from './overview/routes.js';
 import { storehelperPolicy } from './policies.js';
+import { storeRoutes } from './stores/routes.js';
+import { StoreService } from './stores/service.js';
 
 /** storehelper: its API is under `/api/v1/storehelper`, its web at `/storehelper/`. */
 export const storehelper = defineApp({
@@ -12,6 +15,7 @@ export const storehelper = defineApp({
   billing: storehelperPlans,
   setup(platform) {
     const policy = storehelperPolicy(platform);
-    return { routes: [overviewRoutes(policy)] };
+    const stores = new StoreService(platform, shDb(platform));
+    return { routes: [overviewRoutes(policy), storeRoutes(policy, stores)] };
   },
 });

@@ -12,6 +12,9 @@ export function storehelperPolicy(platform: AppPlatform) {
     roles: storehelperRoles,
     actions: {
       'overview.view': ['admin', 'member'],
+      // Every member owns stores of their own (how many: their plan's `stores` limit).
+      'stores.view': ['admin', 'member'],
+      'stores.create': ['admin', 'member'],
       'app.administer': ['admin'],
     },
     scopes: {

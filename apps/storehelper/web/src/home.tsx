@@ -1,47 +1,22 @@
-import { call } from '@app/client';
-import type { StorehelperPaths } from '@app/storehelper-contracts';
-import {
-  EmptyState,
-  ErrorState,
-  errorMessage,
-  LoadingState,
-  PageHeader,
-  useApi,
-  useAppTitle,
-  useLocalized,
-  useSession,
-  useTitle,
-  useWebApp,
-} from '@app/ui';
-import { useQuery } from '@tanstack/react-query';
+import { PageHeader, useAppTitle, useLocalized, useSession, useTitle, useWebApp } from '@app/ui';
 import { useTranslation } from 'react-i18next';
+import { Stores } from './stores.js';
 
-/** The first screen after sign-in: the caller's role in storehelper (from the API). */
-export function Home() {
+/** The first screen after sign-in: the owner's stores, and what the app will show about them. */
+export function HomePage() {
   const { t } = useTranslation('storehelper');
   const { t: kit } = useTranslation();
   const { user } = useSession();
-  const api = useApi<StorehelperPaths>();
   const pick = useLocalized();
   const { manifest } = useWebApp();
   useTitle(useAppTitle());
-  const overview = useQuery({
-    queryKey: ['storehelper', 'overview'],
-    queryFn: () => call(api.GET('/api/v1/storehelper/overview')),
-  });
   return (
     <>
       <PageHeader title={kit('home.welcome', { name: user?.name ?? '' })} lead={pick(manifest.description)} />
-      <EmptyState title={t('home.emptyTitle')}>
-        <p>{t('home.lead')}</p>
-        {overview.isPending ? (
-          <LoadingState />
-        ) : overview.isError ? (
-          <ErrorState message={errorMessage(overview.error, kit)} onRetry={() => void overview.refetch()} />
-        ) : (
-          <p>{t('home.role', { role: t(`home.roles.${overview.data.role}`) })}</p>
-        )}
-      </EmptyState>
+      <div className="flex flex-col gap-6">
+        <Stores />
+        <p className="text-fg-muted">{t('home.lead')}</p>
+      </div>
     </>
   );
 }

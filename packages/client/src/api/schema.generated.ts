@@ -4921,6 +4921,7 @@ export interface components {
         };
         Plans: {
             app: string;
+            devPlan?: boolean;
             labels: {
                 [key: string]: {
                     en: string;

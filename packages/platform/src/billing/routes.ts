@@ -53,6 +53,7 @@ export const billingRoutes: FastifyPluginAsync<{
         app: name,
         plans: [...billing.catalogue.plans(name)],
         onlinePayment: billing.onlinePayment,
+        devPlan: development && !billing.onlinePayment,
         labels: { ...billing.catalogue.labels(name) },
       };
     },

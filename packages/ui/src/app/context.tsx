@@ -9,6 +9,8 @@ export interface AppNavLink {
   to: string;
   /** Key in the app's message namespace (`WebAppConfig.messages`). */
   label: string;
+  /** Shown to platform admins only (the page itself still says when someone else opens it). */
+  adminOnly?: boolean;
 }
 
 /** What each web app supplies: its manifest (name, texts, colour) and home page. */

@@ -1,6 +1,7 @@
 import { type ComponentType, createElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, type RouteObject, useLocation } from 'react-router';
+import { isBillableApp } from '../billing/keys.js';
 import { buttonClass } from '../components/button.js';
 import { EmptyState, LoadingState } from '../components/states.js';
 import { AppShell } from '../shell/app-shell.js';
@@ -102,6 +103,13 @@ export function appRoutes(config: WebAppConfig): RouteObject[] {
         lazyPage('oauth', async () => (await import('../pages/oauth-landing.js')).OAuthLandingPage),
         lazyPage('account/profile', async () => (await import('../pages/profile.js')).ProfilePage, true),
         lazyPage('account/security', async () => (await import('../pages/security.js')).SecurityPage, true),
+        // Every app's plans (the page says so when the app has none); the portal sells nothing.
+        ...(isBillableApp(config.manifest.name)
+          ? [
+              lazyPage('pricing', async () => (await import('../billing/pricing-page.js')).PricingPage),
+              lazyPage('billing', async () => (await import('../billing/billing-page.js')).BillingPage, true),
+            ]
+          : []),
         ...(config.routes ?? []).map(signedInRoute),
         { path: '*', element: <NotFound /> },
       ],

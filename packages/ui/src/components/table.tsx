@@ -58,7 +58,11 @@ export function CursorTable<T>({
           <thead className="bg-surface-muted">
             <tr>
               {columns.map((column) => (
-                <th key={column.header} scope="col" className={`px-3 py-2 font-semibold ${hide(column)}`}>
+                <th
+                  key={column.header}
+                  scope="col"
+                  className={`whitespace-nowrap px-3 py-2 font-semibold ${hide(column)}`}
+                >
                   {column.header}
                 </th>
               ))}

@@ -36,6 +36,8 @@ export const en = {
     account: 'Account',
     allApps: 'All apps',
     primary: 'Main',
+    pricing: 'Pricing',
+    billing: 'Billing',
   },
   validation: {
     required: 'This field is required.',
@@ -68,6 +70,8 @@ export const en = {
     NETWORK: 'We could not reach the server. Check your connection.',
     TIMEOUT: 'The server took too long to answer. Please try again.',
     UNKNOWN: 'Something went wrong on our side. Please try again.',
+    PLAN_LIMIT: 'Your plan does not include this. Upgrade to continue.',
+    ONLINE_PAYMENT_UNAVAILABLE: 'Online payment is not set up here; an administrator can change your plan.',
   },
   auth: {
     email: 'Email',

@@ -38,6 +38,8 @@ export const ko: Messages = {
     account: '계정',
     allApps: '전체 앱',
     primary: '주 메뉴',
+    pricing: '요금제',
+    billing: '결제',
   },
   validation: {
     required: '필수 항목입니다.',
@@ -70,6 +72,9 @@ export const ko: Messages = {
     NETWORK: '서버에 연결할 수 없습니다. 네트워크 연결을 확인해 주세요.',
     TIMEOUT: '서버 응답이 너무 오래 걸립니다. 다시 시도해 주세요.',
     UNKNOWN: '서버에서 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.',
+    PLAN_LIMIT: '현재 요금제에 포함되지 않은 기능입니다. 계속하려면 요금제를 업그레이드해 주세요.',
+    ONLINE_PAYMENT_UNAVAILABLE:
+      '이 서버에는 온라인 결제가 설정되어 있지 않습니다. 관리자가 요금제를 바꿀 수 있습니다.',
   },
   auth: {
     email: '이메일',

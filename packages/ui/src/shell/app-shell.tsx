@@ -3,13 +3,14 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import { useAppTitle, useSession, useWebApp, useWebSession } from '../app/context.js';
+import { useHasPlans } from '../billing/keys.js';
 import { Avatar } from '../components/avatar.js';
 import { LanguageSwitch } from './language-switch.js';
 import { VerifyEmailBanner } from './verify-banner.js';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   clsx(
-    'flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted',
+    'flex min-h-11 items-center whitespace-nowrap rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted',
     isActive ? 'text-fg underline decoration-accent decoration-2 underline-offset-8' : 'text-fg-muted',
   );
 
@@ -33,6 +34,8 @@ export function AppShell() {
   // While the next page loads (its code on a slow network), the current one stays on screen: it
   // is made inert, so nothing is typed into or sent from a page that is about to go away.
   const leaving = useNavigation().state !== 'idle';
+  // Apps with plans get Pricing (also signed out) and Billing; the plans are asked once and cached.
+  const hasPlans = useHasPlans();
 
   // A new page closes the phone menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
@@ -49,17 +52,29 @@ export function AppShell() {
         <NavLink to="/" end className={linkClass}>
           {t('nav.home')}
         </NavLink>
-        {nav?.map((link) => (
-          <NavLink key={link.to} to={link.to} className={linkClass}>
-            {t(link.label, { ns: app })}
-          </NavLink>
-        ))}
+        {nav
+          ?.filter((link) => !link.adminOnly || user?.platformRole === 'admin')
+          .map((link) => (
+            <NavLink key={link.to} to={link.to} className={linkClass}>
+              {t(link.label, { ns: app })}
+            </NavLink>
+          ))}
         <NavLink to="/account/profile" className={linkClass}>
           {t('nav.profile')}
         </NavLink>
         <NavLink to="/account/security" className={linkClass}>
           {t('nav.security')}
         </NavLink>
+        {hasPlans && (
+          <>
+            <NavLink to="/pricing" className={linkClass}>
+              {t('nav.pricing')}
+            </NavLink>
+            <NavLink to="/billing" className={linkClass}>
+              {t('nav.billing')}
+            </NavLink>
+          </>
+        )}
         {app !== 'portal' && (
           <a href="/" className={linkClass({ isActive: false })}>
             {t('nav.allApps')}
@@ -75,6 +90,11 @@ export function AppShell() {
           <a href="/" className={linkClass({ isActive: false })}>
             {t('nav.allApps')}
           </a>
+        )}
+        {hasPlans && (
+          <NavLink to="/pricing" className={linkClass}>
+            {t('nav.pricing')}
+          </NavLink>
         )}
         <NavLink to="/sign-in" className={linkClass}>
           {t('nav.signIn')}
@@ -101,10 +121,10 @@ export function AppShell() {
             <span aria-hidden="true" className="size-3 rounded-full bg-accent" />
             <span>{title}</span>
           </NavLink>
-          <nav aria-label={t('nav.primary')} className="ml-auto hidden items-center gap-1 md:flex">
+          <nav aria-label={t('nav.primary')} className="ml-auto hidden items-center gap-1 lg:flex">
             {links}
           </nav>
-          <div className="ml-auto flex items-center gap-1 md:ml-0">
+          <div className="ml-auto flex items-center gap-1 lg:ml-0">
             <LanguageSwitch />
             {user && (
               <span className="hidden sm:block">
@@ -116,7 +136,7 @@ export function AppShell() {
               aria-expanded={menuOpen}
               aria-controls={menuId}
               onClick={() => setMenuOpen((open) => !open)}
-              className="min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted md:hidden"
+              className="min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted lg:hidden"
             >
               {menuOpen ? t('common.closeMenu') : t('common.menu')}
             </button>
@@ -126,7 +146,7 @@ export function AppShell() {
           id={menuId}
           aria-label={t('nav.primary')}
           className={clsx(
-            'flex-col gap-1 border-t border-border px-4 py-2 md:hidden',
+            'flex-col gap-1 border-t border-border px-4 py-2 lg:hidden',
             menuOpen ? 'flex' : 'hidden',
           )}
         >

@@ -34,9 +34,15 @@ describe('storehelper overview', () => {
 
   it('tells a member and an admin their role and what it lets them do', async () => {
     const member = await call()(await makePerson(app), 'GET', '/overview');
-    expect(member.json()).toEqual({ role: 'member', abilities: ['overview.view'] });
+    expect(member.json()).toEqual({
+      role: 'member',
+      abilities: ['overview.view', 'stores.view', 'stores.create'],
+    });
     const admin = await call()(await makeAdmin(app), 'GET', '/overview');
-    expect(admin.json()).toEqual({ role: 'admin', abilities: ['overview.view', 'app.administer'] });
+    expect(admin.json()).toEqual({
+      role: 'admin',
+      abilities: ['overview.view', 'stores.view', 'stores.create', 'app.administer'],
+    });
   });
 
   it('is listed with its manifest for the portal', async () => {
