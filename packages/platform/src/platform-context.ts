@@ -107,7 +107,6 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   const db = createDb(pool);
   const limits = new Limits(config);
   const auth = await createAuth(config, db, logger, limits);
-  const ai = createAiGateway({ config: config.ai, db: pool, logger });
   const bus = await createBus(config, pool, logger);
   const realtime = new Gateway({
     authenticator: auth.authenticator,
@@ -137,6 +136,8 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   const billing = new Billing({ db, logger, jobs, onlinePayment: () => config.stripe !== undefined });
   files.registerJobs();
   billing.registerJobs();
+  // AI calls of apps with plans are paid in credits: reserved before the provider, settled after.
+  const ai = createAiGateway({ config: config.ai, db: pool, logger, credits: billing.aiCredits() });
   const chat = new ChatService(db, realtime, limits, blocks, files);
   registerChatChannel(realtime, chat);
   // Files attached to a chat message are for the room's members.

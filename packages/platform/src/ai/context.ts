@@ -34,6 +34,19 @@ export interface GatewayDeps {
   readonly db: AiDb;
   readonly logger: Logger;
   readonly providers: ReadonlyMap<RemoteProviderName, RemoteProvider>;
+  /** Credit enforcement (billing); without it calls are metered but never refused. */
+  readonly credits?: CreditsPort | undefined;
+}
+
+/**
+ * What the gateway needs of billing: whether an app charges for AI, and a reservation around each
+ * paid call (refused with PLAN_LIMIT when the balance cannot cover the estimate).
+ */
+export interface CreditsPort {
+  charges(app: string): boolean;
+  reserve(userId: string, app: string, amount: number, reason: string): Promise<string>;
+  settle(reservationId: string, actual: number): Promise<void>;
+  release(reservationId: string): Promise<void>;
 }
 
 /** Validates with a zod schema; failures become the platform's VALIDATION_FAILED error. */

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../http/app-error.js';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
+import type { CreditsPort } from './context.js';
 import { testGateway, testPool, usageRows } from './testing/harness.js';
 import {
   anthropicMessage,
@@ -213,6 +214,89 @@ describe('metering', () => {
     ]);
     const summary = await ai.usage({ userId: 'user-7', since: new Date(Date.now() - 60_000) });
     expect(summary).toMatchObject({ calls: 1, tokensIn: 1500, tokensOut: 500, credits: 5 });
+  });
+
+  it('reserves credits before a paid call, settles at the real cost, and refuses before calling when short', async () => {
+    const openai = await server(() =>
+      chatCompletion(JSON.stringify({ text: '안녕하세요' }), { input: 1500, output: 500 }),
+    );
+    let balance = 100;
+    const log: string[] = [];
+    const held = new Map<string, number>();
+    const credits: CreditsPort = {
+      charges: (app) => app === 'paid',
+      async reserve(userId, app, amount, reason) {
+        if (amount > balance)
+          throw new AppError('PLAN_LIMIT', 'short', { kind: 'credits', allowed: balance, used: amount });
+        balance -= amount;
+        const id = `r${held.size + 1}`;
+        held.set(id, amount);
+        log.push(`reserve ${userId} ${app} ${amount} ${reason}`);
+        return id;
+      },
+      async settle(id, actual) {
+        balance += (held.get(id) ?? 0) - actual;
+        log.push(`settle ${id} ${actual}`);
+      },
+      async release(id) {
+        balance += held.get(id) ?? 0;
+        log.push(`release ${id}`);
+      },
+    };
+    const ai = testGateway(
+      pool,
+      {
+        AI_OPENAI_BASE_URL: openai.baseUrl,
+        AI_OPENAI_CREDITS_PER_1K_TOKENS: '2,4',
+        AI_MAX_OUTPUT_TOKENS: '2000',
+      },
+      { credits },
+    );
+    const result = await ai.translate({ text: 'Good morning', to: 'ko' }, { app: 'paid', userId: 'user-8' });
+    expect(result.credits).toBe(5);
+    // Estimate: (input ~ chars/2 + 500 prompt) x 2 + 2000 output x 4, per 1000 tokens, rounded up.
+    expect(log[0]).toMatch(/^reserve user-8 paid 10 paid\.translate$/);
+    expect(log[1]).toBe('settle r1 5');
+    expect(balance).toBe(95);
+
+    // Free apps, and calls without a user, reserve nothing.
+    await ai.translate({ text: 'Good night', to: 'ko' }, { app: 'free', userId: 'user-8' });
+    await ai.translate({ text: 'Good evening', to: 'ko' }, { app: 'paid' });
+    expect(log).toHaveLength(2);
+
+    // Not enough for the estimate: refused before any provider call.
+    balance = 3;
+    const before = openai.requests.length;
+    await expect(
+      ai.translate({ text: 'See you tomorrow', to: 'ko' }, { app: 'paid', userId: 'user-8' }),
+    ).rejects.toMatchObject({ code: 'PLAN_LIMIT' });
+    expect(openai.requests.length).toBe(before);
+  });
+
+  it('gives the reservation back when no provider answers', async () => {
+    const down = await server(() => errorReply(500, 'down'));
+    const released: string[] = [];
+    const credits: CreditsPort = {
+      charges: () => true,
+      reserve: async () => 'r1',
+      settle: async () => {
+        throw new Error('must not settle');
+      },
+      release: async (id) => {
+        released.push(id);
+      },
+    };
+    const ai = testGateway(
+      pool,
+      { AI_OPENAI_BASE_URL: down.baseUrl, AI_ROUTING: JSON.stringify({ tasks: { translate: ['openai'] } }) },
+      { credits },
+    );
+    await expect(
+      ai.translate({ text: 'Hello there', to: 'ko' }, { app: 'paid', userId: 'u' }),
+    ).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    expect(released).toEqual(['r1']);
   });
 });
 

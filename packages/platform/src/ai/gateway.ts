@@ -2,7 +2,14 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../http/app-error.js';
 import type { AiDb } from './cache.js';
-import { type AiContext, type AiResult, checkContext, type GatewayDeps, parseOrThrow } from './context.js';
+import {
+  type AiContext,
+  type AiResult,
+  type CreditsPort,
+  checkContext,
+  type GatewayDeps,
+  parseOrThrow,
+} from './context.js';
 import type { AiConfig } from './env.js';
 import { type ArmReport, experimentReport, recordOutcome } from './experiments.js';
 import { createProviders } from './providers.js';
@@ -65,6 +72,8 @@ export interface CreateAiGatewayOptions {
   logger: Logger;
   /** Replaces speech-to-text engines (tests). */
   stt?: Partial<SttEngines>;
+  /** Credit enforcement from billing (the platform passes it); absent: metered, never refused. */
+  credits?: CreditsPort;
 }
 
 /**
@@ -86,6 +95,7 @@ export function createAiGateway(options: CreateAiGatewayOptions): AiGateway {
     db: options.db,
     logger: options.logger.child({ module: 'ai' }),
     providers: createProviders(options.config),
+    credits: options.credits,
   };
   const stt: SttEngines = { ...createSttEngines(deps), ...options.stt };
   const task =

@@ -91,83 +91,98 @@ export async function runTask<T extends TextTaskName>(
     };
   }
 
-  const attempts: { provider: string; model: string; reason: string }[] = [];
-  for (const candidate of candidates) {
-    const { step } = candidate;
-    const names = stepNames(step);
-    const promptVersion = step.kind === 'remote' ? plan.promptVersion : undefined;
-    const attemptStarted = performance.now();
-    try {
-      const answer =
-        step.kind === 'local'
-          ? { value: localAnswer(task, input), tokens: undefined }
-          : await askModel(deps, task, input, step, plan);
-      const credits =
-        step.kind === 'remote' && answer.tokens ? creditsFor(step.provider.credits, answer.tokens) : 0;
-      if (candidate.key && candidate.parts && answer.tokens) {
-        await writeCache(deps.db, {
-          key: candidate.key,
-          parts: candidate.parts,
-          value: answer.value,
-          tokens: answer.tokens,
-          ttlS: deps.config.cacheTtlS,
-        }).catch((error: unknown) => deps.logger.warn({ err: error, task }, 'AI cache write failed'));
-      }
-      const requestId = await meter(deps, {
-        ...base,
-        ...names,
-        promptVersion,
-        status: 'ok',
-        cached: false,
-        tokensIn: answer.tokens?.input ?? 0,
-        tokensOut: answer.tokens?.output ?? 0,
-        credits,
-        latencyMs: performance.now() - attemptStarted,
-        error: undefined,
-      });
-      return {
-        value: answer.value,
-        requestId,
-        ...names,
-        promptVersion,
-        cached: false,
-        tokens: answer.tokens,
-        credits,
-        experiment: plan.experiment,
-      };
-    } catch (error) {
-      const reason = failureKind(error);
-      attempts.push({ ...names, reason });
-      // A local failure is a bug of ours; a provider failure is weather.
-      const level = step.kind === 'local' ? 'error' : 'warn';
-      deps.logger[level](
-        { err: error, task, ...names, reason },
-        'AI attempt failed; trying the next provider',
-      );
-      // Failed attempts record what they cost us (tokens) but charge the user nothing.
-      const spent = error instanceof InvalidOutputError ? error.tokens : { input: 0, output: 0 };
-      await meter(deps, {
-        ...base,
-        ...names,
-        promptVersion,
-        status: 'error',
-        cached: false,
-        tokensIn: spent.input,
-        tokensOut: spent.output,
-        credits: 0,
-        latencyMs: performance.now() - attemptStarted,
-        error: reason,
-      });
-    }
+  // Paid work is reserved before the first provider call and settled at its real cost (or released
+  // when no provider answered): an account without the credits is refused before any call.
+  const reservation = await reserveCredits(deps, task, input, ctx, candidates);
+  let result: AiResult<TaskOutput<T>>;
+  try {
+    result = await tryCandidates();
+  } catch (error) {
+    if (reservation) await deps.credits?.release(reservation);
+    throw error;
   }
-  throw new AppError(
-    'SERVICE_UNAVAILABLE',
-    `No AI provider could answer ${task} right now. Try again later.`,
-    {
-      task,
-      attempts,
-    },
-  );
+  if (reservation) await deps.credits?.settle(reservation, result.credits);
+  return result;
+
+  async function tryCandidates(): Promise<AiResult<TaskOutput<T>>> {
+    const attempts: { provider: string; model: string; reason: string }[] = [];
+    for (const candidate of candidates) {
+      const { step } = candidate;
+      const names = stepNames(step);
+      const promptVersion = step.kind === 'remote' ? plan.promptVersion : undefined;
+      const attemptStarted = performance.now();
+      try {
+        const answer =
+          step.kind === 'local'
+            ? { value: localAnswer(task, input), tokens: undefined }
+            : await askModel(deps, task, input, step, plan);
+        const credits =
+          step.kind === 'remote' && answer.tokens ? creditsFor(step.provider.credits, answer.tokens) : 0;
+        if (candidate.key && candidate.parts && answer.tokens) {
+          await writeCache(deps.db, {
+            key: candidate.key,
+            parts: candidate.parts,
+            value: answer.value,
+            tokens: answer.tokens,
+            ttlS: deps.config.cacheTtlS,
+          }).catch((error: unknown) => deps.logger.warn({ err: error, task }, 'AI cache write failed'));
+        }
+        const requestId = await meter(deps, {
+          ...base,
+          ...names,
+          promptVersion,
+          status: 'ok',
+          cached: false,
+          tokensIn: answer.tokens?.input ?? 0,
+          tokensOut: answer.tokens?.output ?? 0,
+          credits,
+          latencyMs: performance.now() - attemptStarted,
+          error: undefined,
+        });
+        return {
+          value: answer.value,
+          requestId,
+          ...names,
+          promptVersion,
+          cached: false,
+          tokens: answer.tokens,
+          credits,
+          experiment: plan.experiment,
+        };
+      } catch (error) {
+        const reason = failureKind(error);
+        attempts.push({ ...names, reason });
+        // A local failure is a bug of ours; a provider failure is weather.
+        const level = step.kind === 'local' ? 'error' : 'warn';
+        deps.logger[level](
+          { err: error, task, ...names, reason },
+          'AI attempt failed; trying the next provider',
+        );
+        // Failed attempts record what they cost us (tokens) but charge the user nothing.
+        const spent = error instanceof InvalidOutputError ? error.tokens : { input: 0, output: 0 };
+        await meter(deps, {
+          ...base,
+          ...names,
+          promptVersion,
+          status: 'error',
+          cached: false,
+          tokensIn: spent.input,
+          tokensOut: spent.output,
+          credits: 0,
+          latencyMs: performance.now() - attemptStarted,
+          error: reason,
+        });
+      }
+    }
+    throw new AppError(
+      'SERVICE_UNAVAILABLE',
+      `No AI provider could answer ${task} right now. Try again later.`,
+      {
+        task,
+        attempts,
+      },
+    );
+  }
 }
 
 async function firstCacheHit<T extends TextTaskName>(
@@ -243,4 +258,28 @@ function notConfigured(deps: GatewayDeps, task: TextTaskName): AppError {
     `${task} has no usable provider: AI_ROUTING routes it only to providers that are not configured.`,
     { task, missing: ['AI_ROUTING'] },
   );
+}
+
+/**
+ * Reserves the credits a call may cost when its app charges for AI (it declared plans) and a user
+ * is known: the most expensive remote provider of the route at the input's size (about two
+ * characters a token, plus the prompt) and the full output allowance. Returns the reservation.
+ */
+async function reserveCredits(
+  deps: GatewayDeps,
+  task: string,
+  input: unknown,
+  ctx: AiContext,
+  candidates: readonly Candidate[],
+): Promise<string | undefined> {
+  if (!ctx.userId || !deps.credits?.charges(ctx.app)) return undefined;
+  const tokens = {
+    input: Math.ceil(JSON.stringify(input).length / 2) + 500,
+    output: deps.config.maxOutputTokens,
+  };
+  let estimate = 0;
+  for (const { step } of candidates)
+    if (step.kind === 'remote') estimate = Math.max(estimate, creditsFor(step.provider.credits, tokens));
+  if (estimate === 0) return undefined;
+  return deps.credits.reserve(ctx.userId, ctx.app, estimate, `${ctx.app}.${task}`);
 }

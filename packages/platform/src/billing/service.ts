@@ -1,6 +1,7 @@
 import type { Entitlements, Plan, PlanLimitDetails, Subscription } from '@app/contracts';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
+import type { CreditsPort } from '../ai/context.js';
 import { audit } from '../auth/audit.js';
 import type { PlatformDb } from '../db/pool.js';
 import type { DB } from '../db.generated.js';
@@ -69,6 +70,19 @@ export class Billing {
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
+  }
+
+  /** The AI gateway's view of credits: apps with plans pay for provider calls. */
+  aiCredits(): CreditsPort {
+    return {
+      charges: (app) => this.catalogue.has(app),
+      reserve: async (userId, app, amount, reason) => {
+        await this.ensureMonthlyGrant(userId, app);
+        return this.credits.reserve(userId, app, amount, reason);
+      },
+      settle: (id, actual) => this.credits.settle(id, actual),
+      release: (id) => this.credits.release(id),
+    };
   }
 
   /** Registers how to count an app's limit (e.g. an account's stores), so `/me` can show its use. */
