@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('storehelper billing in Chromium', () => {
     await page.getByText('아직 매장이 없습니다').waitFor(WAIT);
     await page.getByLabel('매장 이름').fill('성수 본점');
     await page.getByRole('button', { name: '매장 추가' }).click();
-    await page.getByRole('listitem').filter({ hasText: '성수 본점' }).waitFor(WAIT);
+    await page.getByRole('main').getByRole('listitem').filter({ hasText: '성수 본점' }).waitFor(WAIT);
     await page.getByText('요금제 한도 1곳 중 1곳').waitFor(WAIT);
 
     // The second is refused: the prompt says what Free includes and what Basic would.
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('storehelper billing in Chromium', () => {
     );
     // The name stays typed for after the upgrade, and nothing was added.
     expect(await page.getByLabel('매장 이름').inputValue()).toBe('강남점');
-    expect(await page.getByRole('listitem').filter({ hasText: '강남점' }).count()).toBe(0);
+    expect(await page.getByRole('main').getByRole('listitem').filter({ hasText: '강남점' }).count()).toBe(0);
     await dismissToasts(page);
     expect(await auditPage(page)).toEqual([]);
     await noHorizontalScroll(page);
@@ -188,7 +188,7 @@ describe.skipIf(!hasChromium)('storehelper billing in Chromium', () => {
     await page.getByRole('link', { name: '홈' }).last().click();
     await page.getByLabel('매장 이름').fill('강남점');
     await page.getByRole('button', { name: '매장 추가' }).click();
-    await page.getByRole('listitem').filter({ hasText: '강남점' }).waitFor(WAIT);
+    await page.getByRole('main').getByRole('listitem').filter({ hasText: '강남점' }).waitFor(WAIT);
     await page.getByText('요금제 한도 3곳 중 2곳').waitFor(WAIT);
     expect(await page.getByRole('alert').filter({ hasText: '업그레이드' }).count()).toBe(0);
     await dismissToasts(page);
