@@ -220,6 +220,8 @@ function PlanAction({
       </>
     );
   if (plan.free) return null;
+  // Nothing to buy or try on this server: the note above says so.
+  if (!onlinePayment && !devPlan) return null;
   if (!me)
     return (
       <Link
@@ -237,7 +239,7 @@ function PlanAction({
         loading={tryPlan.isPending}
         onClick={() => tryPlan.mutate()}
       >
-        {t('tryPlan')}
+        {t('tryPlan', { plan: name })}
       </Button>
     ) : null;
   const paying = me.subscription?.source === 'stripe';
