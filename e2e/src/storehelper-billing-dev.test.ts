@@ -94,7 +94,10 @@ describe.skipIf(!hasChromium)('storehelper billing without Stripe (development) 
     expect(await page.getByRole('main').getByRole('listitem').filter({ hasText: '합정점' }).count()).toBe(0);
     await dismissToasts(page);
     expect(await auditPage(page)).toEqual([]);
-    await page.screenshot({ path: `${screenshots}storehelper-dev-upgrade-prompt-ko-desktop.png`, fullPage: true });
+    await page.screenshot({
+      path: `${screenshots}storehelper-dev-upgrade-prompt-ko-desktop.png`,
+      fullPage: true,
+    });
 
     // Pricing on this server: the note, one "try" button per paid plan, no checkout, Enterprise by contact.
     await prompt.getByRole('link', { name: '베이직 보기' }).click();
@@ -103,17 +106,26 @@ describe.skipIf(!hasChromium)('storehelper billing without Stripe (development) 
     await page.getByText('개발 환경에서는 결제 없이 어떤 요금제든 체험할 수 있습니다.').waitFor();
     const basic = page.getByRole('region', { name: '베이직' });
     await page.getByRole('region', { name: '무료' }).getByText('현재 요금제').waitFor(WAIT);
-    await basic.getByRole('button', { name: '베이직 체험하기 (개발 환경)' }).waitFor(WAIT);
-    await page.getByRole('region', { name: '프리미엄' }).getByRole('button', { name: '프리미엄 체험하기 (개발 환경)' }).waitFor();
-    await page.getByRole('region', { name: '엔터프라이즈' }).getByRole('button', { name: '문의하기' }).waitFor();
+    await basic.getByRole('button', { name: '베이직 체험 (개발용)' }).waitFor(WAIT);
+    await page
+      .getByRole('region', { name: '프리미엄' })
+      .getByRole('button', { name: '프리미엄 체험 (개발용)' })
+      .waitFor();
+    await page
+      .getByRole('region', { name: '엔터프라이즈' })
+      .getByRole('button', { name: '문의하기' })
+      .waitFor();
     expect(await page.getByRole('button', { name: / 선택$/ }).count(), 'no checkout buttons').toBe(0);
     expect(await auditPage(page)).toEqual([]);
     await noHorizontalScroll(page);
     await page.screenshot({ path: `${screenshots}storehelper-dev-pricing-ko-desktop.png`, fullPage: true });
 
     // Try Basic: the page marks it current at once.
-    await basic.getByRole('button', { name: '베이직 체험하기 (개발 환경)' }).click();
-    await page.getByRole('status').filter({ hasText: '이제 베이직 요금제입니다 (개발 환경: 결제 없음).' }).waitFor(WAIT);
+    await basic.getByRole('button', { name: '베이직 체험 (개발용)' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '이제 베이직 요금제입니다 (개발 환경: 결제 없음).' })
+      .waitFor(WAIT);
     await basic.getByText('현재 요금제').waitFor(WAIT);
     expect(await basic.getByRole('button').count(), 'no button on the current plan').toBe(0);
     await page.getByRole('region', { name: '무료' }).getByText('현재 요금제').waitFor({ state: 'detached' });
@@ -122,6 +134,7 @@ describe.skipIf(!hasChromium)('storehelper billing without Stripe (development) 
     await page.getByRole('link', { name: '결제', exact: true }).first().click();
     await page.getByRole('heading', { name: '결제', level: 1 }).waitFor(WAIT);
     await page.getByText('관리자가 설정한 요금제입니다.').waitFor(WAIT);
+    expect(await page.getByText('매월 결제').count(), 'nothing is billed').toBe(0);
     await page.getByText('1 / 3').waitFor(WAIT);
     expect(await page.getByRole('button', { name: '결제 수단 관리와 해지' }).count()).toBe(0);
     await page.getByText('아직 결제 내역이 없습니다').waitFor(WAIT);
@@ -141,7 +154,7 @@ describe.skipIf(!hasChromium)('storehelper billing without Stripe (development) 
     await context.close();
   }, 240_000);
 
-  it('English phone, signed out: the note, choosing goes through sign-in, no try button', async () => {
+  it('English phone, signed out: the note, trying a plan goes through sign-in', async () => {
     const context = await openContext(web.browser, { locale: 'en-US', size: phone });
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -150,8 +163,10 @@ describe.skipIf(!hasChromium)('storehelper billing without Stripe (development) 
     await page.getByText('Online payment is not set up here').waitFor(WAIT);
     const basic = page.getByRole('region', { name: 'Basic' });
     await basic.getByText('$15').waitFor(WAIT);
-    expect(await page.getByRole('button', { name: /\(development\)$/ }).count()).toBe(0);
-    expect(await basic.getByRole('link', { name: 'Choose Basic' }).getAttribute('href')).toBe(
+    // Trying a plan needs an account: the link goes through sign-in and back.
+    expect(await page.getByRole('button', { name: /\(dev\)$/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /^Choose/ }).count()).toBe(0);
+    expect(await basic.getByRole('link', { name: 'Try Basic (dev)' }).getAttribute('href')).toBe(
       `/storehelper/sign-in?next=${encodeURIComponent('/pricing?plan=basic')}`,
     );
     // Stacked on a phone: each plan below the one before.

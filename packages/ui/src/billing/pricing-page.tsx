@@ -228,7 +228,7 @@ function PlanAction({
         to={`/sign-in?next=${encodeURIComponent(`/pricing?plan=${plan.code}`)}`}
         className={buttonClass('primary', 'w-full')}
       >
-        {t('choose', { plan: name })}
+        {onlinePayment ? t('choose', { plan: name }) : t('tryPlan', { plan: name })}
       </Link>
     );
   if (!onlinePayment)
