@@ -287,6 +287,8 @@ describe.skipIf(!hasChromium)('storehelper billing in Chromium', () => {
     // Back from a checkout that was abandoned.
     await page.goto(`${web.origin}/storehelper/billing?checkout=cancel`);
     await page.getByText('Checkout was canceled. Nothing was charged.').waitFor(WAIT);
+    // The notice shows before the plan has loaded: wait for it, so leaving does not abort `/me`.
+    await page.getByText('Payment overdue', { exact: true }).waitFor(WAIT);
 
     // studymate's plans on the same kit page: two plans, AI credits, Korean won in Korean.
     await page.goto(`${web.origin}/studymate/pricing`);
@@ -316,7 +318,9 @@ describe.skipIf(!hasChromium)('storehelper billing in Chromium', () => {
     await page.goto(`${web.origin}/storehelper/pricing`);
     await page.getByText('Online payment is not set up here').waitFor(WAIT);
     await page.getByText('In development you can try any plan without paying.').waitFor();
-    expect(await page.getByRole('button', { name: 'Try it (development)' }).count()).toBe(1);
+    // Only Premium: the owner already has Basic.
+    expect(await page.getByRole('button', { name: /\(dev\)$/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Try Premium (dev)' }).waitFor();
     expect(await page.getByRole('button', { name: /^Switch to/ }).count()).toBe(0);
     expect(await auditPage(page)).toEqual([]);
     await page.screenshot({

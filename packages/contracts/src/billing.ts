@@ -54,7 +54,7 @@ export const plansResponseSchema = z
     onlinePayment: z.boolean(),
     /**
      * True in development without online payment: `POST /dev/plan` puts the caller on a plan
-     * without paying (the pricing page offers "Try it"). Absent or false elsewhere.
+     * without paying (the pricing page offers "Try <plan> (dev)"). Absent or false elsewhere.
      */
     devPlan: z.boolean().optional(),
     /** Names of limits and features in both languages, for the pricing table. */

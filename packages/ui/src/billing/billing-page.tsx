@@ -121,7 +121,8 @@ function PlanSummary({ me, plans }: { me: Entitlements; plans: readonly Plan[] }
             {t(`status.${subscription.status}`)}
           </Badge>
         )}
-        {subscription && (
+        {/* Only Stripe bills: a plan set by hand has a period but no payments. */}
+        {subscription?.source === 'stripe' && (
           <span className="text-sm text-fg-muted">
             {subscription.interval === 'year' ? t('billedYearly') : t('billedMonthly')}
           </span>

@@ -26,7 +26,7 @@ export const en = {
   contactTitle: 'Getting {{plan}}',
   contactBody:
     '{{plan}} is arranged with our team rather than paid online. Ask the administrator of this service to set it up for your account.',
-  tryPlan: 'Try it (development)',
+  tryPlan: 'Try {{plan}} (dev)',
   tried: 'You are on {{plan}} now (development: no payment).',
   unlimited: 'Unlimited',
   included: 'Included',
@@ -153,7 +153,7 @@ export const ko: Translation<typeof en> = {
   contactTitle: '{{plan}} 이용 안내',
   contactBody:
     '{{plan}} 요금제는 온라인 결제 대신 담당 팀과 상의해 정합니다. 이 서비스의 관리자에게 내 계정에 적용해 달라고 요청해 주세요.',
-  tryPlan: '체험하기 (개발 환경)',
+  tryPlan: '{{plan}} 체험 (개발용)',
   tried: '이제 {{plan}} 요금제입니다 (개발 환경: 결제 없음).',
   unlimited: '무제한',
   included: '포함',

@@ -220,13 +220,15 @@ function PlanAction({
       </>
     );
   if (plan.free) return null;
+  // Nothing to buy or try on this server: the note above says so.
+  if (!onlinePayment && !devPlan) return null;
   if (!me)
     return (
       <Link
         to={`/sign-in?next=${encodeURIComponent(`/pricing?plan=${plan.code}`)}`}
         className={buttonClass('primary', 'w-full')}
       >
-        {t('choose', { plan: name })}
+        {onlinePayment ? t('choose', { plan: name }) : t('tryPlan', { plan: name })}
       </Link>
     );
   if (!onlinePayment)
@@ -237,7 +239,7 @@ function PlanAction({
         loading={tryPlan.isPending}
         onClick={() => tryPlan.mutate()}
       >
-        {t('tryPlan')}
+        {t('tryPlan', { plan: name })}
       </Button>
     ) : null;
   const paying = me.subscription?.source === 'stripe';
