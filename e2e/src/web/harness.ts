@@ -81,7 +81,11 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // A request the page itself gave up (it navigated away before the answer) is not a failure.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+  });
   return errors;
 }
 
