@@ -107,7 +107,11 @@ export class Billing {
 
   /** The plan the account has in the app now. */
   async planOf(userId: string, app: string, db: Db = this.deps.db): Promise<Plan> {
-    const subscription = await this.subscriptionOf(userId, app, db);
+    return this.planGivenBy(app, await this.subscriptionOf(userId, app, db));
+  }
+
+  /** The plan a subscription (or none: the free plan) gives in an app. */
+  private planGivenBy(app: string, subscription: { plan: string } | null): Plan {
     return (subscription && this.catalogue.plan(app, subscription.plan)) || this.catalogue.freePlan(app);
   }
 
@@ -115,8 +119,7 @@ export class Billing {
   async entitlements(userId: string, app: string): Promise<Entitlements> {
     await this.ensureMonthlyGrant(userId, app);
     const subscription = await this.subscriptionOf(userId, app);
-    const plan =
-      (subscription && this.catalogue.plan(app, subscription.plan)) || this.catalogue.freePlan(app);
+    const plan = this.planGivenBy(app, subscription);
     const limits: Entitlements['limits'] = {};
     for (const [key, allowed] of Object.entries(plan.limits)) {
       const count = this.counters.get(`${app}|${key}`);
