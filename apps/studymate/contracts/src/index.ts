@@ -3,7 +3,12 @@
  * client is `useApi<StudymatePaths>()`, typed for the platform's paths and these.
  */
 export type { paths as StudymatePaths } from './api.generated.js';
+export * from './cards.js';
 export * from './errors.js';
 export * from './manifest.js';
+export * from './materials.js';
 export * from './overview.js';
 export * from './plans.js';
+export * from './quizzes.js';
+export * from './study.js';
+export * from './subjects.js';

@@ -5,5 +5,222 @@
  * Please do not edit it manually.
  */
 
-export interface DB {}
+import type { ColumnType } from "kysely";
+
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface StudymateAnalyses {
+  created_at: Generated<Timestamp>;
+  credits: Generated<number>;
+  key_terms: Json;
+  material_id: string;
+  model: string | null;
+  provider: string;
+  summary: Json;
+}
+
+export interface StudymateCards {
+  back: string;
+  buried_until: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  difficulty: Generated<number>;
+  due: Generated<Timestamp>;
+  elapsed_days: Generated<number>;
+  front: string;
+  id: Generated<string>;
+  lapses: Generated<number>;
+  last_review: Timestamp | null;
+  learning_steps: Generated<number>;
+  material_id: string | null;
+  passage: number | null;
+  reps: Generated<number>;
+  scheduled_days: Generated<number>;
+  source: string;
+  stability: Generated<number>;
+  state: Generated<number>;
+  subject_id: string | null;
+  suspended: Generated<boolean>;
+  tags: Generated<string[]>;
+  user_id: string;
+}
+
+export interface StudymateDailyStats {
+  day: Timestamp;
+  new_cards: number;
+  recalled: number;
+  reviews: number;
+  study_seconds: number;
+  user_id: string;
+}
+
+export interface StudymateHighlights {
+  created_at: Generated<Timestamp>;
+  end_offset: number;
+  id: Generated<string>;
+  material_id: string;
+  note: Generated<string>;
+  passage: number;
+  start_offset: number;
+  user_id: string;
+}
+
+export interface StudymateMaterials {
+  char_count: number | null;
+  created_at: Generated<Timestamp>;
+  error_code: string | null;
+  file_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  lang: string | null;
+  page_count: number | null;
+  pasted_text: string | null;
+  progress: Generated<number>;
+  status: Generated<string>;
+  subject_id: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface StudymatePassages {
+  material_id: string;
+  ordinal: number;
+  page: number | null;
+  text: string;
+}
+
+export interface StudymateQuizAnswers {
+  answer: string;
+  answered_at: Generated<Timestamp>;
+  attempt_id: string;
+  correct: boolean;
+  ordinal: number;
+}
+
+export interface StudymateQuizAttempts {
+  id: Generated<string>;
+  max_score: number;
+  quiz_id: string;
+  score: number | null;
+  started_at: Generated<Timestamp>;
+  submitted_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface StudymateQuizQuestions {
+  answer: string;
+  choices: Generated<string[]>;
+  explanation: string;
+  ordinal: number;
+  passage: number | null;
+  prompt: string;
+  quiz_id: string;
+  type: string;
+}
+
+export interface StudymateQuizzes {
+  created_at: Generated<Timestamp>;
+  credits: Generated<number>;
+  difficulty: string;
+  id: Generated<string>;
+  material_id: string;
+  provider: string;
+  user_id: string;
+}
+
+export interface StudymateReviewLogs {
+  before: Json;
+  card_id: string;
+  difficulty: number;
+  due: Timestamp;
+  duration_ms: number | null;
+  elapsed_days: number;
+  grade: number;
+  id: Generated<number>;
+  last_elapsed_days: number;
+  learning_steps: number;
+  reviewed_at: Generated<Timestamp>;
+  scheduled_days: number;
+  stability: number;
+  state: number;
+  user_id: string;
+}
+
+export interface StudymateSettings {
+  daily_goal_minutes: Generated<number>;
+  desired_retention: Generated<number>;
+  fsrs_parameters: number[] | null;
+  log_loss_after: number | null;
+  log_loss_before: number | null;
+  new_cards_per_day: Generated<number>;
+  optimize_error: string | null;
+  optimize_requested_at: Timestamp | null;
+  optimized_at: Timestamp | null;
+  optimized_reviews: number | null;
+  pass_fail: Generated<boolean>;
+  time_zone: Generated<string>;
+  user_id: string;
+  weekly_report: Generated<boolean>;
+}
+
+export interface StudymateStudySessions {
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  paused_at: Timestamp | null;
+  paused_ms: Generated<number>;
+  seconds: number | null;
+  started_at: Generated<Timestamp>;
+  subject_id: string | null;
+  user_id: string;
+}
+
+export interface StudymateSubjects {
+  color: string;
+  created_at: Generated<Timestamp>;
+  goal: Generated<string>;
+  id: Generated<string>;
+  name: string;
+  user_id: string;
+}
+
+export interface StudymateWeeklyReports {
+  body: Json;
+  emailed_at: Timestamp | null;
+  user_id: string;
+  week_start: Timestamp;
+}
+
+export interface DB {
+  "studymate.analyses": StudymateAnalyses;
+  "studymate.cards": StudymateCards;
+  "studymate.daily_stats": StudymateDailyStats;
+  "studymate.highlights": StudymateHighlights;
+  "studymate.materials": StudymateMaterials;
+  "studymate.passages": StudymatePassages;
+  "studymate.quiz_answers": StudymateQuizAnswers;
+  "studymate.quiz_attempts": StudymateQuizAttempts;
+  "studymate.quiz_questions": StudymateQuizQuestions;
+  "studymate.quizzes": StudymateQuizzes;
+  "studymate.review_logs": StudymateReviewLogs;
+  "studymate.settings": StudymateSettings;
+  "studymate.study_sessions": StudymateStudySessions;
+  "studymate.subjects": StudymateSubjects;
+  "studymate.weekly_reports": StudymateWeeklyReports;
+}
 

@@ -12,6 +12,9 @@ export function studymatePolicy(platform: AppPlatform) {
     roles: studymateRoles,
     actions: {
       'overview.view': ['admin', 'member'],
+      // Everything a learner does with their own subjects, materials, quizzes and cards; rows are
+      // the caller's own (services filter by user and answer 404 for anyone else's).
+      'study.use': ['admin', 'member'],
       'app.administer': ['admin'],
     },
     scopes: {

@@ -194,6 +194,23 @@ export class Files {
     await attachFiles(this.deps.db, trx, input);
   }
 
+  /**
+   * The bytes and metadata of a file attached to `scope`, for the record that owns it (a job
+   * extracting a document's text). Not a download path: no user check, so only pass a scope the
+   * caller's own record holds. 404 when the file is gone or belongs to another scope.
+   */
+  async readAttached(id: string, scope: string): Promise<{ bytes: Buffer; file: StoredFile }> {
+    const row = await this.deps.db
+      .selectFrom('platform.files')
+      .selectAll()
+      .where('id', '=', id)
+      .where('scope', '=', scope)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw notFound('The file');
+    return { bytes: await this.store.read(row.storage_key), file: toStoredFile(row) };
+  }
+
   /** Releases the files of a record deleted in `trx` (only those attached to `scope`). */
   async detach(
     trx: FilesTransaction,

@@ -21,6 +21,8 @@ export interface BlobStore {
   /** Stores the file at `sourcePath` (a temporary file, consumed) under `key`. */
   put(key: string, sourcePath: string, contentType: string, size: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** The whole blob, for server-side processing (text extraction); callers bound the size. */
+  read(key: string): Promise<Buffer>;
   /** A URL that serves the blob until it expires (absolute for S3, a path for the local driver). */
   signedUrl(key: string, fileId: string, options: DownloadOptions): Promise<string>;
 }
@@ -61,6 +63,10 @@ export class LocalBlobStore implements BlobStore {
 
   open(key: string): Readable {
     return createReadStream(this.pathOf(key));
+  }
+
+  read(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
   }
 
   async signedUrl(_key: string, fileId: string, options: DownloadOptions): Promise<string> {
@@ -139,6 +145,12 @@ export class S3BlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: key }));
+  }
+
+  async read(key: string): Promise<Buffer> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.s3.bucket, Key: key }));
+    if (!object.Body) throw new Error(`blob ${key} has no body`);
+    return Buffer.from(await object.Body.transformToByteArray());
   }
 
   async signedUrl(key: string, _fileId: string, options: DownloadOptions): Promise<string> {

@@ -20,7 +20,7 @@ import type { Logger } from '../observability/logger.js';
 import { outboundFor } from '../outbound/index.js';
 import type { Gateway } from '../realtime/gateway/gateway.js';
 import { digestMail, notificationMail } from './email.js';
-import { type NotificationType, renderText } from './types.js';
+import { declaredMode, type NotificationType, renderText } from './types.js';
 import { loadVapidKeys, sendPush, type VapidKeys } from './web-push.js';
 
 const rendered = z.object({
@@ -368,7 +368,7 @@ export class Notifications {
     return this.vapid;
   }
 
-  /** The user's mode for a type on a channel: its own row, else `*`, else the default. */
+  /** The user's mode for a type on a channel: its own row, else `*`, else the type's declared default, else the channel's. */
   private async modeOf(
     userId: string,
     type: string,
@@ -382,7 +382,9 @@ export class Notifications {
       .where('type', 'in', [type, '*'])
       .execute();
     const own = rows.find((r) => r.type === type) ?? rows.find((r) => r.type === '*');
-    return (own?.mode as NotificationMode | undefined) ?? defaultModes[channel];
+    return (
+      (own?.mode as NotificationMode | undefined) ?? declaredMode(type, channel) ?? defaultModes[channel]
+    );
   }
 }
 

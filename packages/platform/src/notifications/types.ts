@@ -1,4 +1,4 @@
-import type { AppName, Locale } from '@app/contracts';
+import type { AppName, Locale, NotificationChannel, NotificationMode } from '@app/contracts';
 
 /** Title and body of a notification in one language; `{name}` placeholders take values from `data`. */
 export interface NotificationText {
@@ -15,17 +15,33 @@ export interface NotificationType {
   readonly app: AppName | null;
   readonly text: Readonly<Record<Locale, NotificationText>>;
   readonly link: ((data: Record<string, unknown>) => string) | undefined;
+  /** How this type is delivered on a channel unless the user chose otherwise (e.g. a report mailed at once). */
+  readonly defaults: Readonly<Partial<Record<NotificationChannel, NotificationMode>>>;
+}
+
+/** Declared per-type defaults by type name: delivery jobs know only the name. */
+const declaredDefaults = new Map<string, Readonly<Partial<Record<NotificationChannel, NotificationMode>>>>();
+
+/** The declared default of a type on a channel, if its declaration set one. */
+export function declaredMode(type: string, channel: NotificationChannel): NotificationMode | undefined {
+  return declaredDefaults.get(type)?.[channel];
 }
 
 /** `notificationType('eduforum.poll.opened', { ko: {...}, en: {...} }, { app: 'eduforum', link })`. */
 export function notificationType(
   name: string,
   text: Record<Locale, NotificationText>,
-  options: { app?: AppName; link?: (data: Record<string, unknown>) => string } = {},
+  options: {
+    app?: AppName;
+    link?: (data: Record<string, unknown>) => string;
+    defaults?: Partial<Record<NotificationChannel, NotificationMode>>;
+  } = {},
 ): NotificationType {
   if (!/^[a-z][a-z0-9]*(\.[a-zA-Z0-9_-]+)+$/.test(name))
     throw new Error(`notification type "${name}" must be namespaced, e.g. "eduforum.poll.opened"`);
-  return Object.freeze({ name, app: options.app ?? null, text, link: options.link });
+  const defaults = Object.freeze({ ...options.defaults });
+  if (Object.keys(defaults).length > 0) declaredDefaults.set(name, defaults);
+  return Object.freeze({ name, app: options.app ?? null, text, link: options.link, defaults });
 }
 
 /** Fills `{key}` placeholders from `data`; unknown keys stay visible rather than vanish. */
