@@ -86,7 +86,7 @@ function simulateCard(cardId: string, firstAt: number, end: number, sim: Simulat
   let truth: FSRSState | null = null;
   let lastAt = at;
   while (at < end) {
-    const grade = card ? answer(truth, (at - lastAt) / DAY, sim) : firstAnswer(sim.random);
+    const grade: Grade = card ? answer(truth, (at - lastAt) / DAY, sim) : firstAnswer(sim.random);
     sim.reviews.push({ cardId, grade, reviewedAt: new Date(at) });
     const wholeDays = card ? utcDay(at) - utcDay(lastAt) : 0;
     truth = sim.memory.next_state(truth, wholeDays, grade);
