@@ -1,3 +1,4 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
 import { SrsInputError } from './errors.js';
 import type { Grade } from './types.js';
@@ -22,8 +23,16 @@ export interface DayBoundary {
 
 /** The learner's day number of an instant (days since the epoch, shifted by the day boundary). */
 export function dayNumber(at: Date, boundary: DayBoundary = {}): number {
-  const offset = (boundary.timezoneOffsetMinutes ?? 0) * 60_000 - (boundary.nextDayStartsAtHour ?? 4) * HOUR;
-  return Math.floor((at.getTime() + offset) / DAY);
+  return Math.floor((at.getTime() + shift(boundary)) / DAY);
+}
+
+/** The instant learner day `day` begins. */
+export function dayStart(day: number, boundary: DayBoundary = {}): Date {
+  return new Date(day * DAY - shift(boundary));
+}
+
+function shift(boundary: DayBoundary): number {
+  return (boundary.timezoneOffsetMinutes ?? 0) * 60_000 - (boundary.nextDayStartsAtHour ?? 4) * HOUR;
 }
 
 /**
@@ -42,14 +51,36 @@ export function trainingItems(
   boundary: DayBoundary = {},
 ): FSRSBindingItem[] {
   const items: FSRSBindingItem[] = [];
+  for (const history of byCard(reviews).values()) items.push(...cardItems(history, boundary));
+  return items;
+}
+
+/**
+ * The same as `trainingItems`, giving the event loop a turn every `cardsPerTurn` cards: building
+ * native items takes a few ms per 1,000 reviews, too long to hold the loop for a big log.
+ */
+export async function trainingItemsInTurns(
+  reviews: readonly ReviewRecord[],
+  boundary: DayBoundary = {},
+  cardsPerTurn = 100,
+): Promise<FSRSBindingItem[]> {
+  const items: FSRSBindingItem[] = [];
+  let cards = 0;
   for (const history of byCard(reviews).values()) {
-    const days = history.map((review) => dayNumber(review.reviewedAt, boundary));
-    const steps = history.map(
-      (review, i) => new FSRSBindingReview(review.grade, i === 0 ? 0 : (days[i] ?? 0) - (days[i - 1] ?? 0)),
-    );
-    for (let i = 1; i < steps.length; i++) {
-      if ((days[i] ?? 0) > (days[i - 1] ?? 0)) items.push(new FSRSBindingItem(steps.slice(0, i + 1)));
-    }
+    items.push(...cardItems(history, boundary));
+    if (++cards % cardsPerTurn === 0) await yieldToLoop();
+  }
+  return items;
+}
+
+function cardItems(history: readonly ReviewRecord[], boundary: DayBoundary): FSRSBindingItem[] {
+  const days = history.map((review) => dayNumber(review.reviewedAt, boundary));
+  const steps = history.map(
+    (review, i) => new FSRSBindingReview(review.grade, i === 0 ? 0 : (days[i] ?? 0) - (days[i - 1] ?? 0)),
+  );
+  const items: FSRSBindingItem[] = [];
+  for (let i = 1; i < steps.length; i++) {
+    if ((days[i] ?? 0) > (days[i - 1] ?? 0)) items.push(new FSRSBindingItem(steps.slice(0, i + 1)));
   }
   return items;
 }

@@ -152,11 +152,14 @@ describe('preview', () => {
     expect(entries[3]?.intervalSeconds).toBeGreaterThanOrEqual(86_400);
   });
 
-  it('matches what schedule then does, button by button', () => {
+  it.each([
+    ['without fuzz', defaults],
+    ['with fuzz', { ...defaults, enableFuzz: true, cardId: 'card-7' }],
+  ])('matches what schedule then does, button by button (%s)', (_, settings) => {
     const card = run([3, 3, 3], defaults);
     const now = new Date(card.due.getTime() + 2 * DAY);
-    for (const entry of preview(card, now, defaults)) {
-      expect(schedule(card, entry.grade, now, defaults).next.due).toEqual(entry.due);
+    for (const entry of preview(card, now, settings)) {
+      expect(schedule(card, entry.grade, now, settings).next.due).toEqual(entry.due);
     }
   });
 

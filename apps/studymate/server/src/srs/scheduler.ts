@@ -1,5 +1,6 @@
 import {
   createEmptyCard,
+  default_w,
   type FSRS,
   type Grade as FsrsGrade,
   fsrs,
@@ -9,6 +10,9 @@ import {
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from './card-convert.js';
 import { SrsInputError } from './errors.js';
 import type { CardState, Grade, ReviewLogEntry, SchedulerSettings } from './types.js';
+
+/** The FSRS-6 default weights (what `parameters` falls back to). */
+export const DEFAULT_PARAMETERS: readonly number[] = default_w;
 
 /** The four buttons, in order. */
 export const GRADES: readonly Grade[] = [1, 2, 3, 4];
