@@ -1,5 +1,5 @@
 import { makePerson, uploadFile } from '@app/platform/testing';
-import { jsPDF } from 'jspdf';
+import { jsPDF, type jsPDFOptions } from 'jspdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSubject, PHOTOSYNTHESIS, processed, startWorld, type World } from '../test/world.js';
 
@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 /** A PDF with one paragraph per page. */
-function pdfOf(pages: string[], options: ConstructorParameters<typeof jsPDF>[0] = {}): Buffer {
+function pdfOf(pages: string[], options: jsPDFOptions = {}): Buffer {
   const doc = new jsPDF(options);
   pages.forEach((text, i) => {
     if (i > 0) doc.addPage();
