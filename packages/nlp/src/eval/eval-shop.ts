@@ -125,8 +125,9 @@ the calibration was fitted by \`npm run train:shop -w @app/nlp\`. Machine: ${os.
 
 **Read these numbers with care.** \`data/shop-reviews.tsv\` is small (${all.length} reviews: ${all.filter((r) => r.lang === 'ko').length} Korean,
 ${all.filter((r) => r.lang === 'en').length} English) and hand-written by the same person who wrote the cue lexicon; it was committed
-before the cues, and the cues were tuned looking at the fit part only, but the held part shares the writer's style and
-vocabulary. Expect lower figures on real Naver / Kakao / Google reviews. A seeded, label-stratified 60/40 split:
+before the cues, and the cues were tuned on fit-part errors (except two fixes made after the first held run, see the
+README's "Shop reviews" section, which also gives that first run's figures), but the held part shares the writer's
+style and vocabulary. Expect lower figures on real Naver / Kakao / Google reviews. A seeded, label-stratified 60/40 split:
 fit ko: ${counts('fit', 'ko')}; held ko: ${counts('held', 'ko')}; fit en: ${counts('fit', 'en')}; held en: ${counts('held', 'en')}.
 
 ## 3-class label (negative / neutral / positive)
