@@ -37,6 +37,16 @@ export {
 } from './safety/solicitation.js';
 export { analyzeSentiment, type SentimentResult } from './sentiment/sentiment.js';
 export {
+  type AspectSentiment,
+  analyzeShopReview,
+  type ShopLabel,
+  type ShopReviewAnalysis,
+  type ShopReviewOptions,
+} from './shop/analyze.js';
+export { ASPECT_TERMS, SHOP_ASPECTS, type ShopAspect } from './shop/aspects.js';
+export { type KeywordTag, lookupTag, NAVER_KEYWORD_TAGS } from './shop/tags.js';
+export { type KeywordTrend, type KeywordTrendOptions, keywordTrends } from './shop/trends.js';
+export {
   type RankedSentence,
   rankSentences,
   type SummarizeOptions,

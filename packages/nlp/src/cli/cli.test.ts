@@ -33,13 +33,43 @@ describe('cli (spawned)', () => {
     expect(r.status).toBe(0);
     expect(r.out).toHaveLength(4);
     expect(r.out[0]).toMatchObject({ label: 'positive' });
-    expect(Object.keys(r.out[0] ?? {}).sort()).toEqual(['label', 'score']);
+    expect(Object.keys(r.out[0] ?? {}).sort()).toEqual(['aspects', 'label', 'score', 'shopLabel']);
+    for (const o of [r.out[0], r.out[3]])
+      expect(o?.label).toBe((o?.score as number) >= 0 ? 'positive' : 'negative');
     expect(r.out[1]).toHaveProperty('error');
     expect(r.out[2]).toHaveProperty('error');
     expect(r.out[3]).toMatchObject({ label: 'negative' });
     const score = r.out[3]?.score as number;
     expect(score).toBeGreaterThanOrEqual(-1);
     expect(score).toBeLessThan(0);
+  });
+
+  it('sentiment --lang ko prints the shop-calibrated score, the 3-way shopLabel and aspects', () => {
+    const input = [
+      JSON.stringify({ text: '직원이 불친절했습니다' }),
+      JSON.stringify({ text: '그냥 그래요' }),
+      JSON.stringify({ text: '', tags: ['음식이 맛있어요', '친절해요'] }),
+      JSON.stringify({ text: '맛은 괜찮은데 가격이 좀 있어요', rating: 1 }),
+      JSON.stringify({ text: '맛있어요', rating: 9 }),
+      JSON.stringify({ text: '맛있어요', tags: '친절해요' }),
+    ].join('\n');
+    const r = run(['sentiment', '--lang', 'ko'], input);
+    expect(r.status).toBe(0);
+    expect(r.out).toHaveLength(6);
+    expect(r.out[0]).toMatchObject({
+      label: 'negative',
+      shopLabel: 'negative',
+      aspects: [{ aspect: 'service', label: 'negative' }],
+    });
+    expect(r.out[0]?.score as number).toBeLessThan(-0.3);
+    expect(r.out[1]).toMatchObject({ shopLabel: 'neutral', aspects: [] });
+    expect(r.out[1]?.score as number).toBeGreaterThan(-0.3);
+    expect(r.out[2]).toMatchObject({ label: 'positive', shopLabel: 'positive' });
+    const tagged = (r.out[2]?.aspects ?? []) as Array<{ aspect: string }>;
+    expect(tagged.map((a) => a.aspect)).toEqual(['taste', 'service']);
+    expect(r.out[3]?.score as number).toBeLessThan(0);
+    expect(r.out[4]?.error).toMatch(/rating/);
+    expect(r.out[5]?.error).toMatch(/tags/);
   });
 
   it('cefr, keywords and summarize follow the output contract', () => {

@@ -2,8 +2,15 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Lang } from '../text/lang.js';
 
-/** A CLI task: turns one input text into the JSON object written for that line. */
-export type TaskHandler = (text: string, lang: Lang | undefined) => Record<string, unknown>;
+/**
+ * A CLI task: turns one input text into the JSON object written for that line. `input` is the
+ * whole parsed line, for tasks that read more fields than `text`.
+ */
+export type TaskHandler = (
+  text: string,
+  lang: Lang | undefined,
+  input: Record<string, unknown>,
+) => Record<string, unknown>;
 
 /** Parsed command line. */
 export interface CliArgs {
@@ -49,10 +56,11 @@ export function processLine(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { error: 'expected a JSON object with a "text" string' };
   }
-  const text = (parsed as Record<string, unknown>).text;
+  const input = parsed as Record<string, unknown>;
+  const text = input.text;
   if (typeof text !== 'string') return { error: 'expected a JSON object with a "text" string' };
   try {
-    return handler(text, lang);
+    return handler(text, lang, input);
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
