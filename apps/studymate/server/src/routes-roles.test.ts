@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '@app/platform';
 import {
   createTestDatabase,
@@ -32,5 +33,6 @@ describeRouteRoles({
   name: 'studymate',
   app: () => app,
   // One person per role; add the resources your routes act on, and their ids as path parameters.
-  world: async () => ({ people, params: {} }),
+  // Every resource is the caller's own: an id nobody owns answers 404 to everyone, never 403.
+  world: async () => ({ people, params: { id: randomUUID(), highlightId: randomUUID() } }),
 });

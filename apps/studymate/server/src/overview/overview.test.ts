@@ -34,9 +34,12 @@ describe('studymate overview', () => {
 
   it('tells a member and an admin their role and what it lets them do', async () => {
     const member = await call()(await makePerson(app), 'GET', '/overview');
-    expect(member.json()).toEqual({ role: 'member', abilities: ['overview.view'] });
+    expect(member.json()).toEqual({ role: 'member', abilities: ['overview.view', 'study.use'] });
     const admin = await call()(await makeAdmin(app), 'GET', '/overview');
-    expect(admin.json()).toEqual({ role: 'admin', abilities: ['overview.view', 'app.administer'] });
+    expect(admin.json()).toEqual({
+      role: 'admin',
+      abilities: ['overview.view', 'study.use', 'app.administer'],
+    });
   });
 
   it('is listed with its manifest for the portal', async () => {

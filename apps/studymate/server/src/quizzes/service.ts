@@ -1,7 +1,7 @@
 import { AppError, notFound } from '@app/platform';
 import type { AnswerFeedback, Attempt, Difficulty, Quiz } from '@app/studymate-contracts';
 import { answerBodySchema, createQuizBodySchema } from '@app/studymate-contracts';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { StudymateQuizQuestions } from '../db.generated.js';
 import { APP, type StudymateDeps } from '../deps.js';
 import { analysisText } from '../materials/analysis.js';
@@ -260,7 +260,7 @@ export class QuizService {
         .select('front')
         .where('user_id', '=', userId)
         .where('source', '=', 'mistake')
-        .where('tags', '@>', [tag])
+        .where('tags', '@>', sql<string[]>`array[${tag}]::text[]`)
         .execute();
       const have = new Set(existing.map((row) => row.front));
       const ko = material.lang === 'ko';
