@@ -65,7 +65,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's stores, oldest first */
+        /** The stores the caller owns or staffs, oldest first */
         get: {
             parameters: {
                 query?: {
@@ -120,7 +120,32 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        address?: string;
+                        autoDraft?: {
+                            /** @default [] */
+                            platforms?: ("google" | "naver" | "kakao" | "import")[];
+                            /**
+                             * @description Draft for reviews rated at least this
+                             * @default null
+                             */
+                            ratingAtLeast?: number | null;
+                            /**
+                             * @description Draft for reviews rated at most this
+                             * @default null
+                             */
+                            ratingAtMost?: number | null;
+                            /** @default [] */
+                            sentiments?: ("positive" | "neutral" | "negative")[];
+                        } | null;
+                        category?: string;
+                        googleLocation?: string | null;
+                        kakaoPlaceId?: string | null;
                         name: string;
+                        naverPlaceId?: string | null;
+                        replySignature?: string;
+                        /** @enum {string} */
+                        replyTone?: "friendly" | "formal" | "apologetic";
+                        timeZone?: string;
                     };
                 };
             };
@@ -160,6 +185,414 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/storehelper/stores/{storeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A store */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StorehelperStore"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a store with its reviews */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a store’s details, links, reply tone and auto-draft rules */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        autoDraft?: {
+                            /** @default [] */
+                            platforms?: ("google" | "naver" | "kakao" | "import")[];
+                            /**
+                             * @description Draft for reviews rated at least this
+                             * @default null
+                             */
+                            ratingAtLeast?: number | null;
+                            /**
+                             * @description Draft for reviews rated at most this
+                             * @default null
+                             */
+                            ratingAtMost?: number | null;
+                            /** @default [] */
+                            sentiments?: ("positive" | "neutral" | "negative")[];
+                        } | null;
+                        category?: string;
+                        googleLocation?: string | null;
+                        kakaoPlaceId?: string | null;
+                        name?: string;
+                        naverPlaceId?: string | null;
+                        replySignature?: string;
+                        /** @enum {string} */
+                        replyTone?: "friendly" | "formal" | "apologetic";
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StorehelperStore"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/storehelper/stores/{storeId}/competitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Competitors tracked for comparison */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StorehelperStore"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Track a competitor (read-only; not counted against the plan) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kakaoPlaceId?: string | null;
+                        name: string;
+                        naverPlaceId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StorehelperStore"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storehelper/stores/{storeId}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store’s staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StorehelperStaff"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add staff by the email of their account (they draft replies; the owner approves) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/storehelper/stores/{storeId}/staff/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a staff member */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -178,14 +611,54 @@ export interface components {
             /** @description Actions the caller may perform (the web draws buttons from these) */
             abilities: string[];
             /** @enum {string} */
-            role: "admin" | "member";
+            role: "admin" | "member" | "owner" | "staff";
+        };
+        StorehelperStaff: {
+            /** Format: date-time */
+            addedAt: string;
+            email: string;
+            name: string;
+            /** Format: uuid */
+            userId: string;
         };
         StorehelperStore: {
+            address: string;
+            autoDraft: {
+                /** @default [] */
+                platforms: ("google" | "naver" | "kakao" | "import")[];
+                /**
+                 * @description Draft for reviews rated at least this
+                 * @default null
+                 */
+                ratingAtLeast: number | null;
+                /**
+                 * @description Draft for reviews rated at most this
+                 * @default null
+                 */
+                ratingAtMost: number | null;
+                /** @default [] */
+                sentiments: ("positive" | "neutral" | "negative")[];
+            } | null;
+            category: string;
+            competitorOf: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description Google Business Profile location name, locations/... */
+            googleLocation: string | null;
             /** Format: uuid */
             id: string;
+            kakaoPlaceId: string | null;
             name: string;
+            naverPlaceId: string | null;
+            replySignature: string;
+            /** @enum {string} */
+            replyTone: "friendly" | "formal" | "apologetic";
+            /**
+             * @description The caller's role in this store
+             * @enum {string}
+             */
+            role: "owner" | "staff";
+            timeZone: string;
         };
         StorehelperStorePage: {
             items: components["schemas"]["StorehelperStore"][];

@@ -4,7 +4,9 @@
  */
 export type { paths as StorehelperPaths } from './api.generated.js';
 export * from './errors.js';
+export * from './imports.js';
 export * from './manifest.js';
 export * from './overview.js';
 export * from './plans.js';
+export * from './reviews.js';
 export * from './stores.js';

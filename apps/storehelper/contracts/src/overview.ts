@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** storehelper's roles; what each may do is declared in the server's `policies.ts`. */
-export const storehelperRoles = ['admin', 'member'] as const;
+/**
+ * storehelper's roles; what each may do is declared in the server's `policies.ts`. App-wide a user
+ * is `admin` or `member`; in a store they are its `owner` or `staff` (platform admins act as admins).
+ */
+export const storehelperRoles = ['admin', 'member', 'owner', 'staff'] as const;
 export const storehelperRoleSchema = z.enum(storehelperRoles);
 export type StorehelperRole = z.infer<typeof storehelperRoleSchema>;
 

@@ -11,16 +11,144 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export interface StorehelperStores {
+export interface StorehelperAlerts {
+  acknowledged_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  detail: Generated<Json>;
+  id: Generated<string>;
+  kind: string;
+  review_id: string | null;
+  store_id: string;
+}
+
+export interface StorehelperCollectionRuns {
+  added: Generated<number>;
+  error: string | null;
+  errors: Generated<number>;
+  finished_at: Timestamp | null;
+  found: Generated<number>;
+  id: Generated<string>;
+  source: string;
+  started_at: Generated<Timestamp>;
+  status: Generated<string>;
+  store_id: string;
+  trigger: string;
+  updated: Generated<number>;
+}
+
+export interface StorehelperGoogleConnections {
+  access_expires_at: Timestamp | null;
+  access_token_sealed: string | null;
+  account_name: string | null;
+  connected_by: string | null;
+  created_at: Generated<Timestamp>;
+  location_name: string | null;
+  refresh_token_sealed: string;
+  store_id: string;
+}
+
+export interface StorehelperReplies {
+  ai_request_id: string | null;
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  checks: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  drafted_by: string | null;
+  post_error: string | null;
+  posted_at: Timestamp | null;
+  review_id: string;
+  source: string;
+  status: string;
+  text: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface StorehelperReplyTemplates {
+  body: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  store_id: string;
+}
+
+export interface StorehelperReports {
+  body: Json;
+  kind: string;
+  period_start: Timestamp;
+  sent_at: Timestamp | null;
+  store_id: string;
+}
+
+export interface StorehelperReviews {
+  analyzed_at: Timestamp | null;
+  aspects: Json | null;
+  author: Generated<string>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  keywords: Generated<string[]>;
+  owner_replied_at: Timestamp | null;
+  owner_reply: string | null;
+  photos: Generated<number>;
+  platform: string;
+  platform_review_id: string;
+  rating: number | null;
+  reviewed_at: Timestamp;
+  sentiment: number | null;
+  sentiment_label: string | null;
+  store_id: string;
+  tags: Generated<string[]>;
+  text: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  urgent: Generated<boolean>;
+}
+
+export interface StorehelperStores {
+  address: Generated<string>;
+  auto_draft: Json | null;
+  category: Generated<string>;
+  competitor_of: string | null;
+  created_at: Generated<Timestamp>;
+  google_location: string | null;
+  id: Generated<string>;
+  kakao_place_id: string | null;
+  name: string;
+  naver_place_id: string | null;
   owner_id: string;
+  reply_signature: Generated<string>;
+  reply_tone: Generated<string>;
+  time_zone: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface StorehelperStoreStaff {
+  added_at: Generated<Timestamp>;
+  store_id: string;
+  user_id: string;
 }
 
 export interface DB {
+  "storehelper.alerts": StorehelperAlerts;
+  "storehelper.collection_runs": StorehelperCollectionRuns;
+  "storehelper.google_connections": StorehelperGoogleConnections;
+  "storehelper.replies": StorehelperReplies;
+  "storehelper.reply_templates": StorehelperReplyTemplates;
+  "storehelper.reports": StorehelperReports;
+  "storehelper.reviews": StorehelperReviews;
+  "storehelper.store_staff": StorehelperStoreStaff;
   "storehelper.stores": StorehelperStores;
 }
 

@@ -61,7 +61,6 @@ export function describeRouteRoles(options: RouteRolesOptions): void {
             continue;
           }
           const can = route.can;
-          const denied = res.statusCode === 403 || (role === 'outsider' && res.statusCode === 404);
           let expected = true;
           if (can) {
             const scopeRole =
@@ -74,6 +73,11 @@ export function describeRouteRoles(options: RouteRolesOptions): void {
                     : role;
             expected = can.policy.allows(scopeRole, can.action);
           }
+          // Refused is 403, or 404 where the resource is hidden from the caller: an outsider, or a
+          // role with no place in a resource-scoped route (a member of the app who is not in the store).
+          const denied =
+            res.statusCode === 403 ||
+            (res.statusCode === 404 && (role === 'outsider' || (!expected && !!can?.param)));
           if (can?.refined && expected) continue;
           if (denied === expected)
             mismatches.push(

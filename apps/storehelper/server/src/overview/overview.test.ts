@@ -41,7 +41,16 @@ describe('storehelper overview', () => {
     const admin = await call()(await makeAdmin(app), 'GET', '/overview');
     expect(admin.json()).toEqual({
       role: 'admin',
-      abilities: ['overview.view', 'stores.view', 'stores.create', 'app.administer'],
+      abilities: [
+        'overview.view',
+        'stores.view',
+        'stores.create',
+        'store.view',
+        'store.manage',
+        'reply.draft',
+        'reply.approve',
+        'app.administer',
+      ],
     });
   });
 

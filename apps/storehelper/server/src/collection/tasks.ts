@@ -1,0 +1,11 @@
+import { taskType } from '@app/platform';
+import { z } from 'zod';
+
+/** Collects one store from its sources ("collect now" or the hourly schedule); one at a time per store. */
+export const collectStoreTask = taskType(
+  'storehelper.collect',
+  z.object({ storeId: z.uuid(), trigger: z.enum(['schedule', 'manual']) }),
+  { priority: 'default', maxAttempts: 1 },
+);
+/** The hourly tick: queues a collection of every store set up for a source. */
+export const collectAllTask = taskType('storehelper.collect-all', z.object({}), { priority: 'low' });
