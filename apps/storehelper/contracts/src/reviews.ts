@@ -124,3 +124,97 @@ export const templateSchema = z
 export const templateInputSchema = z
   .object({ name: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(4000) })
   .strict();
+
+/** `GET /stores/:storeId/dashboard`: trends and what to act on, for the filtered reviews. */
+export const dashboardSchema = z
+  .object({
+    range: z.object({ from: z.iso.date(), to: z.iso.date() }),
+    totals: z.object({
+      reviews: z.number().int(),
+      averageRating: z.number().nullable(),
+      averageSentiment: z.number().nullable(),
+      negative: z.number().int(),
+      unanswered: z.number().int(),
+      urgentOpen: z.number().int(),
+    }),
+    weeks: z.array(
+      z.object({
+        week: z.iso.date().describe('Monday of the week (store time)'),
+        reviews: z.number().int(),
+        averageRating: z.number().nullable(),
+        averageSentiment: z.number().nullable(),
+        negative: z.number().int(),
+      }),
+    ),
+    keywords: z
+      .array(
+        z.object({
+          keyword: z.string(),
+          count: z.number().int(),
+          previous: z.number().int(),
+          trend: z.enum(['up', 'down', 'new', 'gone', 'steady']),
+        }),
+      )
+      .describe('This week against the week before'),
+    response: z.object({
+      rate: z.number().nullable().describe('Share of reviews with a reply'),
+      medianHours: z.number().nullable().describe('Median time from review to reply'),
+    }),
+    platforms: z.array(
+      z.object({
+        platform: z.enum(['google', 'naver', 'kakao', 'import']),
+        reviews: z.number().int(),
+        averageRating: z.number().nullable(),
+      }),
+    ),
+    advanced: z
+      .boolean()
+      .describe('Whether the plan includes advanced analytics (aspects, complaints, competitors)'),
+    aspects: z
+      .array(
+        z.object({
+          aspect: z.enum(aspectNames),
+          positive: z.number().int(),
+          negative: z.number().int(),
+          neutral: z.number().int(),
+        }),
+      )
+      .nullable(),
+    complaints: z
+      .array(
+        z.object({
+          aspect: z.enum(aspectNames),
+          count: z.number().int(),
+          examples: z.array(z.object({ reviewId: z.uuid(), evidence: z.string() })),
+        }),
+      )
+      .nullable()
+      .describe('Recurring complaints by aspect, with example reviews'),
+    competitors: z
+      .array(
+        z.object({
+          storeId: z.uuid(),
+          name: z.string(),
+          reviews: z.number().int(),
+          averageRating: z.number().nullable(),
+          averageSentiment: z.number().nullable(),
+        }),
+      )
+      .nullable(),
+    recommendations: z.array(
+      z.object({
+        kind: z.enum([
+          'answer-urgent',
+          'answer-unanswered',
+          'fix-aspect',
+          'praise-aspect',
+          'collect',
+          'connect',
+        ]),
+        aspect: z.enum(aspectNames).nullable(),
+        count: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'StorehelperDashboard' });
+export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -3,13 +3,26 @@ import { storehelperErrors, storehelperManifest, storehelperPlans } from '@app/s
 import { ReviewAnalysis } from './analysis/analyze.js';
 import { analyzeReviewsTask } from './analysis/tasks.js';
 import { Collector } from './collection/collector.js';
+import { collectionRoutes } from './collection/routes.js';
 import { CollectionRuns } from './collection/runs.js';
 import type { ReviewSource } from './collection/source.js';
 import { collectAllTask, collectStoreTask } from './collection/tasks.js';
+import { dashboardRoutes } from './dashboard/routes.js';
+import { DashboardService } from './dashboard/service.js';
 import { shDb } from './db.js';
 import type { StorehelperDeps } from './deps.js';
+import { importFileScope } from './imports/file-scope.js';
+import { ImportService } from './imports/service.js';
 import { overviewRoutes } from './overview/routes.js';
 import { storehelperPolicy } from './policies.js';
+import type { ReplyPoster } from './replies/poster.js';
+import { ReplyService } from './replies/service.js';
+import { TemplateService } from './replies/templates.js';
+import { reportRoutes } from './reports/routes.js';
+import { Reports } from './reports/service.js';
+import { reportTickTask, storeReportTask } from './reports/tasks.js';
+import { reviewRoutes } from './reviews/routes.js';
+import { ReviewService } from './reviews/service.js';
 import { storeRoutes } from './stores/routes.js';
 import { StoreService } from './stores/service.js';
 
@@ -29,13 +42,29 @@ export const storehelper = defineApp({
     const db = shDb(platform);
     const policy = storehelperPolicy(platform, db);
     const deps: StorehelperDeps = { platform, db, policy };
+    const sources: ReviewSource[] = [];
+    const posters: ReplyPoster[] = [];
     const stores = new StoreService(deps);
     const runs = new CollectionRuns(deps);
-    const sources: ReviewSource[] = [];
     const collector = new Collector(deps, runs, sources);
-    const analysis = new ReviewAnalysis(deps);
+    const imports = new ImportService(deps, runs);
+    const reviews = new ReviewService(deps);
+    const replies = new ReplyService(deps, posters);
+    const templates = new TemplateService(deps);
+    const analysis = new ReviewAnalysis(deps, async (storeId, ids) => {
+      await replies.autoDraft(storeId, ids);
+    });
+    const dashboard = new DashboardService(deps);
+    const reports = new Reports(deps, dashboard);
     return {
-      routes: [overviewRoutes(policy), storeRoutes(deps, stores)],
+      routes: [
+        overviewRoutes(policy),
+        storeRoutes(deps, stores),
+        reviewRoutes(deps, { reviews, replies, templates }),
+        collectionRoutes(deps, { runs, collector, imports }),
+        dashboardRoutes(deps, dashboard),
+        reportRoutes(deps, reports),
+      ],
       tasks: [
         appTask(analyzeReviewsTask, async ({ storeId }) => {
           await analysis.run(storeId);
@@ -44,8 +73,8 @@ export const storehelper = defineApp({
           await collector.collect(storeId, trigger, { signal: context.signal, logger: context.logger });
         }),
         appTask(collectAllTask, async () => {
-          const stores = await db.selectFrom('storehelper.stores').selectAll().execute();
-          for (const store of stores)
+          const all = await db.selectFrom('storehelper.stores').selectAll().execute();
+          for (const store of all)
             if ((await collector.sourcesOf(store)).length > 0)
               await platform.jobs.enqueue(
                 collectStoreTask,
@@ -53,8 +82,30 @@ export const storehelper = defineApp({
                 { key: `storehelper.collect:${store.id}` },
               );
         }),
+        appTask(reportTickTask, async () => {
+          const now = new Date();
+          for (const store of await reports.storesAt(now, 9)) {
+            await platform.jobs.enqueue(storeReportTask, { storeId: store.id, kind: 'daily' });
+          }
+          for (const store of await reports.storesAt(now, 9, true)) {
+            await platform.jobs.enqueue(storeReportTask, { storeId: store.id, kind: 'weekly' });
+          }
+        }),
+        appTask(storeReportTask, async ({ storeId, kind }) => {
+          await reports.write(storeId, kind);
+        }),
       ],
-      cron: [{ id: 'storehelper.collect-hourly', pattern: '5 * * * *', task: collectAllTask, payload: {} }],
+      cron: [
+        { id: 'storehelper.collect-hourly', pattern: '5 * * * *', task: collectAllTask, payload: {} },
+        {
+          id: 'storehelper.report-tick',
+          pattern: '0 * * * *',
+          task: reportTickTask,
+          payload: {},
+          backfillMs: 3_000_000,
+        },
+      ],
+      fileScopes: importFileScope(deps),
     };
   },
 });

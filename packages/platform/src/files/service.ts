@@ -211,6 +211,23 @@ export class Files {
     return { bytes: await this.store.read(row.storage_key), file: toStoredFile(row) };
   }
 
+  /**
+   * The bytes of one of the caller's own uploads that no record holds yet, for server-side
+   * processing before the record exists (a spreadsheet previewed, then imported). 404 otherwise.
+   */
+  async readUpload(id: string, ownerId: string): Promise<{ bytes: Buffer; file: StoredFile }> {
+    const row = await this.deps.db
+      .selectFrom('platform.files')
+      .selectAll()
+      .where('id', '=', id)
+      .where('owner_id', '=', ownerId)
+      .where('scope', 'is', null)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw notFound('The file');
+    return { bytes: await this.store.read(row.storage_key), file: toStoredFile(row) };
+  }
+
   /** Releases the files of a record deleted in `trx` (only those attached to `scope`). */
   async detach(
     trx: FilesTransaction,

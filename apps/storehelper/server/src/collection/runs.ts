@@ -46,15 +46,19 @@ export class CollectionRuns {
     }
   }
 
-  /** Stores a batch of one run: upserts, counts, queues the analysis. Returns what changed. */
+  /**
+   * Stores a batch of one run: upserts, counts, queues the analysis, and runs `alongside` in the
+   * same transaction (an import attaches its file), all or nothing. Returns what changed.
+   */
   async save(
     storeId: string,
     runId: string,
     reviews: readonly CollectedReview[],
-    errors = 0,
+    options: { errors?: number; alongside?: (trx: ShDb) => Promise<void> } = {},
   ): Promise<RunCounts> {
-    const counts = { found: reviews.length, added: 0, updated: 0, errors };
+    const counts = { found: reviews.length, added: 0, updated: 0, errors: options.errors ?? 0 };
     await this.deps.db.transaction().execute(async (trx) => {
+      await options.alongside?.(trx);
       for (let i = 0; i < reviews.length; i += 500) {
         const changed = await upsert(trx, storeId, reviews.slice(i, i + 500));
         counts.added += changed.filter((row) => row.inserted).length;
