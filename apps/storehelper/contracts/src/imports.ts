@@ -21,7 +21,7 @@ export type ImportField = (typeof importFields)[number];
 
 /** Which column (by header text) fills which field; `text` and `reviewedAt` are required. */
 export const columnMappingSchema = z
-  .record(z.enum(importFields), z.string().min(1).max(200))
+  .partialRecord(z.enum(importFields), z.string().min(1).max(200))
   .refine(
     (m) => m.text !== undefined && m.reviewedAt !== undefined,
     'Map at least the review text and its date',

@@ -30,12 +30,15 @@ export const allowedTypes: Record<FilePurpose, readonly string[]> = {
     'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     'application/x-hwp',
     'text/plain; charset=utf-8',
+    // Korean Windows software (Excel's "CSV", Notepad) saves text in CP949, a superset of EUC-KR.
+    'text/plain; charset=euc-kr',
   ],
 };
 
 /**
  * The content type of a file from its bytes. Plain text has no signature: a file file-type does
- * not recognise counts as text only if its start is valid UTF-8 without NUL bytes.
+ * not recognise counts as text only if its start is valid UTF-8, or valid CP949/EUC-KR with Hangul
+ * in it (Korean Excel's CSV), without NUL bytes.
  */
 export async function sniff(filePath: string): Promise<string | undefined> {
   const detected = await fileTypeFromFile(filePath);
@@ -46,13 +49,12 @@ export async function sniff(filePath: string): Promise<string | undefined> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytesRead);
     if (bytesRead === 0 || head.includes(0)) return undefined;
-    try {
-      // A multi-byte character cut at the end of the window is fine; anything else is not text.
-      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, bytesRead - 3)));
-      return 'text/plain; charset=utf-8';
-    } catch {
-      return undefined;
-    }
+    // A multi-byte character cut at the end of the window is fine; anything else is not text.
+    const window = head.subarray(0, Math.max(0, bytesRead - 3));
+    if (decodes('utf-8', window)) return 'text/plain; charset=utf-8';
+    if (decodes('euc-kr', window) && /[\uac00-\ud7a3]/.test(new TextDecoder('euc-kr').decode(window)))
+      return 'text/plain; charset=euc-kr';
+    return undefined;
   } finally {
     await handle.close();
   }
@@ -73,4 +75,13 @@ export function displayName(name: string | undefined, extension?: string): strin
   let clean = [...kept].slice(0, 200).join('');
   if (extension) clean = `${clean.replace(/\.[^.]*$/, '') || 'image'}.${extension}`;
   return clean || 'file';
+}
+
+function decodes(encoding: string, bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }

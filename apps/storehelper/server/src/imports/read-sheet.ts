@@ -18,6 +18,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Reads a CSV (UTF-8, or CP949 as Korean Excel saves it) or the first worksheet of an XLSX. */
 export async function readSheet(bytes: Buffer, contentType: string): Promise<Sheet> {
   if (contentType === XLSX) return readXlsx(bytes);
+  if (contentType === 'text/plain; charset=euc-kr') return readCsv(new TextDecoder('euc-kr').decode(bytes));
   if (contentType.startsWith('text/plain')) return readCsv(decode(bytes));
   throw new SheetError('Upload a CSV or an Excel (XLSX) file.');
 }

@@ -95,12 +95,13 @@ async function extractDocx(bytes: Uint8Array): Promise<PageText[]> {
   }
 }
 
+/** UTF-8, or CP949 as Korean Windows saves text. */
 function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new ExtractionError('NOT_A_DOCUMENT', 'The file is not UTF-8 text.');
-  }
+  for (const encoding of ['utf-8', 'euc-kr'])
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    } catch {}
+  throw new ExtractionError('NOT_A_DOCUMENT', 'The file is not readable text (UTF-8 or CP949).');
 }
 
 /** Markdown to readable text: headings, emphasis, links, images, code fences and HTML tags reduced to their words. */
