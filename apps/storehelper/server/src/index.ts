@@ -10,6 +10,7 @@ import { collectAllTask, collectStoreTask } from './collection/tasks.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { DashboardService } from './dashboard/service.js';
 import { shDb } from './db.js';
+import { seedDemo } from './demo.js';
 import type { StorehelperDeps } from './deps.js';
 import { importFileScope } from './imports/file-scope.js';
 import { ImportService } from './imports/service.js';
@@ -106,6 +107,7 @@ export const storehelper = defineApp({
         },
       ],
       fileScopes: importFileScope(deps),
+      seedDemo,
     };
   },
 });
