@@ -105,8 +105,11 @@ export const updateMeBodySchema = z
 
 export const deleteMeBodySchema = z.object({ password: currentPasswordSchema });
 
-/** Scopes an API key can carry; each route that accepts keys names the scope it needs. */
-export const apiKeyScopes = ['profile:read'] as const;
+/**
+ * Scopes an API key can carry; each route that accepts keys names the scope it needs. App scopes
+ * are `<app>:<what>`; the app may further require a plan for keys (storehelper: Enterprise).
+ */
+export const apiKeyScopes = ['profile:read', 'storehelper:read', 'storehelper:reply'] as const;
 export const apiKeyScopeSchema = z.enum(apiKeyScopes);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 

@@ -264,7 +264,7 @@ export interface paths {
                         name: string;
                         /** @description Your current password; required when the account has one */
                         password?: string;
-                        scopes: "profile:read"[];
+                        scopes: ("profile:read" | "storehelper:read" | "storehelper:reply")[];
                     };
                 };
             };

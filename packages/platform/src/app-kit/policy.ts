@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from '@app/contracts';
 import { AppError } from '../http/app-error.js';
 
 /**
@@ -111,19 +112,20 @@ export class Policy<R extends string = string, A extends string = string, S exte
   }
 
   /**
-   * A route's config: signed-in callers whose role in the scope (taken from the path parameter)
-   * allows `action`. `scope` is `{ course: 'courseId' }` for a resource, or an app-wide scope's name.
+   * A route's config: signed-in callers (and, with `apiKeyScope`, API keys with that scope) whose
+   * role in the scope (taken from the path parameter) allows `action`. `scope` is `{ course: 'courseId' }` for a resource, or an app-wide scope's name.
    */
   route(
     action: A,
     scope: { readonly [K in S]?: string } | S,
-    options: { refined?: boolean } = {},
-  ): { access: { kind: 'user' }; can: RouteGrant } {
+    options: { refined?: boolean; apiKeyScope?: ApiKeyScope } = {},
+  ): { access: { kind: 'user'; apiKeyScope?: ApiKeyScope }; can: RouteGrant } {
     const [name, param] =
       typeof scope === 'string' ? [scope, undefined] : (Object.entries(scope)[0] as [S, string]);
     this.resolver(name);
     return {
-      access: { kind: 'user' },
+      // With `apiKeyScope`, API keys carrying that scope may call the route too (as their owner).
+      access: options.apiKeyScope ? { kind: 'user', apiKeyScope: options.apiKeyScope } : { kind: 'user' },
       can: {
         policy: this as unknown as Policy,
         action,

@@ -157,7 +157,11 @@ export const en = {
     apiKeysLead: 'Keys let your own scripts read your profile through the API.',
     keyName: 'Key name',
     keyScope: 'Permissions',
-    scopeProfileRead: 'Read my profile',
+    scopes: {
+      'profile:read': 'Read my profile',
+      'storehelper:read': 'Storehelper: read stores, reviews and analytics (Enterprise)',
+      'storehelper:reply': 'Storehelper: draft and approve replies (Enterprise)',
+    },
     createKey: 'Create key',
     newKeyTitle: 'Your new API key',
     newKeyLead: 'Copy it now: it will not be shown again.',

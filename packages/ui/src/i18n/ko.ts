@@ -159,7 +159,11 @@ export const ko: Messages = {
     apiKeysLead: 'API 키로 직접 만든 스크립트에서 내 프로필을 읽을 수 있습니다.',
     keyName: '키 이름',
     keyScope: '권한',
-    scopeProfileRead: '내 프로필 읽기',
+    scopes: {
+      'profile:read': '내 프로필 읽기',
+      'storehelper:read': '우리가게 도우미: 매장, 리뷰, 분석 읽기 (엔터프라이즈)',
+      'storehelper:reply': '우리가게 도우미: 답글 초안 작성과 승인 (엔터프라이즈)',
+    },
     createKey: '키 만들기',
     newKeyTitle: '새 API 키',
     newKeyLead: '지금 복사해 두세요. 다시 표시되지 않습니다.',

@@ -1,5 +1,5 @@
 import { call } from '@app/client';
-import { type apiKeySchema, createApiKeyBodySchema } from '@app/contracts';
+import { type apiKeySchema, apiKeyScopes, createApiKeyBodySchema } from '@app/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useApi } from '../app/context.js';
 import { Button } from '../components/button.js';
 import { Card } from '../components/card.js';
 import { Dialog } from '../components/dialog.js';
-import { TextField } from '../components/field.js';
+import { CheckboxField, TextField } from '../components/field.js';
 import { errorMessage, Form } from '../components/form.js';
 import { useZodForm } from '../components/form-state.js';
 import { CursorTable } from '../components/table.js';
@@ -35,7 +35,7 @@ export function ApiKeysPanel() {
   const submit = form.onSubmit(async (body) => {
     const key = await call(api.POST('/api/v1/api-keys', { body: confirm.body(body) }));
     setCreated(key.key);
-    form.reset({ name: '', password: '' });
+    form.reset({ name: '', password: '', scopes: ['profile:read'] });
     await queryClient.invalidateQueries({ queryKey: ['api-keys'] });
   });
   const revoke = useMutation({
@@ -58,9 +58,24 @@ export function ApiKeysPanel() {
         <p className="text-fg-muted">{t('security.apiKeysLead')}</p>
         <Form onSubmit={submit} error={form.formError} label={t('security.createKey')}>
           <TextField label={t('security.keyName')} {...form.field('name')} />
-          <p className="text-sm text-fg-muted">
-            {t('security.keyScope')}: {t('security.scopeProfileRead')}
-          </p>
+          <fieldset className="flex flex-col gap-1">
+            <legend className="text-sm font-semibold">{t('security.keyScope')}</legend>
+            {apiKeyScopes.map((scope) => (
+              <CheckboxField
+                key={scope}
+                label={t(`security.scopes.${scope}`)}
+                checked={form.values.scopes?.includes(scope) ?? false}
+                onChange={(event) => {
+                  const current = form.values.scopes ?? [];
+                  form.set(
+                    'scopes',
+                    event.target.checked ? [...current, scope] : current.filter((s) => s !== scope),
+                  );
+                }}
+              />
+            ))}
+            {form.errors.scopes ? <p className="text-sm text-danger">{form.errors.scopes}</p> : null}
+          </fieldset>
           <CurrentPasswordField hasPassword={confirm.hasPassword} field={form.field('password')} />
           <Button type="submit" loading={form.submitting} className="self-start">
             {t('security.createKey')}

@@ -2,6 +2,7 @@ import { dashboardSchema, reviewFilterSchema } from '@app/storehelper-contracts'
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { keyRoute } from '../api-keys.js';
 import type { StorehelperDeps } from '../deps.js';
 import { dashboardPdf, reviewsCsv } from './export.js';
 import type { DashboardService } from './service.js';
@@ -12,12 +13,13 @@ const params = z.object({ storeId: z.uuid() });
 /** The dashboard and its exports (CSV of the filtered reviews, PDF report). */
 export function dashboardRoutes(deps: StorehelperDeps, dashboard: DashboardService): FastifyPluginAsync {
   const config = deps.policy.route('store.view', { store: 'storeId' });
+  const keyed = keyRoute(deps, 'store.view', { store: 'storeId' }, 'storehelper:read');
   return async (plugin) => {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
     app.get(
       '/stores/:storeId/dashboard',
       {
-        config,
+        ...keyed,
         schema: {
           tags,
           summary: 'Trends, keywords, response, complaints, competitors and recommendations',
@@ -31,7 +33,7 @@ export function dashboardRoutes(deps: StorehelperDeps, dashboard: DashboardServi
     app.get(
       '/stores/:storeId/export.csv',
       {
-        config,
+        ...keyed,
         schema: {
           tags,
           summary: 'The filtered reviews as CSV (a download)',

@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { keyRoute } from '../api-keys.js';
 import type { StorehelperDeps } from '../deps.js';
 import type { ReplyService } from '../replies/service.js';
 import type { TemplateService } from '../replies/templates.js';
@@ -34,7 +35,7 @@ export function reviewRoutes(
     app.get(
       '/stores/:storeId/reviews',
       {
-        config: policy.route('store.view', { store: 'storeId' }),
+        ...keyRoute(deps, 'store.view', { store: 'storeId' }, 'storehelper:read'),
         schema: {
           tags,
           summary:
@@ -49,7 +50,7 @@ export function reviewRoutes(
     app.get(
       '/reviews/:reviewId',
       {
-        config: policy.route('store.view', { review: 'reviewId' }),
+        ...keyRoute(deps, 'store.view', { review: 'reviewId' }, 'storehelper:read'),
         schema: {
           tags,
           summary: 'One review with its reply',
@@ -62,7 +63,7 @@ export function reviewRoutes(
     app.post(
       '/reviews/:reviewId/reply/draft',
       {
-        config: policy.route('reply.draft', { review: 'reviewId' }),
+        ...keyRoute(deps, 'reply.draft', { review: 'reviewId' }, 'storehelper:reply'),
         schema: {
           tags,
           summary:
@@ -77,7 +78,7 @@ export function reviewRoutes(
     app.put(
       '/reviews/:reviewId/reply',
       {
-        config: policy.route('reply.draft', { review: 'reviewId' }),
+        ...keyRoute(deps, 'reply.draft', { review: 'reviewId' }, 'storehelper:reply'),
         schema: {
           tags,
           summary: 'Edit the reply draft (checks run again; an approval is withdrawn)',
@@ -91,7 +92,7 @@ export function reviewRoutes(
     app.post(
       '/reviews/:reviewId/reply/approve',
       {
-        config: policy.route('reply.approve', { review: 'reviewId' }),
+        ...keyRoute(deps, 'reply.approve', { review: 'reviewId' }, 'storehelper:reply'),
         schema: {
           tags,
           summary:

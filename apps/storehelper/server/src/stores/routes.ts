@@ -12,6 +12,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { keyRoute } from '../api-keys.js';
 import type { StorehelperDeps } from '../deps.js';
 import type { StoreService } from './service.js';
 
@@ -27,7 +28,7 @@ export function storeRoutes(deps: StorehelperDeps, stores: StoreService): Fastif
     app.get(
       '/stores',
       {
-        config: policy.route('stores.view', 'app'),
+        ...keyRoute(deps, 'stores.view', 'app', 'storehelper:read'),
         schema: {
           tags,
           summary: 'The stores the caller owns or staffs, oldest first',
@@ -54,7 +55,7 @@ export function storeRoutes(deps: StorehelperDeps, stores: StoreService): Fastif
     app.get(
       '/stores/:storeId',
       {
-        config: policy.route('store.view', { store: 'storeId' }),
+        ...keyRoute(deps, 'store.view', { store: 'storeId' }, 'storehelper:read'),
         schema: { tags, summary: 'A store', params, response: { 200: storeSchema } },
       },
       async (request) => stores.get(callerOf(request).userId, request.params.storeId),
