@@ -1,7 +1,8 @@
 import { AppError, notFound } from '@app/platform';
 import type { ReviewNext } from '@app/studymate-contracts';
 import { reviewBodySchema } from '@app/studymate-contracts';
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { DB } from '../db.generated.js';
 import type { StudymateDeps } from '../deps.js';
 import { preview, SrsInputError, schedule } from '../srs/index.js';
 import { type SettingsService, schedulerSettings } from '../study/settings.js';
@@ -13,8 +14,9 @@ export function startOfDay(timeZone: string) {
 }
 
 /**
- * The review loop: the next card (due learning and review cards by due time, then new cards up to
- * the daily new-card limit), grading with FSRS, and undo of the last grade. Never paywalled.
+ * The review loop: the next card (learning cards whose step has come and review cards due today,
+ * by due time; then new cards up to the daily new-card limit), grading with FSRS, and undo of the
+ * last grade. Never paywalled.
  */
 export class ReviewService {
   constructor(
@@ -25,26 +27,27 @@ export class ReviewService {
   async next(userId: string): Promise<ReviewNext> {
     const settings = await this.settings.row(userId);
     const dayStart = startOfDay(settings.time_zone);
+    const dayEnd = sql<Date>`(${dayStart} + interval '1 day')`;
+    // Learning steps when their minute has come; review cards any time of the learner's day (FSRS
+    // intervals are whole days, as in Anki): the order of srs/queue.ts.
+    const dueNow = (eb: ExpressionBuilder<DB, 'studymate.cards'>) =>
+      eb.or([
+        eb.and([eb('state', 'in', [1, 3]), eb('due', '<=', sql<Date>`now()`)]),
+        eb.and([eb('state', '=', 2), eb('due', '<', dayEnd)]),
+      ]);
     const active = this.deps.db
       .selectFrom('studymate.cards')
       .where('user_id', '=', userId)
       .where('suspended', '=', false)
       .where((eb) => eb.or([eb('buried_until', 'is', null), eb('buried_until', '<=', sql<Date>`now()`)]));
     const [dueCard, counts, newToday] = await Promise.all([
-      active
-        .selectAll()
-        .where('state', '!=', 0)
-        .where('due', '<=', sql<Date>`now()`)
-        .orderBy('due')
-        .limit(1)
-        .executeTakeFirst(),
+      active.selectAll().where(dueNow).orderBy('due').orderBy('id').limit(1).executeTakeFirst(),
       active
         .select((eb) => [
           eb.fn.count<number>('id').filterWhere('state', '=', 2).as('due'),
           eb.fn.count<number>('id').filterWhere('state', 'in', [1, 3]).as('learning'),
         ])
-        .where('state', '!=', 0)
-        .where('due', '<=', sql<Date>`now()`)
+        .where(dueNow)
         .executeTakeFirstOrThrow(),
       this.deps.db
         .selectFrom('studymate.review_logs')
