@@ -62,7 +62,7 @@ function startServer(): Promise<void> {
 }
 
 /** What the provider's consent page does on "Allow": a code bound to the PKCE challenge. */
-function approve(authorizationUrl: string): Record<string, string> {
+function approve(authorizationUrl: string): { code: string; state: string } {
   const url = new URL(authorizationUrl);
   const code = randomBytes(8).toString('hex');
   codes.set(code, {
