@@ -7,8 +7,8 @@ import { toCollectedReview, updatedAt } from './mapper.js';
 /** Pages read at most in one run (50 reviews each): a safety stop, far above any shop's count. */
 const MAX_PAGES = 400;
 /**
- * After a first full read, a run stops at the first page whose reviews all changed before the last
- * successful run began, less this margin (a reply or edit Google dated a little earlier).
+ * After a first full read, a run stops after the first page that reaches reviews changed before the
+ * last successful run began, less this margin (a reply or edit Google dated a little earlier).
  */
 const INCREMENTAL_MARGIN_MS = 7 * 24 * 3600_000;
 
@@ -60,11 +60,10 @@ export function googleSource(google: GoogleBusiness): ReviewSource {
         yield reviews;
         pageToken = answer.nextPageToken;
         if (!pageToken) return;
-        const seenBefore =
-          cutoff !== undefined &&
-          answer.reviews.length > 0 &&
-          answer.reviews.every((raw) => (updatedAt(raw)?.getTime() ?? 0) < cutoff);
-        if (seenBefore) return;
+        // Most recently updated first: once a page reaches what the last run saw, so does the rest.
+        const reachedSeen =
+          cutoff !== undefined && answer.reviews.some((raw) => (updatedAt(raw)?.getTime() ?? 0) < cutoff);
+        if (reachedSeen) return;
       }
     },
   };
