@@ -1,4 +1,10 @@
-import { type ApiGrant, ApiGrantRevokedError, AppError, type GrantTokens } from '@app/platform';
+import {
+  type ApiGrant,
+  ApiGrantRevokedError,
+  AppError,
+  type GrantTokens,
+  SecretBoxError,
+} from '@app/platform';
 import type { Selectable } from 'kysely';
 import type { StorehelperGoogleConnections } from '../db.generated.js';
 import type { StorehelperDeps } from '../deps.js';
@@ -109,8 +115,13 @@ export class GoogleConnections {
         const row = await this.find(storeId);
         if (!row) throw new AppError('NOT_CONNECTED');
         const expires = row.access_expires_at?.getTime() ?? 0;
-        if (row.access_token_sealed && expires - EXPIRY_MARGIN_MS > Date.now())
-          return this.deps.platform.secretBox.open(row.access_token_sealed, sealContext(storeId, 'access'));
+        if (row.access_token_sealed && expires - EXPIRY_MARGIN_MS > Date.now()) {
+          // An access token that no longer opens (the key changed) is simply replaced.
+          const stored = await this.deps.platform.secretBox
+            .open(row.access_token_sealed, sealContext(storeId, 'access'))
+            .catch(() => undefined);
+          if (stored) return stored;
+        }
         return this.refresh(row);
       },
       renew: async () => {
@@ -124,7 +135,16 @@ export class GoogleConnections {
   private async refresh(row: GoogleConnectionRow): Promise<string> {
     const box = this.deps.platform.secretBox;
     const storeId = row.store_id;
-    const refreshToken = await box.open(row.refresh_token_sealed, sealContext(storeId, 'refresh'));
+    let refreshToken: string;
+    try {
+      refreshToken = await box.open(row.refresh_token_sealed, sealContext(storeId, 'refresh'));
+    } catch (error) {
+      if (!(error instanceof SecretBoxError)) throw error;
+      throw new AppError(
+        'NOT_CONNECTED',
+        'This store’s Google connection cannot be read (was SECRET_BOX_KEY changed?); connect it again.',
+      );
+    }
     let tokens: GrantTokens;
     try {
       tokens = await this.grant().refresh(refreshToken);

@@ -162,6 +162,20 @@ describe('connecting a store to Google', () => {
     expect(table).not.toContain('ya29.');
   });
 
+  it('binds sealed tokens to their store: one copied into another store’s row does not open', async () => {
+    const a = await connectedStore();
+    const b = await connectedStore();
+    const sealed = (await connectionRow(a.storeId))?.refresh_token_sealed ?? '';
+    await deps.db
+      .updateTable('storehelper.google_connections')
+      .set({ refresh_token_sealed: sealed, access_token_sealed: null })
+      .where('store_id', '=', b.storeId)
+      .execute();
+    const run = await collect(b.storeId);
+    expect(run?.status).toBe('failed');
+    expect(run?.error).toMatch(/cannot be read .*connect it again/);
+  });
+
   it('refuses a forged or replayed state, and a staff member or a competitor cannot connect', async () => {
     const owner = await makePerson(app);
     const storeId = await makeStore(owner);
