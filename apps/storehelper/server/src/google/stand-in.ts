@@ -1,19 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerBusinessApi, STARS, type StandInReview } from './stand-in-api.js';
 
-/** A review as the v4 API returns it. */
-export interface StandInReview {
-  name: string;
-  reviewId: string;
-  reviewer: { displayName: string; isAnonymous: boolean };
-  starRating: 'ONE' | 'TWO' | 'THREE' | 'FOUR' | 'FIVE';
-  comment?: string;
-  createTime: string;
-  updateTime: string;
-  reviewReply?: { comment: string; updateTime: string };
-  reviewMediaItems?: { name: string; mediaFormat: 'PHOTO' }[];
-}
+export type { StandInReview } from './stand-in-api.js';
 
 /** What a test says about a review; everything but the stars has a default. */
 export interface StandInReviewInput {
@@ -80,7 +70,6 @@ export interface GoogleStandIn {
   close(): Promise<void>;
 }
 
-const STARS = ['ONE', 'TWO', 'THREE', 'FOUR', 'FIVE'] as const;
 const API_PREFIXES = ['/accountmanagement/', '/businessinformation/', '/mybusiness/'];
 const CLIENT_ID = 'standin-client.apps.googleusercontent.com';
 const CLIENT_SECRET = 'standin-client-secret';
@@ -220,7 +209,20 @@ export async function startGoogleStandIn(
         'Request had invalid authentication credentials. Expected OAuth 2 access token.',
       );
     }
-    const answer = api(req.method ?? 'GET', path, url.searchParams, body);
+    const answer = answerBusinessApi(
+      {
+        account,
+        location,
+        otherLocation,
+        reviewsByLocation,
+        replies: stand.replies,
+        deletedReplies: stand.deletedReplies,
+      },
+      req.method ?? 'GET',
+      path,
+      url.searchParams,
+      body,
+    );
     record(answer.status);
     return answer.status >= 400
       ? googleError(res, answer.status, answer.reason ?? 'INVALID_ARGUMENT', answer.message ?? '')
@@ -305,106 +307,6 @@ export async function startGoogleStandIn(
       return issue(refresh, scope, false);
     }
     return { status: 400, body: { error: 'unsupported_grant_type' } };
-  }
-
-  interface ApiAnswer {
-    status: number;
-    body?: unknown;
-    reason?: string;
-    message?: string;
-  }
-
-  function api(method: string, path: string, query: URLSearchParams, body: string): ApiAnswer {
-    if (method === 'GET' && path === '/accountmanagement/v1/accounts')
-      return {
-        status: 200,
-        body: {
-          accounts: [
-            {
-              name: account,
-              accountName: '성수 본점 계정',
-              type: 'PERSONAL',
-              verificationState: 'VERIFIED',
-              vettedState: 'NOT_VETTED',
-            },
-          ],
-        },
-      };
-    const locations = /^\/businessinformation\/v1\/(accounts\/[^/]+)\/locations$/.exec(path);
-    if (method === 'GET' && locations) {
-      if (locations[1] !== account)
-        return { status: 403, reason: 'PERMISSION_DENIED', message: 'The caller does not have permission' };
-      if (!query.get('readMask'))
-        return { status: 400, reason: 'INVALID_ARGUMENT', message: 'Request contains an invalid argument.' };
-      const address = (line: string) => ({
-        regionCode: 'KR',
-        languageCode: 'ko',
-        postalCode: '04778',
-        administrativeArea: '서울특별시',
-        locality: '성동구',
-        addressLines: [line],
-      });
-      return {
-        status: 200,
-        body: {
-          locations: [
-            { name: location, title: '성수 본점', storefrontAddress: address('성수이로 1') },
-            { name: otherLocation, title: '성수 2호점', storefrontAddress: address('성수이로 2') },
-          ],
-        },
-      };
-    }
-    const list = /^\/mybusiness\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews$/.exec(path);
-    if (method === 'GET' && list) {
-      const reviews = reviewsByLocation.get(list[1] ?? '');
-      if (!reviews) return { status: 404, reason: 'NOT_FOUND', message: 'Requested entity was not found.' };
-      const size = Math.min(50, Math.max(1, Number(query.get('pageSize') ?? 50) || 50));
-      const token = query.get('pageToken');
-      const offset = token ? Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^o:/, '')) : 0;
-      if (!Number.isInteger(offset) || offset < 0)
-        return { status: 400, reason: 'INVALID_ARGUMENT', message: 'Invalid page token.' };
-      const sorted = [...reviews].sort((a, b) => b.updateTime.localeCompare(a.updateTime));
-      const page = sorted.slice(offset, offset + size);
-      const rated = reviews.map((r) => STARS.indexOf(r.starRating) + 1);
-      return {
-        status: 200,
-        body: {
-          reviews: page,
-          averageRating: rated.length
-            ? Math.round((rated.reduce((a, b) => a + b, 0) / rated.length) * 10) / 10
-            : 0,
-          totalReviewCount: reviews.length,
-          ...(offset + size < sorted.length
-            ? { nextPageToken: Buffer.from(`o:${offset + size}`).toString('base64url') }
-            : {}),
-        },
-      };
-    }
-    const reply = /^\/mybusiness\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews\/([^/]+)\/reply$/.exec(
-      path,
-    );
-    if (reply && (method === 'PUT' || method === 'DELETE')) {
-      const reviewId = decodeURIComponent(reply[2] ?? '');
-      const review = reviewsByLocation.get(reply[1] ?? '')?.find((r) => r.reviewId === reviewId);
-      if (!review) return { status: 404, reason: 'NOT_FOUND', message: 'Requested entity was not found.' };
-      if (method === 'DELETE') {
-        delete review.reviewReply;
-        stand.deletedReplies.push(review.name);
-        return { status: 200, body: {} };
-      }
-      let comment: unknown;
-      try {
-        comment = (JSON.parse(body) as { comment?: unknown }).comment;
-      } catch {
-        comment = undefined;
-      }
-      if (typeof comment !== 'string' || !comment || Buffer.byteLength(comment) > 4096)
-        return { status: 400, reason: 'INVALID_ARGUMENT', message: 'Request contains an invalid argument.' };
-      review.reviewReply = { comment, updateTime: new Date().toISOString() };
-      stand.replies.push({ review: review.name, comment });
-      return { status: 200, body: review.reviewReply };
-    }
-    return { status: 404, reason: 'NOT_FOUND', message: 'Requested entity was not found.' };
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
