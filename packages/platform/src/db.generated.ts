@@ -340,12 +340,14 @@ export interface PlatformOauthHandoffs {
 
 export interface PlatformOauthStates {
   code_verifier: string;
+  context: Json | null;
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
   nonce: string | null;
   provider: string;
   redirect_path: string;
   state_hash: Buffer;
+  user_id: string | null;
 }
 
 export interface PlatformPeople {

@@ -3,6 +3,14 @@ export * from './ai/index.js';
 export * from './app-kit/index.js';
 export { type Access, type AuthContext, access, callerOf, type Grant } from './auth/access.js';
 export type { Auth } from './auth/auth.js';
+export {
+  ApiGrant,
+  type ApiGrantClient,
+  type ApiGrantResult,
+  ApiGrantRevokedError,
+  type GrantTokens,
+} from './auth/oauth/api-grant.js';
+export { SecretBox, SecretBoxError, secretBoxFor } from './auth/secret-box.js';
 export { Billing, type UsageCounter } from './billing/service.js';
 export type { Blocks } from './blocks/service.js';
 export type { CallerCheck, CallerPolicy } from './calls/policy.js';

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { AccessChanges } from './access/changes.js';
 import { type AiGateway, createAiGateway } from './ai/index.js';
 import { type Auth, createAuth } from './auth/auth.js';
+import { type SecretBox, secretBoxFor } from './auth/secret-box.js';
 import { Billing } from './billing/service.js';
 import { StripeBilling } from './billing/stripe/service.js';
 import { Blocks } from './blocks/service.js';
@@ -38,6 +39,11 @@ export interface PlatformContext {
   readonly db: PlatformDb;
   /** Accounts: authenticator, signing keys, mailer, rate limits; apps register permissions here. */
   readonly auth: Auth;
+  /**
+   * Secrets kept at rest that the server must use again (a connected account's refresh token):
+   * `seal(value, context)` before storing, `open(sealed, context)` after reading (AES-256-GCM).
+   */
+  readonly secretBox: SecretBox;
   /**
    * Per-user budgets shared by every path to an action (REST and WebSocket): `define(action,
    * budget)` once, `consume(action, userId)` before the work; throws 429 RATE_LIMITED.
@@ -161,6 +167,7 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     pool,
     db,
     auth,
+    secretBox: secretBoxFor(config),
     limits,
     blocks,
     billing,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppName } from '@app/contracts';
 import type { z } from 'zod';
 import { type AiConfig, toAiConfig } from '../ai/env.js';
+import { type SecretBoxConfig, secretBoxKeyFile } from '../auth/secret-box.js';
 import { type StripeConfig, toStripeConfig } from '../billing/stripe/env.js';
 import { type CollabConfig, toCollabConfig } from '../collab/env.js';
 import { type FilesConfig, toFilesConfig } from '../files/env.js';
@@ -52,6 +53,8 @@ export interface Config {
     /** Sign-in providers whose client id and secret are both set. */
     readonly oauth: Readonly<Partial<Record<OAuthProviderId, OAuthClientConfig>>>;
   };
+  /** Keys of the secret box that keeps reusable secrets at rest (auth/secret-box.ts). */
+  readonly secretBox: SecretBoxConfig;
   readonly mail: {
     /** Unset = mail is captured in the dev outbox table instead of being sent. */
     readonly smtpUrl: string | undefined;
@@ -158,6 +161,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
       refreshTtlS: env.REFRESH_TOKEN_TTL_S,
       oauth: oauthClients(env),
     },
+    secretBox: { keys: env.SECRET_BOX_KEY ?? [], keyFile: secretBoxKeyFile(path.resolve(env.DATA_DIR)) },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     realtime: {

@@ -1,6 +1,7 @@
 import { appNameSchema } from '@app/contracts';
 import { z } from 'zod';
 import { aiEnvShape } from '../ai/env.js';
+import { isSecretBoxKey } from '../auth/secret-box.js';
 import { stripeEnvShape } from '../billing/stripe/env.js';
 import { collabEnvShape } from '../collab/env.js';
 import { filesEnvShape } from '../files/env.js';
@@ -65,6 +66,10 @@ export const envSchema = z.object({
     .string()
     .regex(/-----BEGIN PRIVATE KEY-----/, 'must be a PKCS#8 PEM RSA private key (2048 bits or more)')
     .optional(),
+  SECRET_BOX_KEY: csv
+    .pipe(z.array(z.string().refine(isSecretBoxKey, 'each key: 32 bytes in base64')).min(1))
+    .optional()
+    .describe('comma-separated base64 keys of 32 bytes (openssl rand -base64 32); the first seals'),
   ACCESS_TOKEN_TTL_S: positiveInt.min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_S: positiveInt
     .min(3_600)

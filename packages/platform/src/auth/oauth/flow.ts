@@ -9,10 +9,11 @@ import { completeFirstFactor, type LoginResult } from '../login.js';
 import { randomToken, tokenHash } from '../secrets.js';
 import type { RequestMeta } from '../sessions.js';
 import { findUserById } from '../users.js';
+import { allowsInsecure, guardedFetch, oauth2Configuration } from './client-config.js';
 import { linkOrCreateUser } from './link.js';
 import { type ExternalProfile, type ProviderSpec, providerSpec } from './providers.js';
+import { rememberAuthorization, takeAuthorization } from './states.js';
 
-const STATE_TTL_S = 600;
 const HANDOFF_TTL_S = 60;
 
 /** Sign-in with the providers whose keys are configured (authorization code + PKCE, state, nonce). */
@@ -30,20 +31,14 @@ export class OAuthSignIn {
   async start(id: OAuthProviderId, redirectPath: string): Promise<string> {
     const spec = this.spec(id);
     const configuration = await this.configuration(spec);
-    const state = client.randomState();
-    const verifier = client.randomPKCECodeVerifier();
     const nonce = spec.kind === 'oidc' ? client.randomNonce() : null;
-    await this.deps.db
-      .insertInto('platform.oauth_states')
-      .values({
-        state_hash: tokenHash(state),
-        provider: id,
-        code_verifier: verifier,
-        nonce,
-        redirect_path: redirectPath,
-        expires_at: sql<Date>`now() + make_interval(secs => ${STATE_TTL_S})`,
-      })
-      .execute();
+    const { state, codeVerifier: verifier } = await rememberAuthorization(this.deps.db, {
+      provider: id,
+      nonce,
+      redirectPath,
+      userId: null,
+      context: null,
+    });
     const params: Record<string, string> = {
       redirect_uri: this.callbackUrl(id),
       state,
@@ -63,17 +58,11 @@ export class OAuthSignIn {
   async callback(id: OAuthProviderId, query: Record<string, string>, meta: RequestMeta): Promise<string> {
     const spec = this.spec(id);
     const state = query.state ?? '';
-    const pending = await this.deps.db
-      .deleteFrom('platform.oauth_states')
-      .where('state_hash', '=', tokenHash(state))
-      .where('provider', '=', id)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .returningAll()
-      .executeTakeFirst();
+    const pending = await takeAuthorization(this.deps.db, id, state);
     if (!pending)
       throw new AppError('INVALID_TOKEN', 'This sign-in request is unknown or expired. Start again.');
     const back = (fragment: string) =>
-      `${this.deps.config.server.publicUrl}${pending.redirect_path}#${fragment}`;
+      `${this.deps.config.server.publicUrl}${pending.redirectPath}#${fragment}`;
     if (query.error) return back(`oauth_error=${encodeURIComponent(query.error.slice(0, 64))}`);
 
     let profile: ExternalProfile;
@@ -81,7 +70,7 @@ export class OAuthSignIn {
       const configuration = await this.configuration(spec);
       const currentUrl = new URL(`${this.callbackUrl(id)}?${new URLSearchParams(query).toString()}`);
       const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
-        pkceCodeVerifier: pending.code_verifier,
+        pkceCodeVerifier: pending.codeVerifier,
         expectedState: state,
         ...(pending.nonce ? { expectedNonce: pending.nonce } : {}),
         idTokenExpected: spec.kind === 'oidc',
@@ -171,32 +160,14 @@ export class OAuthSignIn {
   private async createConfiguration(spec: ProviderSpec): Promise<client.Configuration> {
     const credentials = this.deps.config.auth.oauth[spec.id];
     if (!credentials) throw new AppError('NOT_FOUND', `Sign-in with ${spec.id} is not enabled.`);
-    // Plain-HTTP provider endpoints are allowed only outside production (local test servers).
-    const insecure = !this.deps.config.isProduction;
-    // Every provider request (discovery, token, JWKS, userinfo: URLs a discovery document may
-    // point anywhere) goes through the SSRF-guarded client.
-    const outbound = outboundFor(this.deps.config);
-    const guardedFetch: client.CustomFetch = (url, options) => outbound.fetch(url, options);
     if (spec.kind === 'oidc') {
       const url = new URL(spec.issuer);
       return client.discovery(url, credentials.clientId, credentials.clientSecret, undefined, {
-        [client.customFetch]: guardedFetch,
-        ...(insecure && url.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+        [client.customFetch]: guardedFetch(this.deps.config),
+        ...(allowsInsecure(this.deps.config, spec.issuer) ? { execute: [client.allowInsecureRequests] } : {}),
       });
     }
-    const configuration = new client.Configuration(
-      {
-        issuer: new URL(spec.authorize).origin,
-        authorization_endpoint: spec.authorize,
-        token_endpoint: spec.token,
-      },
-      credentials.clientId,
-      { client_secret: credentials.clientSecret },
-      client.ClientSecretPost(credentials.clientSecret),
-    );
-    configuration[client.customFetch] = guardedFetch;
-    if (insecure && new URL(spec.token).protocol === 'http:') client.allowInsecureRequests(configuration);
-    return configuration;
+    return oauth2Configuration(this.deps.config, spec, credentials);
   }
 
   /**
