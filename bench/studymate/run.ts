@@ -81,13 +81,20 @@ async function main(): Promise<void> {
     const seedS = Math.round((performance.now() - start) / 100) / 10;
     log(`seeded in ${seedS} s`);
     const config = withConfig(
-      loadConfig({ ...process.env, NODE_ENV: 'production', METRICS_ENABLED: 'false', LOG_LEVEL: 'warn', APPS: 'studymate', REDIS_URL: '' }),
+      loadConfig({
+        ...process.env,
+        NODE_ENV: 'production',
+        METRICS_ENABLED: 'false',
+        LOG_LEVEL: 'warn',
+        APPS: 'studymate',
+        REDIS_URL: '',
+      }),
       { database: { url: scratch.url } },
     );
     const app = await buildApp(config, { apps: [studymate] });
     let sqlLatency: ReturnType<typeof latency>;
     let peerLatency: ReturnType<typeof latency>;
-    let sample: Awaited<ReturnType<ReviewService['next']>>;
+    let sample: Awaited<ReturnType<ReviewService['next']>> | undefined;
     try {
       const deps = { platform: app.platform, db: smDb(app.platform), policy: studymatePolicy(app.platform) };
       const review = new ReviewService(deps, new SettingsService(deps));
@@ -110,7 +117,12 @@ async function main(): Promise<void> {
           .where('suspended', '=', false)
           .execute();
         buildQueue(
-          rows.map((r) => ({ id: r.id, state: (['new', 'learning', 'review', 'relearning'] as const)[r.state] ?? 'new', due: r.due, position: r.created_at.getTime() })),
+          rows.map((r) => ({
+            id: r.id,
+            state: (['new', 'learning', 'review', 'relearning'] as const)[r.state] ?? 'new',
+            due: r.due,
+            position: r.created_at.getTime(),
+          })),
           { now: new Date(), newLimit: 20 },
         );
         peer.push(performance.now() - start);
@@ -127,7 +139,11 @@ async function main(): Promise<void> {
       'Photosynthesis converts light energy into chemical energy. The light reactions in the thylakoid membrane split water and release oxygen, while the Calvin cycle in the stroma fixes carbon dioxide into sugar using ATP and NADPH. ';
     for (let p = 0; p < PAGES; p++) {
       if (p > 0) doc.addPage();
-      doc.text(doc.splitTextToSize(`Page ${p + 1}. ${paragraph.repeat(6)}\n\n${paragraph.repeat(5)}`, 180), 10, 15);
+      doc.text(
+        doc.splitTextToSize(`Page ${p + 1}. ${paragraph.repeat(6)}\n\n${paragraph.repeat(5)}`, 180),
+        10,
+        15,
+      );
     }
     const bytes = new Uint8Array(doc.output('arraybuffer'));
     const rssBefore = process.memoryUsage().rss;

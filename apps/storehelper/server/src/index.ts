@@ -12,6 +12,13 @@ import { DashboardService } from './dashboard/service.js';
 import { shDb } from './db.js';
 import { seedDemo } from './demo.js';
 import type { StorehelperDeps } from './deps.js';
+import {
+  GoogleBusiness,
+  GoogleReplies,
+  googleConfigFromEnv,
+  googleRoutes,
+  googleSource,
+} from './google/index.js';
 import { importFileScope } from './imports/file-scope.js';
 import { ImportService } from './imports/service.js';
 import { overviewRoutes } from './overview/routes.js';
@@ -43,8 +50,10 @@ export const storehelper = defineApp({
     const db = shDb(platform);
     const policy = storehelperPolicy(platform, db);
     const deps: StorehelperDeps = { platform, db, policy };
-    const sources: ReviewSource[] = [];
-    const posters: ReplyPoster[] = [];
+    // Throws at start-up on malformed GOOGLE_BUSINESS_* variables; unset = Google not offered.
+    const google = new GoogleBusiness(deps, googleConfigFromEnv(process.env));
+    const sources: ReviewSource[] = [googleSource(google)];
+    const posters: ReplyPoster[] = [new GoogleReplies(google)];
     const stores = new StoreService(deps);
     const runs = new CollectionRuns(deps);
     const collector = new Collector(deps, runs, sources);
@@ -65,6 +74,7 @@ export const storehelper = defineApp({
         collectionRoutes(deps, { runs, collector, imports }),
         dashboardRoutes(deps, dashboard),
         reportRoutes(deps, reports),
+        googleRoutes(deps, google),
       ],
       tasks: [
         appTask(analyzeReviewsTask, async ({ storeId }) => {

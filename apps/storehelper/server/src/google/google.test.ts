@@ -18,7 +18,6 @@ import { storehelperPolicy } from '../policies.js';
 import { BUSINESS_MANAGE_SCOPE, CALLBACK_PATH, GoogleBusiness } from './business.js';
 import { googleConfigFromEnv } from './config.js';
 import { GoogleReplies } from './replies.js';
-import { googleRoutes } from './routes.js';
 import { googleSource } from './source.js';
 import { type GoogleStandIn, type StandInReviewInput, startGoogleStandIn } from './testing.js';
 
@@ -53,17 +52,13 @@ beforeAll(async () => {
     GOOGLE_BUSINESS_RETRY_BASE_MS: '5',
     SECRET_BOX_KEY: randomBytes(32).toString('base64'),
   };
-  const withGoogle: AppDefinition = {
-    ...storehelper,
-    async setup(platform: AppPlatform) {
-      const parts = await storehelper.setup(platform);
-      const db = shDb(platform);
-      deps = { platform, db, policy: storehelperPolicy(platform, db) };
-      google = new GoogleBusiness(deps, googleConfigFromEnv(env));
-      return { ...parts, routes: [...(parts.routes ?? []), googleRoutes(deps, google)] };
-    },
-  };
-  ({ app } = await listenTestApp(database.url, env, { apps: [withGoogle] }));
+  // The app reads GOOGLE_BUSINESS_* from the process environment, as in production.
+  Object.assign(process.env, stand.env, { GOOGLE_BUSINESS_RETRY_BASE_MS: '5' });
+  ({ app } = await listenTestApp(database.url, env, { apps: [storehelper] }));
+  const db = shDb(app.platform);
+  deps = { platform: app.platform, db, policy: storehelperPolicy(app.platform, db) };
+  // The test's own handle on the same connections (direct collection and reply calls).
+  google = new GoogleBusiness(deps, googleConfigFromEnv(env));
 });
 
 afterAll(async () => {

@@ -1,15 +1,8 @@
 import { AppError } from '@app/platform';
 import type { StorehelperDeps } from '../deps.js';
+import type { ReplyPoster } from '../replies/poster.js';
+import type { StoreRow } from '../stores/mapper.js';
 import { type GoogleBusiness, reviewsParent } from './business.js';
-
-/** Posts an approved reply where the review lives (the reply workflow calls it). */
-export interface ReplyPoster {
-  post(
-    store: { readonly id: string },
-    review: { readonly platform: string; readonly platform_review_id: string },
-    text: string,
-  ): Promise<void>;
-}
 
 /** Google limits a reply to 4,096 bytes (UTF-8: about 1,300 Korean characters). */
 const MAX_REPLY_BYTES = 4096;
@@ -20,10 +13,18 @@ const MAX_REPLY_BYTES = 4096;
  * The stored review's `owner_reply` follows, so the next collection finds nothing changed.
  */
 export class GoogleReplies implements ReplyPoster {
+  readonly platform = 'google';
   private readonly deps: StorehelperDeps;
 
   constructor(private readonly google: GoogleBusiness) {
     this.deps = google.deps;
+  }
+
+  /** Whether replies to this store's Google reviews can be posted (connected, a location chosen). */
+  async connected(store: StoreRow): Promise<boolean> {
+    if (!this.google.configured || store.competitor_of) return false;
+    const connection = await this.google.connections.find(store.id);
+    return connection !== undefined && reviewsParent(connection, store.google_location) !== undefined;
   }
 
   async post(

@@ -78,28 +78,44 @@ export function toReviews(
       errors.push({ row: 1, column: header, reason: `No column named “${header}” (for ${field})` });
   if (errors.length > 0) return { reviews: [], errors };
   const reviews: CollectedReview[] = [];
-  sheet.rows.forEach((values, index) => {
+  for (const [index, values] of sheet.rows.entries()) {
     const row = sheet.firstRow + index;
     const get = (field: ImportField) => (mapping[field] ? (values[mapping[field] as string] ?? '') : '');
     const fail = (field: ImportField, reason: string) =>
       errors.push({ row, column: mapping[field] ?? null, reason });
     const text = get('text');
     const tags = splitTags(get('tags'));
-    if (!text && tags.length === 0) return fail('text', 'The review has no text and no keywords');
-    if (text.length > 10_000) return fail('text', 'The text is longer than 10,000 characters');
+    if (!text && tags.length === 0) {
+      fail('text', 'The review has no text and no keywords');
+      continue;
+    }
+    if (text.length > 10_000) {
+      fail('text', 'The text is longer than 10,000 characters');
+      continue;
+    }
     const reviewedAt = parseDate(get('reviewedAt'), now);
-    if (!reviewedAt) return fail('reviewedAt', `“${get('reviewedAt')}” is not a date`);
+    if (!reviewedAt) {
+      fail('reviewedAt', `“${get('reviewedAt')}” is not a date`);
+      continue;
+    }
     const ratingText = get('rating');
     const rating = parseRating(ratingText);
-    if (ratingText && rating === undefined)
-      return fail('rating', `“${ratingText}” is not a rating from 1 to 5`);
+    if (ratingText && rating === undefined) {
+      fail('rating', `“${ratingText}” is not a rating from 1 to 5`);
+      continue;
+    }
     const platformText = squash(get('platform'));
     const platform = platformText ? PLATFORM_WORDS[platformText] : defaultPlatform;
-    if (!platform) return fail('platform', `“${get('platform')}” is not Naver, Kakao or Google`);
+    if (!platform) {
+      fail('platform', `“${get('platform')}” is not Naver, Kakao or Google`);
+      continue;
+    }
     const photosText = get('photos');
     const photos = photosText ? Number(photosText) : 0;
-    if (!Number.isInteger(photos) || photos < 0)
-      return fail('photos', `“${photosText}” is not a number of photos`);
+    if (!Number.isInteger(photos) || photos < 0) {
+      fail('photos', `“${photosText}” is not a number of photos`);
+      continue;
+    }
     const author = get('author').slice(0, 200);
     const reply = get('ownerReply');
     reviews.push({
@@ -119,7 +135,7 @@ export function toReviews(
       ownerReply: reply || null,
       ownerRepliedAt: reply ? reviewedAt : null,
     });
-  });
+  }
   return { reviews, errors };
 }
 

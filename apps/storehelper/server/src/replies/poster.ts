@@ -9,5 +9,9 @@ export interface ReplyPoster {
   readonly platform: 'google';
   /** Whether this store is connected so replies can be posted. */
   connected(store: StoreRow): Promise<boolean>;
-  post(store: StoreRow, review: ReviewRow, text: string): Promise<void>;
+  post(
+    store: Pick<StoreRow, 'id'>,
+    review: Pick<ReviewRow, 'platform' | 'platform_review_id'>,
+    text: string,
+  ): Promise<void>;
 }
