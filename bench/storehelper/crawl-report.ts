@@ -77,7 +77,7 @@ export function crawlReport(input: {
     '- The throughput is set by the rate limit, not by the machine: the minimum gap between two loads of a',
     '  platform never falls below the interval, and the worker sits mostly idle (CPU row). More stores per',
     '  hour need a shorter interval (less polite) or more worker processes, each keeping its own turns, so',
-    '  the sites see the sum (see src/crawler/README.md); more stores at once in one process do not help.',
+    '  the sites see the sum (see src/crawler/README.md); more stores at once in one process only close the gap to the ceiling.',
     `- Analysis alone would handle ${int(speed.korean.cpu * 3600)} Korean reviews an hour on one core, ${int((speed.korean.cpu * 3600) / Math.max(perHour, 1))} times`,
     '  what collection delivers: it is not the bottleneck. Its figure is `analyzeShopReview` over',
     '  packages/nlp/data/shop-reviews.tsv (the hand-written shop set), single thread, after a warm-up;',
