@@ -43,7 +43,7 @@ function makePool(size: number, pageTimeoutMs = 10_000) {
 
 const naverPage = () => `${site.naverBaseUrl}/place/1001/review/visitor`;
 
-describe.skipIf(!hasChromium)('BrowserPool', () => {
+describe.skipIf(!hasChromium)('BrowserPool', { timeout: 60_000 }, () => {
   it('launches one browser on first use and shares it between pages', async () => {
     const { pool } = makePool(2);
     expect(pool.launches).toBe(0);

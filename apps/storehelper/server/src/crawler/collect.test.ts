@@ -77,7 +77,7 @@ const alertsOf = (storeId: string) =>
     .where('store_id', '=', storeId)
     .execute();
 
-describe.skipIf(!hasChromium)('crawler sources through the collector', () => {
+describe.skipIf(!hasChromium)('crawler sources through the collector', { timeout: 60_000 }, () => {
   it('collects both platforms into one run each, and a second collection adds nothing', async () => {
     const { collector } = collectorFor();
     const store = await makeStore({ naver: '1001', kakao: '2001' });
@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)('crawler sources through the collector', () => {
   });
 });
 
-describe.skipIf(!hasChromium)('checkCrawlerHealth', () => {
+describe.skipIf(!hasChromium)('checkCrawlerHealth', { timeout: 60_000 }, () => {
   it('reads the canary places, and alerts the stores of a platform whose layout changed', async () => {
     const { crawler, config } = collectorFor({
       STOREHELPER_CRAWL_CANARY_NAVER: '1002',

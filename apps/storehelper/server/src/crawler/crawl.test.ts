@@ -56,7 +56,7 @@ const sleepsDuring = async <T>(work: () => Promise<T>): Promise<{ result: T; sle
   return { result, sleeps: clock.sleeps.slice(before) };
 };
 
-describe.skipIf(!hasChromium)('Naver Place crawler on the fixture pages', () => {
+describe.skipIf(!hasChromium)('Naver Place crawler on the fixture pages', { timeout: 60_000 }, () => {
   it('reads the first page and the "more" page: authors, visit dates, text, keywords, photos, replies', async () => {
     const { result: batches, sleeps } = await sleepsDuring(() => crawl('naver', '1001'));
     expect(batches.map((b) => b.length)).toEqual([5, 4]);
@@ -176,7 +176,7 @@ describe.skipIf(!hasChromium)('Naver Place crawler on the fixture pages', () => 
   });
 });
 
-describe.skipIf(!hasChromium)('Kakao Map crawler on the fixture pages', () => {
+describe.skipIf(!hasChromium)('Kakao Map crawler on the fixture pages', { timeout: 60_000 }, () => {
   it('reads page 1 and page link 2: stars, dates, text, photos, owner replies, ids', async () => {
     const batches = await crawl('kakao', '2001');
     expect(batches.map((b) => b.length)).toEqual([5, 3]);
