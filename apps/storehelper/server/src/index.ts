@@ -6,7 +6,8 @@ import { Collector } from './collection/collector.js';
 import { collectionRoutes } from './collection/routes.js';
 import { CollectionRuns } from './collection/runs.js';
 import type { ReviewSource } from './collection/source.js';
-import { collectAllTask, collectStoreTask } from './collection/tasks.js';
+import { collectAllTask, collectStoreTask, crawlerHealthTask } from './collection/tasks.js';
+import { checkCrawlerHealth, crawlerConfig, crawlerDeps, crawlerSources } from './crawler/index.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { DashboardService } from './dashboard/service.js';
 import { shDb } from './db.js';
@@ -52,7 +53,10 @@ export const storehelper = defineApp({
     const deps: StorehelperDeps = { platform, db, policy };
     // Throws at start-up on malformed GOOGLE_BUSINESS_* variables; unset = Google not offered.
     const google = new GoogleBusiness(deps, googleConfigFromEnv(process.env));
-    const sources: ReviewSource[] = [googleSource(google)];
+    // Naver and Kakao are crawled only where the operator switched them on (STOREHELPER_CRAWL_ENABLED).
+    const crawl = crawlerConfig();
+    const crawler = crawlerDeps(crawl);
+    const sources: ReviewSource[] = [googleSource(google), ...crawlerSources(crawler, crawl)];
     const posters: ReplyPoster[] = [new GoogleReplies(google)];
     const stores = new StoreService(deps);
     const runs = new CollectionRuns(deps);
@@ -105,6 +109,9 @@ export const storehelper = defineApp({
         appTask(storeReportTask, async ({ storeId, kind }) => {
           await reports.write(storeId, kind);
         }),
+        appTask(crawlerHealthTask, async (_payload, context) => {
+          await checkCrawlerHealth(deps, crawler, crawl, context.logger, context.signal);
+        }),
       ],
       cron: [
         { id: 'storehelper.collect-hourly', pattern: '5 * * * *', task: collectAllTask, payload: {} },
@@ -118,6 +125,7 @@ export const storehelper = defineApp({
       ],
       fileScopes: importFileScope(deps),
       seedDemo,
+      close: () => crawler.pool.close(),
     };
   },
 });

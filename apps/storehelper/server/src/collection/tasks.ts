@@ -9,3 +9,5 @@ export const collectStoreTask = taskType(
 );
 /** The hourly tick: queues a collection of every store set up for a source. */
 export const collectAllTask = taskType('storehelper.collect-all', z.object({}), { priority: 'low' });
+/** The daily canary of the crawler's page parsers (alerts stores when a layout changed). */
+export const crawlerHealthTask = taskType('storehelper.crawler-health', z.object({}), { priority: 'low' });

@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('crawler sources through the collector', { timeout
   });
 
   it('leaves a switched-off platform out, and its source refuses to collect with a clear error', async () => {
-    const { collector, sources } = collectorFor({ STOREHELPER_CRAWL_DISABLED: 'naver' });
+    const { collector, sources } = collectorFor({ STOREHELPER_CRAWL_ENABLED: 'kakao' });
     const store = await makeStore({ naver: '1001', kakao: '2001' });
     expect((await collector.sourcesOf(store)).map((s) => s.platform)).toEqual(['kakao']);
     const runs = await collector.collect(store.id, 'manual', { logger: app.platform.logger });
@@ -172,7 +172,7 @@ describe.skipIf(!hasChromium)('checkCrawlerHealth', { timeout: 60_000 }, () => {
   it('skips platforms without a canary or switched off', async () => {
     const { crawler, config } = collectorFor({
       STOREHELPER_CRAWL_CANARY_KAKAO: '2001',
-      STOREHELPER_CRAWL_DISABLED: 'kakao',
+      STOREHELPER_CRAWL_ENABLED: 'naver',
     });
     expect(await checkCrawlerHealth(deps, crawler, config, app.platform.logger)).toEqual([]);
   });

@@ -10,23 +10,24 @@ describe('crawlerConfig', () => {
     });
     expect(config.browsers).toBe(2);
     expect(config.minIntervalMs).toBeGreaterThanOrEqual(2_000);
-    expect([...config.disabled]).toEqual([]);
+    // Opt-in: nothing is crawled until the operator says so.
+    expect([...config.disabled].sort()).toEqual(['kakao', 'naver']);
     expect(config.allowedHosts.naver).toContain('m.place.naver.com');
   });
 
   it('reads the kill switch and a base URL of our own (then only its host is allowed)', () => {
     const config = crawlerConfig({
-      STOREHELPER_CRAWL_DISABLED: ' Naver, kakao ',
+      STOREHELPER_CRAWL_ENABLED: ' Naver ',
       NAVER_PLACE_BASE_URL: 'http://127.0.0.1:4100/',
     });
-    expect([...config.disabled].sort()).toEqual(['kakao', 'naver']);
+    expect([...config.disabled]).toEqual(['kakao']);
     expect(config.baseUrl.naver).toBe('http://127.0.0.1:4100');
     expect(config.allowedHosts.naver).toEqual(['127.0.0.1:4100']);
   });
 
   it('stops at boot naming the variable that is wrong', () => {
-    expect(() => crawlerConfig({ STOREHELPER_CRAWL_DISABLED: 'naver,google' })).toThrow(
-      /STOREHELPER_CRAWL_DISABLED/,
+    expect(() => crawlerConfig({ STOREHELPER_CRAWL_ENABLED: 'naver,google' })).toThrow(
+      /STOREHELPER_CRAWL_ENABLED/,
     );
     expect(() => crawlerConfig({ STOREHELPER_CRAWL_BROWSERS: '0' })).toThrow(/STOREHELPER_CRAWL_BROWSERS/);
     expect(() => crawlerConfig({ KAKAO_PLACE_BASE_URL: 'ftp://x' })).toThrow(/KAKAO_PLACE_BASE_URL/);

@@ -13,7 +13,10 @@ export interface CrawlerConfig {
    * a domain and its subdomains. Every other request (trackers, ads, other sites) is aborted.
    */
   readonly allowedHosts: Readonly<Record<CrawlPlatform, readonly string[]>>;
-  /** Platforms switched off by the operator (kill switch). */
+  /**
+   * Platforms not switched on by the operator: crawling is opt-in (`STOREHELPER_CRAWL_ENABLED`),
+   * so a fresh install, a demo or a test never contacts Naver or Kakao.
+   */
   readonly disabled: ReadonlySet<CrawlPlatform>;
   /** Browser contexts open at once in this process. */
   readonly browsers: number;
@@ -74,7 +77,7 @@ export const crawlerEnvShape = {
   KAKAO_PLACE_BASE_URL: urlEnv(DEFAULT_BASE.kakao),
   NAVER_PLACE_ALLOW_HOSTS: listEnv,
   KAKAO_PLACE_ALLOW_HOSTS: listEnv,
-  STOREHELPER_CRAWL_DISABLED: listEnv.pipe(z.array(z.enum(['naver', 'kakao']))),
+  STOREHELPER_CRAWL_ENABLED: listEnv.pipe(z.array(z.enum(['naver', 'kakao']))),
   STOREHELPER_CRAWL_BROWSERS: intEnv(1, 16, 2),
   STOREHELPER_CRAWL_INTERVAL_MS: intEnv(0, 600_000, 4_000),
   STOREHELPER_CRAWL_JITTER_MS: intEnv(0, 600_000, 2_000),
@@ -119,7 +122,7 @@ export function crawlerConfig(
       naver: hosts('naver', e.NAVER_PLACE_ALLOW_HOSTS),
       kakao: hosts('kakao', e.KAKAO_PLACE_ALLOW_HOSTS),
     }),
-    disabled: new Set<CrawlPlatform>(e.STOREHELPER_CRAWL_DISABLED),
+    disabled: new Set<CrawlPlatform>(CRAWL_PLATFORMS.filter((p) => !e.STOREHELPER_CRAWL_ENABLED.includes(p))),
     browsers: e.STOREHELPER_CRAWL_BROWSERS,
     minIntervalMs: e.STOREHELPER_CRAWL_INTERVAL_MS,
     jitterMs: e.STOREHELPER_CRAWL_JITTER_MS,

@@ -48,7 +48,7 @@ describe('Politeness', () => {
     expect(politeness.enabled('kakao')).toBe(false);
     await expect(politeness.turn('kakao')).rejects.toBeInstanceOf(CrawlDisabledError);
     expect(() => politeness.assertEnabled('kakao')).toThrow(
-      /Kakao Map collection is switched off.*STOREHELPER_CRAWL_DISABLED/,
+      /Kakao Map collection is switched off.*STOREHELPER_CRAWL_ENABLED/,
     );
   });
 

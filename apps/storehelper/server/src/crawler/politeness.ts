@@ -30,11 +30,11 @@ export const systemClock: Clock = {
 
 const PLATFORM_NAMES: Record<CrawlPlatform, string> = { naver: 'Naver Place', kakao: 'Kakao Map' };
 
-/** The operator switched a platform off (STOREHELPER_CRAWL_DISABLED); the run records this message. */
+/** The operator has not switched a platform on (STOREHELPER_CRAWL_ENABLED); the run records this message. */
 export class CrawlDisabledError extends Error {
   constructor(readonly platform: CrawlPlatform) {
     super(
-      `${PLATFORM_NAMES[platform]} collection is switched off by the operator (STOREHELPER_CRAWL_DISABLED=${platform}).`,
+      `${PLATFORM_NAMES[platform]} collection is switched off by the operator (add ${platform} to STOREHELPER_CRAWL_ENABLED to switch it on).`,
     );
     this.name = 'CrawlDisabledError';
   }

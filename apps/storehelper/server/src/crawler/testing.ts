@@ -37,6 +37,7 @@ export function fixtureCrawlerConfig(site: FixtureSite, env: Record<string, stri
     KAKAO_PLACE_BASE_URL: site.kakaoBaseUrl,
     STOREHELPER_CRAWL_INTERVAL_MS: '0',
     STOREHELPER_CRAWL_JITTER_MS: '0',
+    STOREHELPER_CRAWL_ENABLED: 'naver,kakao',
     ...env,
   });
 }
