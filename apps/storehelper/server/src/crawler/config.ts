@@ -71,7 +71,7 @@ const placeId = z
   .regex(/^[0-9]{1,20}$/, 'a numeric place id')
   .optional();
 
-/** The crawler's environment variables (documented in src/crawler/README.md). */
+/** The crawler's environment variables (documented in docs/storehelper.md (Crawler)). */
 export const crawlerEnvShape = {
   NAVER_PLACE_BASE_URL: urlEnv(DEFAULT_BASE.naver),
   KAKAO_PLACE_BASE_URL: urlEnv(DEFAULT_BASE.kakao),

@@ -1,5 +1,5 @@
 /**
- * The Naver Place and Kakao Map crawler (see README.md here): what the app wires in `setup`.
+ * The Naver Place and Kakao Map crawler (docs/storehelper.md, "Crawler"): what the app wires in `setup`.
  */
 export { BrowserPool, launchChromium, type PageLease } from './browser-pool.js';
 export { type CrawlerConfig, type CrawlPlatform, crawlerConfig, crawlerEnvShape } from './config.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
 const positiveInt = z.coerce.number().int().positive();
 
-/** The variables of the Google Business Profile connector (documented in google/README.md). */
+/** The variables of the Google Business Profile connector (documented in docs/storehelper.md (Google Business Profile)). */
 const googleEnvSchema = z.object({
   GOOGLE_BUSINESS_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_BUSINESS_CLIENT_SECRET: z.string().min(1).optional(),

@@ -35,7 +35,7 @@ export interface StandInConsent {
   scope?: string;
 }
 
-/** A local server answering like Google's OAuth and Business Profile endpoints (docs: google/README.md). */
+/** A local server answering like Google's OAuth and Business Profile endpoints (docs: docs/storehelper.md (Google Business Profile)). */
 export interface GoogleStandIn {
   readonly url: string;
   /** GOOGLE_BUSINESS_* pointing at it, and the outbound allow-list entry that lets the server reach it. */

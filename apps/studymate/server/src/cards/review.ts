@@ -41,7 +41,25 @@ export class ReviewService {
       .where('suspended', '=', false)
       .where((eb) => eb.or([eb('buried_until', 'is', null), eb('buried_until', '<=', sql<Date>`now()`)]));
     const [dueCard, counts, newToday] = await Promise.all([
-      active.selectAll().where(dueNow).orderBy('due').orderBy('id').limit(1).executeTakeFirst(),
+      // The earliest learning step due now or review card due today: one index range each.
+      Promise.all([
+        active
+          .selectAll()
+          .where('state', 'in', [1, 3])
+          .where('due', '<=', sql<Date>`now()`)
+          .orderBy('due')
+          .limit(1)
+          .executeTakeFirst(),
+        active
+          .selectAll()
+          .where('state', '=', 2)
+          .where('due', '<', dayEnd)
+          .orderBy('due')
+          .limit(1)
+          .executeTakeFirst(),
+      ]).then(([learning, review]) =>
+        learning && (!review || learning.due <= review.due) ? learning : review,
+      ),
       active
         .select((eb) => [
           eb.fn.count<number>('id').filterWhere('state', '=', 2).as('due'),
