@@ -48,6 +48,13 @@ export function QuestionForm({
     if (!choices) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
+      // Enter checks the chosen answer (a focused button acts on its own).
+      if (event.key === 'Enter') {
+        if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement) return;
+        event.preventDefault();
+        form.current?.requestSubmit();
+        return;
+      }
       const index = Number(event.key) - 1;
       const choice = Number.isInteger(index) ? choices[index] : undefined;
       if (choice === undefined) return;

@@ -62,10 +62,13 @@ function Session({ data, loading }: { data: ReviewNext; loading: boolean }) {
   const [revealed, setRevealed] = useState<string | null>(null);
   const shownAt = useRef(Date.now());
   const answer = useRef<HTMLElement>(null);
-  // A new card (or the same one back after an undo) starts hidden, its clock from now.
+  const front = useRef<HTMLElement>(null);
+  // A new card (or the same one back after an undo) starts hidden, its clock from now, with the
+  // focus on its question (read out, and Space works from there whatever was focused before).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another showing starts
   useEffect(() => {
     shownAt.current = Date.now();
+    front.current?.focus({ preventScroll: true });
   }, [showing]);
   const isRevealed = showing !== null && revealed === showing;
 
@@ -137,8 +140,10 @@ function Session({ data, loading }: { data: ReviewNext; loading: boolean }) {
             )}
           </div>
           <section
+            ref={front}
+            tabIndex={-1}
             aria-label={t('review.front')}
-            className="min-h-24 text-xl leading-8 whitespace-pre-wrap break-words"
+            className="min-h-24 text-xl leading-8 whitespace-pre-wrap break-words outline-none"
           >
             {card.front}
           </section>
