@@ -16,6 +16,8 @@ import { desktop, phone, startWebHarness, type WebHarness, watchErrors } from '.
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const WAIT = { timeout: 15_000 };
 let web: WebHarness;
+/** The learner of the first test (the later ones continue with their cards). */
+let learner: TestAccount;
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -83,11 +85,11 @@ async function openPage(browser: Browser, locale: 'ko-KR' | 'en-US', size: typeo
 async function dismissToasts(page: Page) {
   await page.evaluate(() => {
     for (const close of Array.from(
-      document.querySelectorAll<HTMLButtonElement>('ol > li[data-state="open"] button'),
+      document.querySelectorAll<HTMLButtonElement>('li[data-state="open"] button'),
     ))
       close.click();
   });
-  await page.locator('ol > li').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await page.locator('li[data-state]').first().waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 async function noHorizontalScroll(page: Page) {
@@ -96,8 +98,11 @@ async function noHorizontalScroll(page: Page) {
 
 /** The number in a toast such as "7 cards created." */
 async function toastCount(page: Page, pattern: RegExp): Promise<number> {
-  const toast = page.locator('ol > li').filter({ hasText: pattern }).first();
-  await toast.waitFor(WAIT);
+  const toast = page.locator('li[data-state]').filter({ hasText: pattern }).first();
+  await toast.waitFor(WAIT).catch(async (error) => {
+    await page.screenshot({ path: '/tmp/smweb-fail.png', fullPage: true });
+    throw error;
+  });
   return Number(/(\d+)/.exec((await toast.textContent()) ?? '')?.[1]);
 }
 
@@ -134,7 +139,7 @@ function unexpected(errors: string[]): string[] {
 
 describe.skipIf(!hasChromium)('studymate in Chromium', () => {
   it('a new learner: subject, PDF, cited summary, cards, quiz with mistakes, keyboard review, dashboard', async () => {
-    const learner = await makeAccount(web.app, { name: 'Alex Kim' });
+    learner = await makeAccount(web.app, { name: 'Alex Kim' });
     const page = await openPage(web.browser, 'en-US', desktop);
     const errors = watchErrors(page);
     await signInPage(page, learner, 'en');
@@ -146,12 +151,18 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'New subject' });
     await dialog.waitFor(WAIT);
     await dialog.getByLabel('Name').fill('Biology');
-    await dialog.getByRole('radio', { name: 'Colour 4' }).check();
+    // The swatch (its radio button is visually hidden inside it).
+    const green = dialog.getByRole('radio', { name: 'Colour 4' });
+    await green.locator('..').click();
+    expect(await green.isChecked()).toBe(true);
     await dialog.getByLabel('Goal (optional)').fill('Pass the plant biology midterm');
     await dialog.getByRole('button', { name: 'Create subject' }).click();
     await dialog.waitFor({ state: 'hidden', ...WAIT });
     await page.getByRole('heading', { name: 'Biology', level: 2 }).waitFor(WAIT);
     await page.getByText('Pass the plant biology midterm').waitFor();
+    await dismissToasts(page);
+    expect(await auditPage(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}studymate-subjects-en-desktop.png`, fullPage: true });
 
     // A file over 10 MB is refused before anything is sent.
     const upload = page.locator('input[type="file"]');
@@ -217,6 +228,8 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     const keyTermCards = await toastCount(page, /cards? created/);
     expect(keyTermCards).toBeGreaterThan(2);
     await dismissToasts(page);
+    await page.locator('[data-flash]').waitFor({ state: 'detached', ...WAIT });
+    await page.mouse.move(0, 790);
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await auditPage(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}studymate-reader-en-desktop.png`, fullPage: true });
@@ -252,7 +265,11 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
       await verdict.waitFor(WAIT);
       if (!wrong) right++;
       if (wrong) {
-        await verdict.getByText('Answer:').waitFor();
+        // The expected answer is shown (true/false in words).
+        await verdict.getByText('Answer:', { exact: true }).waitFor();
+        const expected =
+          question.type === 'true-false' ? (question.answer === 'true' ? 'True' : 'False') : question.answer;
+        expect(await verdict.textContent()).toContain(`Answer: ${expected}`);
         const see = verdict.getByRole('link', { name: /See passage/ });
         if ((await see.count()) > 0)
           expect(await see.getAttribute('href')).toContain(`/materials/${materialId}?passage=`);
@@ -292,7 +309,8 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
       if (grade === '3' && fronts.length === 1) {
         // Each grade button says when the card comes back.
         expect(await page.getByRole('button', { name: /^Again/ }).textContent()).toMatch(/\d+(m|h|d)/);
-        await dismissToasts(page).catch(() => undefined);
+        await dismissToasts(page);
+        await page.mouse.move(0, 790);
         expect(await auditPage(page)).toEqual([]);
         await page.screenshot({ path: `${screenshots}studymate-review-en-desktop.png`, fullPage: true });
       }
@@ -301,7 +319,7 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     }
     await showAnswer.waitFor(WAIT);
     await page.keyboard.press('z');
-    await page.locator('ol > li').filter({ hasText: 'The last grade was undone.' }).waitFor(WAIT);
+    await page.locator('li[data-state]').filter({ hasText: 'The last grade was undone.' }).waitFor(WAIT);
     // The undone card is shown again.
     await expect
       .poll(async () => (await page.getByRole('region', { name: 'Question' }).textContent()) ?? '')
@@ -330,8 +348,8 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     await page.screenshot({ path: `${screenshots}studymate-dashboard-en-desktop.png`, fullPage: true });
     await page.getByRole('button', { name: 'Stop' }).click();
     await page
-      .locator('ol > li')
-      .filter({ hasText: /minutes? of study saved/ })
+      .locator('li[data-state]')
+      .filter({ hasText: /^Saved \d+:\d\d of study\./ })
       .waitFor(WAIT);
     await page.getByRole('button', { name: 'Start', exact: true }).waitFor(WAIT);
     expect(unexpected(errors)).toEqual([]);
@@ -342,6 +360,10 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     const phoneErrors = watchErrors(phonePage);
     await signInPage(phonePage, learner, 'ko');
     await phonePage.getByRole('heading', { name: '오늘', exact: true }).waitFor(WAIT);
+    await phonePage.locator('figure svg').first().waitFor(WAIT);
+    await noHorizontalScroll(phonePage);
+    expect(await auditPage(phonePage)).toEqual([]);
+    await phonePage.screenshot({ path: `${screenshots}studymate-dashboard-ko-phone.png`, fullPage: true });
     await phonePage.goto(`${web.origin}/studymate/review`);
     await phonePage.getByRole('heading', { name: '복습', level: 1 }).waitFor(WAIT);
     await phonePage.getByRole('button', { name: /답 보기/ }).click();
@@ -354,4 +376,84 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     expect(unexpected(phoneErrors)).toEqual([]);
     await phonePage.context().close();
   }, 300_000);
+
+  it('cards: search, a refused import with its row report, an import, suspend; settings and the optimiser', async () => {
+    const page = await openPage(web.browser, 'en-US', desktop);
+    const errors = watchErrors(page);
+    await signInPage(page, learner, 'en');
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor(WAIT);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cards' }).click();
+    await page.getByRole('heading', { name: 'Cards', level: 1 }).waitFor(WAIT);
+    const cards = page.getByRole('main').locator('article');
+    await cards.first().waitFor(WAIT);
+    const all = await cards.count();
+    await page.getByLabel('Search cards').fill('rubisco');
+    await expect.poll(() => cards.count()).toBeLessThan(all);
+    for (const text of await cards.allTextContents()) expect(text.toLowerCase()).toContain('rubisco');
+    await page.getByLabel('Search cards').fill('');
+    await expect.poll(() => cards.count()).toBe(all);
+
+    // A deck with a card without a front: nothing is imported, the report names the row and line.
+    await page.getByRole('button', { name: 'Import deck' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a deck' });
+    const file = dialog.locator('input[type="file"]');
+    await file.setInputFiles({
+      name: 'deck.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'front,back,tags\r\nStroma,The fluid around the thylakoids,bio\r\n,A card without a front,bio\r\n',
+      ),
+    });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = dialog.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+    await report.waitFor(WAIT);
+    expect(
+      (await report.locator('tbody tr').first().locator('td').allTextContents()).map((c) => c.trim()),
+    ).toEqual(['2', '3', 'the front is empty']);
+    await file.setInputFiles({
+      name: 'deck.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'front,back,tags\r\nStroma,The fluid around the thylakoids,bio\r\nThylakoid,Membrane of the light reactions,bio\r\n',
+      ),
+    });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('li[data-state]').filter({ hasText: '2 cards imported.' }).waitFor(WAIT);
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+    await expect.poll(() => cards.count()).toBe(all + 2);
+
+    // Suspending a card says so on it.
+    const stroma = cards.filter({ has: page.getByRole('heading', { name: 'Stroma', exact: true }) });
+    await stroma.getByRole('button', { name: 'Suspend' }).click();
+    await stroma.getByText('Suspended', { exact: true }).waitFor(WAIT);
+    await stroma.getByRole('button', { name: 'Unsuspend' }).waitFor();
+    await dismissToasts(page);
+    expect(await auditPage(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}studymate-cards-en-desktop.png`, fullPage: true });
+
+    // Settings: a lower retention by keyboard, saved; the optimiser is Pro's.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor(WAIT);
+    const retention = page.getByRole('slider', { name: /Desired retention/ });
+    await retention.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    expect(await retention.getAttribute('aria-valuetext')).toBe('85%');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('li[data-state]').filter({ hasText: 'Settings saved.' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Optimise my intervals' }).click();
+    const prompt = page.getByRole('alert').filter({ hasText: 'Pro' });
+    await prompt.waitFor(WAIT);
+    await prompt.getByRole('link', { name: /Pro/ }).waitFor();
+    await dismissToasts(page);
+    expect(await auditPage(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}studymate-settings-en-desktop.png`, fullPage: true });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor(WAIT);
+    expect(await page.getByRole('slider', { name: /Desired retention/ }).getAttribute('aria-valuetext')).toBe(
+      '85%',
+    );
+    // The import's refusal (422) and the optimiser's (402) are the only failed requests.
+    expect(errors.filter((error) => !/status of (402|422)/.test(error))).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });

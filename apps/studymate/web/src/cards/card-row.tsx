@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../shared/confirm-dialog.js';
 import { keys } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
+import { MarkdownText } from '../shared/markdown-text.js';
 
 type Action = 'suspend' | 'unsuspend' | 'bury' | 'reset';
 
@@ -74,15 +75,31 @@ export function CardRow({
         {buried && <Badge>{t('cards.buried')}</Badge>}
         <span className="text-fg-muted">{t(`cards.source.${card.source}`)}</span>
         {!card.suspended && card.state !== 'new' && (
-          <span className="text-fg-muted">{t('cards.due', { date: format.date(card.due) })}</span>
+          <span className="text-fg-muted">
+            {new Date(card.due).getTime() <= Date.now()
+              ? t('cards.dueNow')
+              : t('cards.due', {
+                  date: card.state === 'review' ? format.date(card.due) : format.dateTime(card.due),
+                })}
+          </span>
         )}
       </div>
-      <h2 className="font-semibold whitespace-pre-wrap break-words">{card.front}</h2>
-      {card.back && <p className="line-clamp-3 text-fg-muted whitespace-pre-wrap break-words">{card.back}</p>}
+      <h2 className="font-semibold break-words">
+        <MarkdownText text={card.front} inline />
+      </h2>
+      {card.back && (
+        <p className="line-clamp-3 break-words text-fg-muted">
+          <MarkdownText text={card.back} inline />
+        </p>
+      )}
       {card.tags.length > 0 && (
         <ul className="flex flex-wrap gap-1.5 text-xs" aria-label={t('cards.tags')}>
           {card.tags.map((tag) => (
-            <li key={tag} className="rounded-full border border-border px-2 py-0.5">
+            <li
+              key={tag}
+              title={tag}
+              className="max-w-48 truncate rounded-full border border-border px-2 py-0.5"
+            >
               #{tag}
             </li>
           ))}

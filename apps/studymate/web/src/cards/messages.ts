@@ -22,6 +22,7 @@ export const en = {
     suspended: 'Suspended',
     buried: 'Buried until tomorrow',
     due: 'Due {{date}}',
+    dueNow: 'Due now',
     source: {
       manual: 'Written by you',
       'key-term': 'From a key term',
@@ -50,7 +51,7 @@ export const en = {
     back: 'Back',
     tags: 'Tags',
     tagsHint: 'Separate tags with commas.',
-    plainText: 'Cards are shown as plain text; line breaks are kept.',
+    plainText: 'You can write **bold**, *italics* and `code`; line breaks are kept.',
     frontRequired: 'Write the front of the card.',
     create: 'Create card',
     save: 'Save',
@@ -104,6 +105,7 @@ export const ko: typeof en = {
     suspended: '보류됨',
     buried: '내일까지 미룸',
     due: '{{date}} 복습',
+    dueNow: '지금 복습',
     source: {
       manual: '직접 작성',
       'key-term': '핵심어에서',
@@ -132,7 +134,7 @@ export const ko: typeof en = {
     back: '뒷면',
     tags: '태그',
     tagsHint: '태그는 쉼표로 구분해요.',
-    plainText: '카드는 일반 텍스트로 보여요. 줄바꿈은 그대로 유지돼요.',
+    plainText: '**굵게**, *기울임*, `코드`를 쓸 수 있어요. 줄바꿈은 그대로 유지돼요.',
     frontRequired: '카드 앞면을 써 주세요.',
     create: '카드 만들기',
     save: '저장',

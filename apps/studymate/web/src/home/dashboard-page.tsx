@@ -9,11 +9,13 @@ import {
   useSession,
   useTitle,
 } from '@app/ui';
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useDashboard, useSubjects } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
 import { ActivityCharts } from './charts.js';
+import { hashRoute } from './hash-route.js';
 import { Recommendations } from './recommendations.js';
 import { RetentionCard } from './retention.js';
 import { TimerCard } from './timer-card.js';
@@ -34,6 +36,12 @@ export function DashboardPage() {
     subjects.data.items.length === 0 &&
     dashboard.data.totals.cards === 0;
   useAdoptBrowserZone(fresh);
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    const to = hashRoute(location.hash);
+    if (to) navigate(to, { replace: true });
+  }, [location.hash, navigate]);
   return (
     <>
       <PageHeader title={t('home.title', { name: user?.name ?? '' })} lead={t('home.lead')} />

@@ -65,8 +65,7 @@ export const en = {
     elapsed: 'Study time',
     studying: 'Studying {{subject}}',
     studyingNoSubject: 'Studying',
-    saved_one: '{{count}} minute of study saved.',
-    saved_other: '{{count}} minutes of study saved.',
+    saved: 'Saved {{time}} of study.',
   },
 };
 
@@ -135,7 +134,6 @@ export const ko: typeof en = {
     elapsed: '공부 시간',
     studying: '{{subject}} 공부 중',
     studyingNoSubject: '공부 중',
-    saved_one: '공부 시간 {{count}}분을 기록했어요.',
-    saved_other: '공부 시간 {{count}}분을 기록했어요.',
+    saved: '공부 시간 {{time}}을 기록했어요.',
   },
 };

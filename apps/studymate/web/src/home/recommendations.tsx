@@ -92,7 +92,8 @@ function QuizLink({ materialId, subjectId }: { materialId: string; subjectId: st
   const { t } = useT();
   const api = useApi<StudymatePaths>();
   const materials = useQuery({
-    queryKey: keys.materials(subjectId),
+    // Not the subject page's paged list (another shape), but under its key, so it refreshes with it.
+    queryKey: [...keys.materials(subjectId), 'first-page'],
     queryFn: () =>
       call(api.GET('/api/v1/studymate/materials', { params: { query: { subjectId, limit: 100 } } })),
   });

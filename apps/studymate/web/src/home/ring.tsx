@@ -17,7 +17,8 @@ export function GoalRing({ value, goal, label }: { value: number; goal: number; 
     >
       <svg viewBox="0 0 100 100" className="size-full -rotate-90" aria-hidden="true">
         <circle cx="50" cy="50" r={radius} fill="none" stroke="var(--surface-muted)" strokeWidth="10" />
-        {share > 0 && (
+        {/* Under 1% the round line caps would draw a lone dot. */}
+        {share >= 0.01 && (
           <circle
             cx="50"
             cy="50"

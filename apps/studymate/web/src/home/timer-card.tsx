@@ -98,8 +98,7 @@ function Running({ timer, receivedAt }: { timer: Timer; receivedAt: number }) {
     mutationFn: (action: 'pause' | 'resume' | 'stop') =>
       call(api.PATCH('/api/v1/studymate/timer', { body: { action } })),
     onSuccess: (done, action) => {
-      if (action === 'stop')
-        toast(t('timer.saved', { count: Math.max(1, Math.round(done.elapsedSeconds / 60)) }));
+      if (action === 'stop') toast(t('timer.saved', { time: clockText(done.elapsedSeconds) }));
     },
     onSettled: refresh,
   });

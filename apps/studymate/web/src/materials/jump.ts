@@ -1,12 +1,15 @@
 /** The element id of a passage in the reader. */
 export const passageId = (ordinal: number) => `passage-${ordinal}`;
 
-const FLASH = ['bg-warning-soft', 'ring-2', 'ring-accent'];
-const flashing = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+/** Ends a passage's flash: the animation's class and the `data-flash` mark go. */
+function unflash(element: HTMLElement) {
+  element.classList.remove('animate-flash');
+  delete element.dataset.flash;
+}
 
 /**
- * Scrolls to a passage, moves focus there (so the keyboard continues from it) and flashes it for a
- * moment; the flash fades through the passage's colour transition.
+ * Scrolls to a passage, moves focus there (so the keyboard continues from it) and flashes it once
+ * (the kit's `animate-flash`; `data-flash` is set while it runs).
  */
 export function jumpToPassage(ordinal: number): boolean {
   const element = document.getElementById(passageId(ordinal));
@@ -14,15 +17,11 @@ export function jumpToPassage(ordinal: number): boolean {
   const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   element.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'center' });
   element.focus({ preventScroll: true });
-  clearTimeout(flashing.get(element));
-  element.classList.add(...FLASH);
+  // Restart the animation when the same passage is flashed again.
+  unflash(element);
+  void element.offsetWidth;
+  element.classList.add('animate-flash');
   element.dataset.flash = 'on';
-  flashing.set(
-    element,
-    setTimeout(() => {
-      element.classList.remove(...FLASH);
-      delete element.dataset.flash;
-    }, 1600),
-  );
+  element.addEventListener('animationend', () => unflash(element), { once: true });
   return true;
 }

@@ -60,6 +60,7 @@ export function MaterialActions({ materialId }: { materialId: string }) {
       <div className="flex flex-col gap-3 border-t border-border pt-4">
         <SelectField
           label={t('reader.difficulty')}
+          hint={t('reader.difficultyHint')}
           value={difficulty}
           onChange={(event) => setDifficulty(event.target.value as 'auto' | Difficulty)}
           options={[

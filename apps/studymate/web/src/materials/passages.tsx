@@ -14,7 +14,7 @@ export function Passages({ passages, highlights }: { passages: Passage[]; highli
             id={passageId(passage.ordinal)}
             tabIndex={-1}
             aria-label={t('reader.passageLabel', { n: passage.ordinal + 1 })}
-            className="scroll-mt-20 rounded-lg border border-transparent p-3 transition-[background-color,box-shadow] duration-700 outline-none focus-visible:border-accent"
+            className="scroll-mt-20 rounded-lg border border-transparent p-3 outline-none focus-visible:border-accent"
           >
             <p className="mb-1 text-xs font-semibold text-fg-muted">
               <span>[{passage.ordinal + 1}]</span>

@@ -19,6 +19,7 @@ import { Link } from 'react-router';
 import { keys, useDashboard } from '../shared/data.js';
 import { codeOf, useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
+import { MarkdownText } from '../shared/markdown-text.js';
 import { nextDueDay } from '../shared/time.js';
 import { GradeButtons } from './grade-buttons.js';
 import { shortcutOf } from './keys.js';
@@ -143,9 +144,9 @@ function Session({ data, loading }: { data: ReviewNext; loading: boolean }) {
             ref={front}
             tabIndex={-1}
             aria-label={t('review.front')}
-            className="min-h-24 text-xl leading-8 whitespace-pre-wrap break-words outline-none"
+            className="min-h-24 text-xl leading-8 break-words outline-none"
           >
-            {card.front}
+            <MarkdownText text={card.front} />
           </section>
           {isRevealed ? (
             <>
@@ -153,9 +154,13 @@ function Session({ data, loading }: { data: ReviewNext; loading: boolean }) {
                 ref={answer}
                 tabIndex={-1}
                 aria-label={t('review.back')}
-                className="border-t border-border pt-5 text-lg leading-8 whitespace-pre-wrap break-words outline-none"
+                className="border-t border-border pt-5 text-lg leading-8 break-words outline-none"
               >
-                {card.back || <span className="text-fg-muted">{t('review.noBack')}</span>}
+                {card.back ? (
+                  <MarkdownText text={card.back} />
+                ) : (
+                  <p className="text-fg-muted">{t('review.noBack')}</p>
+                )}
               </section>
               <GradeButtons
                 preview={preview}
@@ -167,7 +172,9 @@ function Session({ data, loading }: { data: ReviewNext; loading: boolean }) {
           ) : (
             <Button onClick={reveal} disabled={busy} className="w-full sm:w-auto sm:self-center">
               {t('review.show')}
-              <kbd className="rounded border border-white/50 px-1.5 text-xs">{t('review.spaceKey')}</kbd>
+              <kbd className="hidden rounded border border-white/50 px-1.5 text-xs sm:inline">
+                {t('review.spaceKey')}
+              </kbd>
             </Button>
           )}
         </Card>
@@ -175,7 +182,10 @@ function Session({ data, loading }: { data: ReviewNext; loading: boolean }) {
         <Done />
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-fg-muted">{passFail ? t('review.keysPassFail') : t('review.keys')}</p>
+        {/* Keys are for keyboards: phones do not show them. */}
+        <p className="hidden text-sm text-fg-muted sm:block">
+          {passFail ? t('review.keysPassFail') : t('review.keys')}
+        </p>
         <Button variant="ghost" onClick={() => undo.mutate()} disabled={busy}>
           {t('review.undo')}
         </Button>

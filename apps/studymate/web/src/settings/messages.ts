@@ -18,6 +18,7 @@ export const en = {
     passFail: 'Pass/fail grading',
     passFailHint: 'Grade with Again and Good only, instead of four buttons.',
     weekly: 'Email me a weekly report',
+    weeklyPro: 'Emails come with Pro; your reports are listed on this page on every plan.',
     save: 'Save settings',
     saved: 'Settings saved.',
   },
@@ -41,6 +42,7 @@ export const en = {
     fitted_one: 'Fitted to {{count}} review',
     fitted_other: 'Fitted to {{count}} reviews',
     default: 'Default',
+    pro: 'Pro',
   },
   reports: {
     title: 'Weekly reports',
@@ -71,6 +73,7 @@ export const ko: typeof en = {
     passFail: '통과/실패로 평가',
     passFailHint: '버튼 네 개 대신 “다시”와 “알맞음”으로만 평가해요.',
     weekly: '주간 리포트를 메일로 받기',
+    weeklyPro: '메일은 프로 요금제에서 보내요. 리포트는 어느 요금제든 이 페이지에서 볼 수 있어요.',
     save: '설정 저장',
     saved: '설정을 저장했어요.',
   },
@@ -94,6 +97,7 @@ export const ko: typeof en = {
     fitted_one: '복습 {{count}}번에 맞춤',
     fitted_other: '복습 {{count}}번에 맞춤',
     default: '기본값',
+    pro: '프로',
   },
   reports: {
     title: '주간 리포트',

@@ -1,6 +1,6 @@
 import { ApiError, call } from '@app/client';
 import type { Settings, StudymatePaths } from '@app/studymate-contracts';
-import { Button, Card, Notice, useApi, useFormat, usePlanLimit } from '@app/ui';
+import { Badge, Button, Card, Notice, useApi, useEntitlements, useFormat, usePlanLimit } from '@app/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { keys } from '../shared/data.js';
 import { codeOf, useErrorText } from '../shared/error-text.js';
@@ -18,6 +18,7 @@ export function OptimizerCard({ settings }: { settings: Settings }) {
   const queryClient = useQueryClient();
   const upgrade = usePlanLimit();
   const { optimizer } = settings;
+  const features = useEntitlements().data?.features;
   const enough = optimizer.reviewsAvailable >= optimizer.reviewsNeeded;
   const share = Math.min(1, optimizer.reviewsAvailable / Math.max(1, optimizer.reviewsNeeded));
   const run = useMutation({
@@ -33,9 +34,12 @@ export function OptimizerCard({ settings }: { settings: Settings }) {
       : undefined;
   return (
     <Card className="flex flex-col gap-4">
-      <h2 id="optimizer" className="scroll-mt-20 text-lg font-semibold">
-        {t('optimizer.title')}
-      </h2>
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id="optimizer" className="scroll-mt-20 text-lg font-semibold">
+          {t('optimizer.title')}
+        </h2>
+        {features && !features.includes('fsrsOptimizer') && <Badge tone="accent">{t('optimizer.pro')}</Badge>}
+      </div>
       <p className="text-fg-muted">{t('optimizer.lead')}</p>
       <div className="flex flex-col gap-1.5">
         <p className="text-sm">

@@ -8,6 +8,7 @@ import {
   SelectField,
   TextField,
   useApi,
+  useEntitlements,
   useFormat,
   useToast,
 } from '@app/ui';
@@ -37,6 +38,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const [formError, setFormError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const device = browserZone();
+  const features = useEntitlements().data?.features;
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
   const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 0 });
 
@@ -150,11 +152,16 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           />
           <p className="text-sm text-fg-muted">{t('settings.passFailHint')}</p>
         </div>
-        <CheckboxField
-          label={t('settings.weekly')}
-          checked={weekly}
-          onChange={(event) => setWeekly(event.target.checked)}
-        />
+        <div className="flex flex-col gap-1">
+          <CheckboxField
+            label={t('settings.weekly')}
+            checked={weekly}
+            onChange={(event) => setWeekly(event.target.checked)}
+          />
+          {features && !features.includes('weeklyReport') && (
+            <p className="text-sm text-fg-muted">{t('settings.weeklyPro')}</p>
+          )}
+        </div>
         <Button type="submit" loading={saving} className="self-start">
           {t('settings.save')}
         </Button>

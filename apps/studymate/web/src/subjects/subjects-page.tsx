@@ -87,7 +87,8 @@ export function SubjectsPage() {
                     <span className="flex min-w-0 flex-col">
                       <span className="truncate font-semibold">{subject.name}</span>
                       <span className="text-sm text-fg-muted">
-                        {t('subjects.counts', { materials: subject.materials, cards: subject.cards })}
+                        {t('subjects.materialCount', { count: subject.materials })} ·{' '}
+                        {t('subjects.cardCount', { count: subject.cards })}
                       </span>
                     </span>
                   </Link>
