@@ -228,7 +228,8 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     const keyTermCards = await toastCount(page, /cards? created/);
     expect(keyTermCards).toBeGreaterThan(2);
     await dismissToasts(page);
-    await page.locator('[data-flash]').waitFor({ state: 'detached', ...WAIT });
+    // The flashes of the jumps above have faded.
+    await expect.poll(() => page.locator('[data-flash]').count(), WAIT).toBe(0);
     await page.mouse.move(0, 790);
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await auditPage(page)).toEqual([]);
@@ -454,6 +455,89 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     );
     // The import's refusal (422) and the optimiser's (402) are the only failed requests.
     expect(errors.filter((error) => !/status of (402|422)/.test(error))).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+  it('on a phone in Korean: subjects up to the Free plan’s limit, edit and delete, a PDF that cannot be read, pasted notes', async () => {
+    const learner = await makeAccount(web.app, { name: '김하늘' });
+    const page = await openPage(web.browser, 'ko-KR', phone);
+    const errors = watchErrors(page);
+    await signInPage(page, learner, 'ko');
+    await page.getByRole('heading', { name: '과목부터 만들어 보세요' }).waitFor(WAIT);
+    await page.goto(`${web.origin}/studymate/subjects`);
+    await page.getByRole('heading', { name: '아직 과목이 없어요' }).waitFor(WAIT);
+    const create = async (name: string) => {
+      await page.getByRole('button', { name: '새 과목' }).first().click();
+      const dialog = page.getByRole('dialog', { name: '새 과목' });
+      await dialog.getByLabel('이름').fill(name);
+      await dialog.getByRole('button', { name: '과목 만들기' }).click();
+      return dialog;
+    };
+    for (const name of ['생명과학', '화학', '물리']) {
+      const dialog = await create(name);
+      await dialog.waitFor({ state: 'hidden', ...WAIT });
+      await page.getByRole('heading', { name, level: 2 }).waitFor(WAIT);
+    }
+    // The fourth is refused by the Free plan: the prompt says so and leads to Pro.
+    await create('지구과학');
+    const prompt = page.getByRole('alert').filter({ hasText: '계속하려면 업그레이드하세요' });
+    await prompt.waitFor(WAIT);
+    expect(await prompt.textContent()).toContain(
+      '무료 요금제에는 과목 3개까지 포함됩니다. 프로 요금제로 업그레이드하면 제한 없이 쓸 수 있습니다.',
+    );
+    await prompt.getByRole('link', { name: '프로 보기' }).waitFor();
+    await dismissToasts(page);
+    await noHorizontalScroll(page);
+    expect(await auditPage(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}studymate-subjects-limit-ko-phone.png`, fullPage: true });
+    await prompt.getByRole('button', { name: '나중에' }).click();
+
+    // Rename one, delete another (with a confirmation).
+    await page.getByRole('link', { name: /^물리/ }).click();
+    await page.getByRole('button', { name: '수정', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: '과목 수정' });
+    await edit.getByLabel('이름').fill('물리학');
+    await edit.getByRole('button', { name: '저장' }).click();
+    await page.getByRole('heading', { name: '물리학', level: 2 }).waitFor(WAIT);
+    await page.getByRole('link', { name: /^화학/ }).click();
+    await page.getByRole('heading', { name: '화학', level: 2 }).waitFor(WAIT);
+    await page.getByRole('button', { name: '삭제', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: '화학 과목을 삭제할까요?' });
+    await confirm.getByRole('button', { name: '삭제' }).click();
+    await confirm.waitFor({ state: 'hidden', ...WAIT });
+    await expect.poll(() => page.getByRole('link', { name: /^화학/ }).count()).toBe(0);
+
+    // A file that says it is a PDF but is not one: the reason in plain words, Retry and Delete.
+    await page.getByRole('link', { name: /^생명과학/ }).click();
+    await page.getByRole('heading', { name: '생명과학', level: 2 }).waitFor(WAIT);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'broken.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 7)]),
+    });
+    await page.waitForURL(/\/studymate\/materials\/[0-9a-f-]+$/, WAIT);
+    const failure = page.getByRole('alert').filter({ hasText: '이 자료를 읽지 못했어요.' });
+    await failure.waitFor({ timeout: 60_000 });
+    expect(await failure.textContent()).toContain('파일 내용이 형식과 맞지 않아요');
+    await failure.getByRole('button', { name: '다시 시도' }).waitFor();
+    await dismissToasts(page);
+    expect(await auditPage(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}studymate-material-failed-ko-phone.png`, fullPage: true });
+    await failure.getByRole('button', { name: '자료 삭제' }).click();
+    await page
+      .getByRole('dialog', { name: '“broken”을(를) 삭제할까요?' })
+      .getByRole('button', { name: '자료 삭제' })
+      .click();
+    await page.waitForURL(/\/studymate\/subjects\?subject=/, WAIT);
+
+    // Pasted notes are read and summarised too.
+    await page.getByRole('tab', { name: '텍스트 붙여넣기' }).click();
+    await page.getByLabel('제목', { exact: true }).fill('광합성 노트');
+    await page.getByLabel('내용').fill(PAGES.flat().join('\n\n'));
+    await page.getByRole('button', { name: '자료 추가' }).click();
+    await page.getByRole('heading', { name: '광합성 노트', level: 1 }).waitFor(WAIT);
+    await page.getByRole('heading', { name: '요약' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: '핵심어' }).waitFor();
+    expect(unexpected(errors).filter((error) => !/status of 402/.test(error))).toEqual([]);
     await page.context().close();
   }, 120_000);
 });
