@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { makeAccount, type TestAccount } from '@app/platform/testing';
 import { studymate } from '@app/studymate-server';
@@ -421,6 +422,16 @@ describe.skipIf(!hasChromium)('studymate in Chromium', () => {
     await page.locator('li[data-state]').filter({ hasText: '2 cards imported.' }).waitFor(WAIT);
     await dialog.waitFor({ state: 'hidden', ...WAIT });
     await expect.poll(() => cards.count()).toBe(all + 2);
+
+    // The export is a download of the deck as CSV.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('studymate-cards.csv');
+    const exported = await readFile(await download.path(), 'utf8');
+    expect(exported.split('\r\n')[0]).toBe('front,back,tags');
+    expect(exported).toContain('Thylakoid,Membrane of the light reactions,bio');
 
     // Suspending a card says so on it.
     const stroma = cards.filter({ has: page.getByRole('heading', { name: 'Stroma', exact: true }) });
