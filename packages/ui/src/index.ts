@@ -9,7 +9,7 @@ export {
   useWebSession,
   type WebAppConfig,
 } from './app/context.js';
-export { useFileUrl, useUpload } from './app/files.js';
+export { type UploadOptions, useFileUrl, useUpload } from './app/files.js';
 export { mountWebApp } from './app/mount.js';
 export { collabUrl, useChannel, useDeclaredChannel, useRealtime } from './app/realtime.js';
 export { RequireUser } from './app/routes.js';

@@ -1,19 +1,32 @@
-/** studymate's texts: the i18next namespace `studymate` (`useTranslation('studymate')`). */
+import * as cards from './cards/messages.js';
+import * as home from './home/messages.js';
+import * as materials from './materials/messages.js';
+import * as quizzes from './quizzes/messages.js';
+import * as review from './review/messages.js';
+import * as settings from './settings/messages.js';
+import * as shared from './shared/messages.js';
+import * as subjects from './subjects/messages.js';
+
+/** studymate's texts: the i18next namespace `studymate` (`useTranslation('studymate')`), one part per area. */
 export const messages = {
   en: {
-    home: {
-      emptyTitle: 'Your study material will be here',
-      lead: 'Documents you upload, their summaries, quizzes and your review schedule will appear here. These features are being built.',
-      role: 'Your role here: {{role}}',
-      roles: { admin: 'Administrator', member: 'Member' },
-    },
+    ...shared.en,
+    ...home.en,
+    ...subjects.en,
+    ...materials.en,
+    ...quizzes.en,
+    ...review.en,
+    ...cards.en,
+    ...settings.en,
   },
   ko: {
-    home: {
-      emptyTitle: '여기에 학습 자료가 표시됩니다',
-      lead: '올린 문서와 요약, 퀴즈, 복습 일정이 여기에 표시됩니다. 지금 만드는 중입니다.',
-      role: '이 앱에서 내 역할: {{role}}',
-      roles: { admin: '관리자', member: '회원' },
-    },
+    ...shared.ko,
+    ...home.ko,
+    ...subjects.ko,
+    ...materials.ko,
+    ...quizzes.ko,
+    ...review.ko,
+    ...cards.ko,
+    ...settings.ko,
   },
 };

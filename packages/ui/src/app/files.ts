@@ -4,24 +4,33 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useApi, useWebSession } from './context.js';
 
+/** Options of an upload: `onProgress` gets the share of the file sent so far (0..1). */
+export interface UploadOptions {
+  onProgress?: (fraction: number) => void;
+}
+
 /**
  * Uploads through the platform files module (`POST /api/v1/files?purpose=`, field `file`); the
  * typed client has no multipart body for it. Throws ApiError like `call`: PAYLOAD_TOO_LARGE,
- * UNSUPPORTED_MEDIA_TYPE (e.g. a non-image as `image`), QUOTA_EXCEEDED, NETWORK, TIMEOUT.
+ * UNSUPPORTED_MEDIA_TYPE (e.g. a non-image as `image`), QUOTA_EXCEEDED, NETWORK, TIMEOUT. With
+ * `onProgress` it reports how much was sent (XMLHttpRequest: fetch cannot observe an upload).
  */
 export function useUpload(): (
   file: File | Blob,
   purpose: FilePurposeName,
   name?: string,
+  options?: UploadOptions,
 ) => Promise<UploadedFile> {
   const session = useWebSession();
-  return async (file, purpose, name) => {
+  return async (file, purpose, name, options = {}) => {
     const body = new FormData();
     body.append('file', file, name ?? (file instanceof File ? file.name : purpose));
     const token = await session.accessToken();
+    const url = `/api/v1/files?purpose=${purpose}`;
+    if (options.onProgress) return sendWithProgress(url, body, token, options.onProgress);
     let response: Response;
     try {
-      response = await fetch(`/api/v1/files?purpose=${purpose}`, {
+      response = await fetch(url, {
         method: 'POST',
         body,
         headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -36,6 +45,45 @@ export function useUpload(): (
     if (!response.ok) throw toApiError(response.status, json, response.headers.get('retry-after'));
     return uploadedFileSchema.parse(json);
   };
+}
+
+/** The same upload over XMLHttpRequest, reporting the share of the body sent. */
+function sendWithProgress(
+  url: string,
+  body: FormData,
+  token: string | undefined,
+  onProgress: (fraction: number) => void,
+): Promise<UploadedFile> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    if (token) request.setRequestHeader('authorization', `Bearer ${token}`);
+    request.timeout = UPLOAD_TIMEOUT_MS;
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      let json: unknown;
+      try {
+        json = JSON.parse(request.responseText);
+      } catch {
+        json = undefined;
+      }
+      if (request.status < 200 || request.status >= 300) {
+        reject(toApiError(request.status, json, request.getResponseHeader('retry-after')));
+        return;
+      }
+      try {
+        onProgress(1);
+        resolve(uploadedFileSchema.parse(json));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    request.ontimeout = () => reject(new ApiError(0, 'TIMEOUT', 'The upload took too long.'));
+    request.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
+    request.send(body);
+  });
 }
 
 /**

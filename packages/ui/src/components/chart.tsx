@@ -14,29 +14,33 @@ export function Chart(props: ChartProps) {
       <Suspense fallback={<LoadingState />}>
         <ChartImpl {...props} />
       </Suspense>
-      <table className="sr-only">
-        <caption>{props.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.xKey}</th>
-            {props.series.map((series) => (
-              <th key={series.key} scope="col">
-                {series.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.data.map((row) => (
-            <tr key={String(row[props.xKey])}>
-              <th scope="row">{row[props.xKey]}</th>
+      {/* The box is what is visually hidden: a table ignores the 1px height of `sr-only` and, with
+          a month of rows, would lengthen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{props.label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.xKey}</th>
               {props.series.map((series) => (
-                <td key={series.key}>{row[series.key]}</td>
+                <th key={series.key} scope="col">
+                  {series.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.data.map((row) => (
+              <tr key={String(row[props.xKey])}>
+                <th scope="row">{row[props.xKey]}</th>
+                {props.series.map((series) => (
+                  <td key={series.key}>{row[series.key]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

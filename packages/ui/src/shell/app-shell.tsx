@@ -36,6 +36,9 @@ export function AppShell() {
   const leaving = useNavigation().state !== 'idle';
   // Apps with plans get Pricing (also signed out) and Billing; the plans are asked once and cached.
   const hasPlans = useHasPlans();
+  // An app with several links of its own needs more room than the page's column: its header spans
+  // a wider one, and the links fold into the menu below the `xl` width instead of `lg`.
+  const crowded = (nav?.length ?? 0) > 2;
 
   // A new page closes the phone menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
@@ -115,16 +118,22 @@ export function AppShell() {
       </a>
       <header className="border-b border-border bg-surface">
         <div
-          className={clsx('mx-auto flex items-center gap-2 px-4 py-2', wide ? 'max-w-[96rem]' : 'max-w-5xl')}
+          className={clsx(
+            'mx-auto flex items-center gap-2 px-4 py-2',
+            wide ? 'max-w-[96rem]' : crowded ? 'max-w-7xl' : 'max-w-5xl',
+          )}
         >
           <NavLink to="/" className="flex min-h-11 items-center gap-2 rounded-lg pr-2 font-bold">
             <span aria-hidden="true" className="size-3 rounded-full bg-accent" />
             <span>{title}</span>
           </NavLink>
-          <nav aria-label={t('nav.primary')} className="ml-auto hidden items-center gap-1 lg:flex">
+          <nav
+            aria-label={t('nav.primary')}
+            className={clsx('ml-auto hidden items-center gap-1', crowded ? 'xl:flex' : 'lg:flex')}
+          >
             {links}
           </nav>
-          <div className="ml-auto flex items-center gap-1 lg:ml-0">
+          <div className={clsx('ml-auto flex shrink-0 items-center gap-1', crowded ? 'xl:ml-0' : 'lg:ml-0')}>
             <LanguageSwitch />
             {user && (
               <span className="hidden sm:block">
@@ -136,7 +145,10 @@ export function AppShell() {
               aria-expanded={menuOpen}
               aria-controls={menuId}
               onClick={() => setMenuOpen((open) => !open)}
-              className="min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted lg:hidden"
+              className={clsx(
+                'min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold hover:bg-surface-muted',
+                crowded ? 'xl:hidden' : 'lg:hidden',
+              )}
             >
               {menuOpen ? t('common.closeMenu') : t('common.menu')}
             </button>
@@ -146,7 +158,8 @@ export function AppShell() {
           id={menuId}
           aria-label={t('nav.primary')}
           className={clsx(
-            'flex-col gap-1 border-t border-border px-4 py-2 lg:hidden',
+            'flex-col gap-1 border-t border-border px-4 py-2',
+            crowded ? 'xl:hidden' : 'lg:hidden',
             menuOpen ? 'flex' : 'hidden',
           )}
         >

@@ -24,7 +24,7 @@ export function LanguageSwitch() {
       onClick={change}
       lang={next}
       title={t('common.language')}
-      className="min-h-11 rounded-lg px-3 text-sm font-semibold text-fg hover:bg-surface-muted"
+      className="min-h-11 shrink-0 whitespace-nowrap rounded-lg px-3 text-sm font-semibold text-fg hover:bg-surface-muted"
     >
       {t(`languages.${next}`)}
     </button>
