@@ -17,7 +17,7 @@ export const weeklyReportNotification = notificationType(
       body: '{minutes} min of study, {reviews} reviews, retention {retention}. Keep it going!',
     },
   },
-  { app: APP, link: () => '/studymate/#/stats', defaults: { email: 'instant' } },
+  { app: APP, link: () => '/studymate/settings', defaults: { email: 'instant' } },
 );
 
 /**
