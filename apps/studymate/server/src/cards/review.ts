@@ -1,12 +1,11 @@
 import { AppError, notFound } from '@app/platform';
 import type { ReviewNext } from '@app/studymate-contracts';
 import { reviewBodySchema } from '@app/studymate-contracts';
-import { type ExpressionBuilder, sql } from 'kysely';
-import type { DB } from '../db.generated.js';
+import { sql } from 'kysely';
 import type { StudymateDeps } from '../deps.js';
 import { preview, SrsInputError, schedule } from '../srs/index.js';
 import { type SettingsService, schedulerSettings } from '../study/settings.js';
-import { cardState, stateColumns, stateFromJson, stateJson, toCard } from './mapper.js';
+import { type CardRow, cardState, stateColumns, stateFromJson, stateJson, toCard } from './mapper.js';
 
 /** Start of the learner's current day (midnight in their time zone), as PostgreSQL computes it. */
 export function startOfDay(timeZone: string) {
@@ -27,76 +26,47 @@ export class ReviewService {
   async next(userId: string): Promise<ReviewNext> {
     const settings = await this.settings.row(userId);
     const dayStart = startOfDay(settings.time_zone);
-    const dayEnd = sql<Date>`(${dayStart} + interval '1 day')`;
-    // Learning steps when their minute has come; review cards any time of the learner's day (FSRS
-    // intervals are whole days, as in Anki): the order of srs/queue.ts.
-    const dueNow = (eb: ExpressionBuilder<DB, 'studymate.cards'>) =>
-      eb.or([
-        eb.and([eb('state', 'in', [1, 3]), eb('due', '<=', sql<Date>`now()`)]),
-        eb.and([eb('state', '=', 2), eb('due', '<', dayEnd)]),
-      ]);
-    const active = this.deps.db
-      .selectFrom('studymate.cards')
-      .where('user_id', '=', userId)
-      .where('suspended', '=', false)
-      .where((eb) => eb.or([eb('buried_until', 'is', null), eb('buried_until', '<=', sql<Date>`now()`)]));
-    const [dueCard, counts, newToday] = await Promise.all([
-      // The earliest learning step due now or review card due today: one index range each.
-      Promise.all([
-        active
-          .selectAll()
-          .where('state', 'in', [1, 3])
-          .where('due', '<=', sql<Date>`now()`)
-          .orderBy('due')
-          .limit(1)
-          .executeTakeFirst(),
-        active
-          .selectAll()
-          .where('state', '=', 2)
-          .where('due', '<', dayEnd)
-          .orderBy('due')
-          .limit(1)
-          .executeTakeFirst(),
-      ]).then(([learning, review]) =>
-        learning && (!review || learning.due <= review.due) ? learning : review,
-      ),
-      active
-        .select((eb) => [
-          eb.fn.count<number>('id').filterWhere('state', '=', 2).as('due'),
-          eb.fn.count<number>('id').filterWhere('state', 'in', [1, 3]).as('learning'),
-        ])
-        .where(dueNow)
-        .executeTakeFirstOrThrow(),
-      this.deps.db
-        .selectFrom('studymate.review_logs')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .where('state', '=', 0)
-        .where('reviewed_at', '>=', dayStart)
-        .executeTakeFirstOrThrow(),
-    ]);
-    const newLeft = Math.max(0, settings.new_cards_per_day - Number(newToday.n));
-    const newCards =
-      newLeft === 0
-        ? []
-        : await active
-            .selectAll()
-            .where('state', '=', 0)
-            .orderBy('created_at')
-            .orderBy('id')
-            .limit(Math.min(newLeft, 1))
-            .execute();
-    const newAvailable =
-      newLeft === 0
-        ? 0
-        : Number(
-            (
-              await active
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .where('state', '=', 0)
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
+    // One round trip, each part one range of the (user, state, due) index: the earliest learning
+    // step due now, the earliest review card due today (FSRS intervals are whole days, as in Anki),
+    // the oldest new card (new cards are due from their creation), the counts of today's queue, the
+    // new cards available up to the daily limit, and today's first reviews. The order of srs/queue.ts.
+    const { rows } = await sql<{
+      learning: CardJson | null;
+      review: CardJson | null;
+      fresh: CardJson | null;
+      due: number;
+      learning_count: number;
+      new_available: number;
+      new_today: number;
+    }>`
+      with bounds as (select ${dayStart} as day_start, ${dayStart} + interval '1 day' as day_end),
+      active as not materialized (
+        select * from studymate.cards
+        where user_id = ${userId} and not suspended and (buried_until is null or buried_until <= now())
+      )
+      select
+        (select row_to_json(c) from (
+          (select * from active where state = 1 and due <= now() order by due limit 1)
+          union all (select * from active where state = 3 and due <= now() order by due limit 1)
+          order by due limit 1) c) as learning,
+        (select row_to_json(c) from (select * from active, bounds where state = 2 and due < bounds.day_end order by due limit 1) c) as review,
+        (select row_to_json(c) from (select * from active where state = 0 order by due, id limit 1) c) as fresh,
+        (select count(*)::int from active, bounds where state = 2 and due < bounds.day_end) as due,
+        (select count(*)::int from active where state in (1, 3) and due <= now()) as learning_count,
+        (select count(*)::int from (select 1 from active where state = 0 limit ${settings.new_cards_per_day}) n) as new_available,
+        (select count(*)::int from studymate.review_logs, bounds
+          where user_id = ${userId} and state = 0 and reviewed_at >= bounds.day_start) as new_today`.execute(
+      this.deps.db,
+    );
+    const result = rows[0];
+    if (!result) throw new Error('review queue query returned no row');
+    const newLeft = Math.max(0, settings.new_cards_per_day - result.new_today);
+    const learning = result.learning ? fromJson(result.learning) : undefined;
+    const review = result.review ? fromJson(result.review) : undefined;
+    const dueCard = learning && (!review || learning.due <= review.due) ? learning : review;
+    const newCards = newLeft > 0 && result.fresh ? [fromJson(result.fresh)] : [];
+    const counts = { due: result.due, learning: result.learning_count };
+    const newAvailable = result.new_available;
     const row = dueCard ?? newCards[0];
     const remaining = {
       due: Number(counts.due),
@@ -194,4 +164,22 @@ export class ReviewService {
       return { card: toCard(restored) };
     });
   }
+}
+
+/** A card row as `row_to_json` gives it (timestamps as strings). */
+type CardJson = Omit<CardRow, 'due' | 'last_review' | 'buried_until' | 'created_at'> & {
+  due: string;
+  last_review: string | null;
+  buried_until: string | null;
+  created_at: string;
+};
+
+function fromJson(row: CardJson): CardRow {
+  return {
+    ...row,
+    due: new Date(row.due),
+    last_review: row.last_review ? new Date(row.last_review) : null,
+    buried_until: row.buried_until ? new Date(row.buried_until) : null,
+    created_at: new Date(row.created_at),
+  };
 }
