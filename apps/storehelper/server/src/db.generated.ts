@@ -95,6 +95,7 @@ export interface StorehelperReports {
 
 export interface StorehelperReviews {
   analyzed_at: Timestamp | null;
+  answered: Generated<boolean | null>;
   aspects: Json | null;
   author: Generated<string>;
   created_at: Generated<Timestamp>;

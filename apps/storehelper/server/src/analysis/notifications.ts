@@ -9,7 +9,7 @@ export const negativeReviewNotification = notificationType(
   },
   {
     app: 'storehelper',
-    link: (data) => `/storehelper/#/stores/${String(data.storeId)}/reviews/${String(data.reviewId)}`,
+    link: (data) => `/storehelper/stores/${String(data.storeId)}/reviews/${String(data.reviewId)}`,
     defaults: { email: 'instant', push: 'instant' },
   },
 );

@@ -41,32 +41,35 @@ export class DashboardService {
     const { features } = await this.deps.platform.billing.entitlements(store.owner_id, APP);
     const advanced = features.includes('advancedAnalytics');
 
-    const [totals, weeks, keywordRows, response, platforms] = await Promise.all([
+    // The same expression in the select list and the grouping sets: the zone goes in as a literal
+    // (PostgreSQL matches them textually; two parameters would not match). Zones are IANA names,
+    // validated on input; checked again here.
+    if (!/^[A-Za-z0-9_+\-/]+$/.test(zone)) throw new Error(`unexpected time zone ${zone}`);
+    const week = sql<string>`to_char(date_trunc('week', r.reviewed_at at time zone ${sql.lit(zone)}), 'YYYY-MM-DD')`;
+    const [groups, keywordRows] = await Promise.all([
+      // One pass over the range: the totals, each week and each platform (grouping sets).
       base()
+        .leftJoin('storehelper.replies as p', 'p.review_id', 'r.id')
         .select((eb) => [
+          sql<number>`grouping(${week})`.as('by_week'),
+          sql<number>`grouping(r.platform)`.as('by_platform'),
+          week.as('week'),
+          'r.platform',
           eb.fn.countAll<number>().as('reviews'),
           eb.fn.avg<number>('r.rating').as('rating'),
           eb.fn.avg<number>('r.sentiment').as('sentiment'),
-          eb.fn.count<number>('r.id').filterWhere('r.sentiment_label', '=', 'negative').as('negative'),
-          eb.fn.count<number>('r.id').filterWhere('r.owner_reply', 'is', null).as('unanswered'),
+          eb.fn.countAll<number>().filterWhere('r.sentiment_label', '=', 'negative').as('negative'),
+          eb.fn.countAll<number>().filterWhere('r.answered', '=', false).as('unanswered'),
           eb.fn
-            .count<number>('r.id')
-            .filterWhere((w) => w.and([w('r.urgent', '=', true), w('r.owner_reply', 'is', null)]))
+            .countAll<number>()
+            .filterWhere((w) => w.and([w('r.urgent', '=', true), w('r.answered', '=', false)]))
             .as('urgent'),
+          sql<
+            number | null
+          >`percentile_cont(0.5) within group (order by extract(epoch from (coalesce(p.posted_at, r.owner_replied_at) - r.reviewed_at)) / 3600)
+            filter (where coalesce(p.posted_at, r.owner_replied_at) is not null)`.as('median'),
         ])
-        .executeTakeFirstOrThrow(),
-      base()
-        .select((eb) => [
-          sql<string>`to_char(date_trunc('week', r.reviewed_at at time zone ${zone}), 'YYYY-MM-DD')`.as(
-            'week',
-          ),
-          eb.fn.countAll<number>().as('reviews'),
-          eb.fn.avg<number>('r.rating').as('rating'),
-          eb.fn.avg<number>('r.sentiment').as('sentiment'),
-          eb.fn.count<number>('r.id').filterWhere('r.sentiment_label', '=', 'negative').as('negative'),
-        ])
-        .groupBy('week')
-        .orderBy('week')
+        .groupBy(sql`grouping sets ((), (${week}), (r.platform))`)
         .execute(),
       // Keywords of the last 14 days of the range: this week and the one before.
       sql<{ keyword: string; recent: boolean }>`
@@ -76,27 +79,26 @@ export class DashboardService {
           and r.reviewed_at >= ((${shift(range.to, -13)}::date)::timestamp at time zone ${zone})
           and r.reviewed_at < ((${shift(range.to, 1)}::date)::timestamp at time zone ${zone})
           ${filter.platform ? sql`and r.platform = ${filter.platform}` : sql``}`.execute(this.deps.db),
-      base()
-        .leftJoin('storehelper.replies as p', 'p.review_id', 'r.id')
-        .select((eb) => [
-          eb.fn.countAll<number>().as('reviews'),
-          eb.fn.count<number>('r.id').filterWhere('r.owner_reply', 'is not', null).as('answered'),
-          sql<
-            number | null
-          >`percentile_cont(0.5) within group (order by extract(epoch from (coalesce(p.posted_at, r.owner_replied_at) - r.reviewed_at)) / 3600)
-            filter (where coalesce(p.posted_at, r.owner_replied_at) is not null)`.as('median'),
-        ])
-        .executeTakeFirstOrThrow(),
-      base()
-        .select((eb) => [
-          'r.platform',
-          eb.fn.countAll<number>().as('reviews'),
-          eb.fn.avg<number>('r.rating').as('rating'),
-        ])
-        .groupBy('r.platform')
-        .orderBy('r.platform')
-        .execute(),
     ]);
+    const totalsRow = groups.find((g) => Number(g.by_week) === 1 && Number(g.by_platform) === 1);
+    const totals = totalsRow ?? {
+      reviews: 0,
+      rating: null,
+      sentiment: null,
+      negative: 0,
+      unanswered: 0,
+      urgent: 0,
+      median: null,
+    };
+    const weeks = groups.filter((g) => Number(g.by_week) === 0).sort((a, b) => (a.week < b.week ? -1 : 1));
+    const platforms = groups
+      .filter((g) => Number(g.by_platform) === 0)
+      .sort((a, b) => (a.platform < b.platform ? -1 : 1));
+    const response = {
+      reviews: totals.reviews,
+      answered: Number(totals.reviews) - Number(totals.unanswered),
+      median: totals.median,
+    };
 
     const recent = keywordRows.rows.filter((row) => row.recent).map((row) => [row.keyword]);
     const before = keywordRows.rows.filter((row) => !row.recent).map((row) => [row.keyword]);

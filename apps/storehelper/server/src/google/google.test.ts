@@ -91,7 +91,7 @@ async function connect(owner: Person, storeId: string): Promise<URL> {
 async function connectedStore(): Promise<{ owner: Person; storeId: string }> {
   const owner = await makePerson(app);
   const storeId = await makeStore(owner);
-  expect((await connect(owner, storeId)).hash).toContain('google=connected');
+  expect((await connect(owner, storeId)).search).toContain('google=connected');
   const chosen = await call()(owner, 'PUT', `/stores/${storeId}/google/location`, {
     locationName: stand.location,
   });
@@ -122,8 +122,8 @@ describe('connecting a store to Google', () => {
       connected: false,
     });
     const landed = await connect(owner, storeId);
-    expect(`${landed.pathname}${landed.hash}`).toBe(
-      `/storehelper/#/stores/${storeId}/settings?google=connected`,
+    expect(`${landed.pathname}${landed.search}`).toBe(
+      `/storehelper/stores/${storeId}/settings?google=connected`,
     );
     const asked = stand.authorizations.at(-1);
     expect(Object.fromEntries(asked ?? [])).toMatchObject({
@@ -204,10 +204,12 @@ describe('connecting a store to Google', () => {
     const storeId = await makeStore(owner);
     stand.nextConsent = { deny: true };
     const denied = await connect(owner, storeId);
-    expect(denied.hash).toBe(`#/stores/${storeId}/settings?google=error&reason=access_denied`);
+    expect(`${denied.pathname}${denied.search}`).toBe(
+      `/storehelper/stores/${storeId}/settings?google=error&reason=access_denied`,
+    );
     stand.nextConsent = { scope: 'openid email' };
     const narrowed = await connect(owner, storeId);
-    expect(narrowed.hash).toContain('google=error&reason=scope');
+    expect(narrowed.search).toContain('google=error&reason=scope');
     expect(await connectionRow(storeId)).toBeUndefined();
   });
 

@@ -39,7 +39,7 @@ export class GoogleOAuth {
     if (!context.success) throw new AppError('INVALID_TOKEN');
     const { storeId } = context.data;
     const back = (outcome: string) =>
-      `${this.deps.platform.config.server.publicUrl}/storehelper/#/stores/${storeId}/settings?google=${outcome}`;
+      `${this.deps.platform.config.server.publicUrl}/storehelper/stores/${storeId}/settings?google=${outcome}`;
     const failed = (reason: string) => back(`error&reason=${encodeURIComponent(reason)}`);
     if (!result.ok) return failed(result.error);
     // Still allowed to manage the store now that Google answered (the owner may have changed).

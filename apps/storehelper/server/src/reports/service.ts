@@ -30,7 +30,7 @@ const reportNotification = (kind: 'daily' | 'weekly') =>
     },
     {
       app: APP,
-      link: (data) => `/storehelper/#/stores/${String(data.storeId)}/reports`,
+      link: (data) => `/storehelper/stores/${String(data.storeId)}/reports`,
       defaults: { email: 'instant' },
     },
   );
