@@ -12,6 +12,13 @@ const marks: Record<Trend, { symbol: string; tone: string }> = {
   steady: { symbol: '=', tone: 'text-fg-muted' },
 };
 
+/** Most mentioned this week first; those gone since last week after them; 16 at most. */
+function ordered(keywords: Dashboard['keywords']): Dashboard['keywords'] {
+  return [...keywords]
+    .sort((a, b) => b.count - a.count || b.previous - a.previous || a.keyword.localeCompare(b.keyword))
+    .slice(0, 16);
+}
+
 /** What customers wrote about this week against the week before: up, down, new, gone. */
 export function Keywords({ keywords }: { keywords: Dashboard['keywords'] }) {
   const { t } = useT();
@@ -24,7 +31,7 @@ export function Keywords({ keywords }: { keywords: Dashboard['keywords'] }) {
         <p className="text-fg-muted">{t('dashboard.noKeywords')}</p>
       ) : (
         <ul className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-2">
-          {keywords.slice(0, 16).map((row) => {
+          {ordered(keywords).map((row) => {
             const mark = marks[row.trend];
             return (
               <li key={row.keyword} className="flex min-h-9 items-center gap-2 border-b border-border py-1">

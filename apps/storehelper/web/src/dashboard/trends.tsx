@@ -54,6 +54,7 @@ export function Trends({ data }: { data: Dashboard }) {
             xKey="week"
             height={200}
             data={ratings}
+            yDomain={[1, 5]}
             series={[{ key: 'rating', label: t('dashboard.series.rating'), color: '#b45309' }]}
           />
         ) : (
@@ -68,6 +69,7 @@ export function Trends({ data }: { data: Dashboard }) {
           xKey="week"
           height={200}
           data={sentiments}
+          yDomain={[-1, 1]}
           series={[{ key: 'sentiment', label: t('dashboard.series.sentiment'), color: '#0891b2' }]}
         />
         <p className="mt-2 text-sm text-fg-muted">{t('dashboard.sentimentScale')}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countFilters, readFilters, withFilters } from './filters.js';
+import { countFilters, readFilters, sharedQuery, withFilters } from './filters.js';
 
 describe('inbox filters in the address', () => {
   it('reads the filters the API accepts and drops the rest', () => {
@@ -34,5 +34,12 @@ describe('inbox filters in the address', () => {
   it('counts the filters behind the phone’s filter button, not the status', () => {
     expect(countFilters({ status: 'urgent' })).toBe(0);
     expect(countFilters({ platform: 'kakao', from: '2024-01-01', q: 'x', status: 'drafted' })).toBe(3);
+  });
+
+  it('carries the shared filters between the inbox and the dashboard, not the status or the review', () => {
+    expect(
+      sharedQuery(new URLSearchParams('status=urgent&review=r&platform=kakao&rating=1&from=2024-01-01')),
+    ).toBe('?platform=kakao&rating=1&from=2024-01-01');
+    expect(sharedQuery(new URLSearchParams('status=urgent&rating=7'))).toBe('');
   });
 });

@@ -71,3 +71,18 @@ export function countFilters(filters: ReviewFilters): number {
     (key) => filters[key] !== undefined,
   ).length;
 }
+
+/**
+ * The filters the inbox and the dashboard share, as a query to carry from one to the other
+ * (`?platform=naver&from=2024-10-01`, or '' when none is set); the status and the open review stay.
+ */
+export function sharedQuery(params: URLSearchParams): string {
+  const filters = readFilters(params);
+  const shared = new URLSearchParams();
+  for (const key of ['platform', 'sentiment', 'rating', 'from', 'to'] as const) {
+    const value = filters[key];
+    if (value !== undefined) shared.set(key, String(value));
+  }
+  const query = shared.toString();
+  return query ? `?${query}` : '';
+}

@@ -122,7 +122,7 @@ export function ReplyEditor({ review, store, isOwner }: { review: Review; store:
       {staffPlan && <Notice tone="warning">{t('reply.staffPlan')}</Notice>}
       <TextAreaField
         label={t('reply.text')}
-        rows={7}
+        rows={5}
         value={text}
         maxLength={4000}
         placeholder={t('reply.placeholder')}

@@ -92,8 +92,8 @@ function Analysis({ review }: { review: Review }) {
                   aspect.label === 'positive' ? 'success' : aspect.label === 'negative' ? 'danger' : 'neutral'
                 }
               >
-                {t(`aspects.${aspect.aspect}`)}{' '}
-                <span aria-hidden="true">
+                {t(`aspects.${aspect.aspect}`)}
+                <span aria-hidden="true" className="ml-0.5">
                   {aspect.label === 'positive' ? '+' : aspect.label === 'negative' ? '−' : '·'}
                 </span>
                 <span className="sr-only">{t(`sentiments.${aspect.label}`)}</span>

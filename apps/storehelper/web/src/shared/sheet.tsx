@@ -39,22 +39,25 @@ export function Sheet({
       }
     >
       {open && (
-        <div className="flex flex-col gap-4 p-5 sm:p-6">
-          <div className="flex items-start justify-between gap-4">
-            <h2 id={titleId} className="text-lg font-semibold">
-              {title}
-            </h2>
-            <button
-              type="button"
-              onClick={onClose}
-              className="-m-2 min-h-11 min-w-11 rounded-lg text-xl text-fg-muted hover:bg-surface-muted"
-            >
-              <span aria-hidden="true">×</span>
-              <span className="sr-only">{kit('common.close')}</span>
-            </button>
+        <>
+          <div className="sticky top-0 z-10 border-b border-border bg-surface px-5 pt-2 pb-3 sm:px-6 sm:pt-4">
+            <div aria-hidden="true" className="mx-auto mb-2 h-1.5 w-10 rounded-full bg-border sm:hidden" />
+            <div className="flex items-center justify-between gap-4">
+              <h2 id={titleId} className="text-lg font-semibold">
+                {title}
+              </h2>
+              <button
+                type="button"
+                onClick={onClose}
+                className="-m-2 min-h-11 min-w-11 rounded-lg text-xl text-fg-muted hover:bg-surface-muted"
+              >
+                <span aria-hidden="true">×</span>
+                <span className="sr-only">{kit('common.close')}</span>
+              </button>
+            </div>
           </div>
-          {children}
-        </div>
+          <div className="flex flex-col gap-4 p-5 sm:p-6">{children}</div>
+        </>
       )}
     </dialog>
   );

@@ -1,6 +1,7 @@
 import { ApiError } from '@app/client';
 import { Badge, buttonClass, EmptyState, ErrorState, LoadingState } from '@app/ui';
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useParams, useSearchParams } from 'react-router';
+import { sharedQuery } from '../inbox/filters.js';
 import { useStore } from '../shared/data.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
@@ -20,6 +21,9 @@ export function StoreLayout() {
   const { t } = useT();
   const errorText = useErrorText();
   const store = useStore(storeId);
+  // The inbox and the dashboard keep the same platform, sentiment, rating and dates when switching.
+  const [params] = useSearchParams();
+  const search = sharedQuery(params);
   if (store.isPending) return <LoadingState />;
   if (store.isError) {
     if (store.error instanceof ApiError && (store.error.status === 404 || store.error.status === 400))
@@ -57,10 +61,10 @@ export function StoreLayout() {
       </div>
       <nav aria-label={t('store.sections')} className="-mx-4 overflow-x-auto border-b border-border px-4">
         <div className="flex gap-1">
-          <NavLink to={base} end className={tabClass}>
+          <NavLink to={{ pathname: base, search }} end className={tabClass}>
             {t('store.inbox')}
           </NavLink>
-          <NavLink to={`${base}/dashboard`} className={tabClass}>
+          <NavLink to={{ pathname: `${base}/dashboard`, search }} className={tabClass}>
             {t('store.dashboard')}
           </NavLink>
           {isOwner && (
