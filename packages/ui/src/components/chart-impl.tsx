@@ -26,7 +26,14 @@ export default function ChartImpl({ kind, data, xKey, series, height = 280, yDom
     <YAxis
       key="y"
       stroke="var(--fg-muted)"
-      {...(yDomain ? { domain: [yDomain[0], yDomain[1]], allowDataOverflow: true } : {})}
+      {...(yDomain
+        ? {
+            domain: [yDomain[0], yDomain[1]],
+            // Five even ticks (1-5: each star; -1..1: halves) rather than Recharts' rounding.
+            ticks: [0, 1, 2, 3, 4].map((step) => yDomain[0] + ((yDomain[1] - yDomain[0]) * step) / 4),
+            allowDataOverflow: true,
+          }
+        : {})}
     />,
     <Tooltip key="tooltip" contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />,
     <Legend key="legend" />,

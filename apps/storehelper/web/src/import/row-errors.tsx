@@ -46,7 +46,7 @@ export function RowErrors({
                 className="border-t border-border"
               >
                 <td className="px-3 py-2 tabular-nums">{format.number(error.row)}</td>
-                <td className="px-3 py-2">{error.column ?? '–'}</td>
+                <td className="whitespace-nowrap px-3 py-2">{error.column ?? '–'}</td>
                 <td className="px-3 py-2">{rowReason(error.reason, t)}</td>
               </tr>
             ))}

@@ -91,7 +91,6 @@ export function StaffCard({ storeId }: { storeId: string }) {
           <div className="flex-1">
             <TextField
               label={t('settings.staff.email')}
-              hint={t('settings.staff.emailHint')}
               type="email"
               autoComplete="off"
               {...form.field('email')}
@@ -101,6 +100,7 @@ export function StaffCard({ storeId }: { storeId: string }) {
             {t('settings.staff.add')}
           </Button>
         </div>
+        <p className="text-sm text-fg-muted">{t('settings.staff.emailHint')}</p>
       </Form>
       <ConfirmDialog
         open={removing !== null}
