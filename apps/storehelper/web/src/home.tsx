@@ -1,15 +1,23 @@
 import { PageHeader, useAppTitle, useLocalized, useSession, useTitle, useWebApp } from '@app/ui';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { hashTarget } from './shared/hash-link.js';
 import { Stores } from './stores.js';
 
-/** The first screen after sign-in: the owner's stores, and what the app will show about them. */
+/** The first screen after sign-in: the stores one owns or staffs, and adding one. */
 export function HomePage() {
   const { t } = useTranslation('storehelper');
   const { t: kit } = useTranslation();
   const { user } = useSession();
   const pick = useLocalized();
   const { manifest } = useWebApp();
+  const navigate = useNavigate();
   useTitle(useAppTitle());
+  useEffect(() => {
+    const target = hashTarget(window.location.hash);
+    if (target) navigate(target, { replace: true });
+  }, [navigate]);
   return (
     <>
       <PageHeader title={kit('home.welcome', { name: user?.name ?? '' })} lead={pick(manifest.description)} />

@@ -1,6 +1,7 @@
 import { call } from '@app/client';
 import { createStoreBodySchema, type StorehelperPaths } from '@app/storehelper-contracts';
 import {
+  Badge,
   Button,
   billingKeys,
   Card,
@@ -18,13 +19,17 @@ import {
   useZodForm,
 } from '@app/ui';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { keys } from './shared/data.js';
 
-const storesKey = ['storehelper', 'stores'] as const;
+const blank = { name: '', address: '', category: '', naverPlaceId: '', kakaoPlaceId: '' };
 
 /**
- * The owner's stores and "Add store". How many one may have is the plan's `stores` limit: a refused
- * add shows the kit's upgrade prompt (what the plan includes, the plan that allows more, Pricing).
+ * The stores one owns or staffs (with the role in each), and "Add store". How many one may own is
+ * the plan's `stores` limit: a refused add shows the kit's upgrade prompt (what the plan includes,
+ * the plan that allows more, Pricing) and keeps what was typed.
  */
 export function Stores() {
   const { t } = useTranslation('storehelper');
@@ -35,8 +40,9 @@ export function Stores() {
   const format = useFormat();
   const upgrade = usePlanLimit();
   const limit = useEntitlements().data?.limits.stores;
+  const [more, setMore] = useState(false);
   const stores = useInfiniteQuery({
-    queryKey: storesKey,
+    queryKey: keys.stores,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       call(
@@ -46,12 +52,13 @@ export function Stores() {
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const form = useZodForm(createStoreBodySchema, { name: '' });
+  const form = useZodForm(createStoreBodySchema, blank);
   const submit = form.onSubmit(async (body) => {
     upgrade.clear();
     try {
       const store = await call(api.POST('/api/v1/storehelper/stores', { body }));
-      form.reset({ name: '' });
+      form.reset(blank);
+      setMore(false);
       toast(t('stores.added', { name: store.name }));
     } catch (error) {
       // A plan limit is not a mistake in the form: the prompt says what to do instead.
@@ -59,7 +66,7 @@ export function Stores() {
       throw error;
     } finally {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: storesKey }),
+        queryClient.invalidateQueries({ queryKey: keys.stores }),
         queryClient.invalidateQueries({ queryKey: billingKeys.me('storehelper') }),
       ]);
     }
@@ -86,11 +93,26 @@ export function Stores() {
       ) : (
         <ul className="flex flex-col divide-y divide-border rounded-lg border border-border">
           {items.map((store) => (
-            <li key={store.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-              <span className="font-semibold">{store.name}</span>
-              <span className="text-sm text-fg-muted">
-                {t('stores.since', { date: format.date(store.createdAt) })}
-              </span>
+            <li key={store.id}>
+              <Link
+                to={`/stores/${store.id}`}
+                className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-surface-muted"
+              >
+                <span className="flex min-w-0 flex-1 flex-col">
+                  <span className="font-semibold text-accent underline-offset-4 hover:underline">
+                    {store.name}
+                  </span>
+                  {(store.category || store.address) && (
+                    <span className="truncate text-sm text-fg-muted">
+                      {[store.category, store.address].filter(Boolean).join(' · ')}
+                    </span>
+                  )}
+                </span>
+                <Badge tone={store.role === 'owner' ? 'accent' : 'neutral'}>{t(`roles.${store.role}`)}</Badge>
+                <span className="text-sm text-fg-muted">
+                  {t('stores.since', { date: format.date(store.createdAt) })}
+                </span>
+              </Link>
             </li>
           ))}
         </ul>
@@ -119,6 +141,43 @@ export function Stores() {
             {t('stores.add')}
           </Button>
         </div>
+        <Button
+          variant="ghost"
+          className="self-start"
+          aria-expanded={more}
+          onClick={() => setMore((v) => !v)}
+        >
+          {more ? t('stores.fewerDetails') : t('stores.moreDetails')}
+        </Button>
+        {more && (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField
+              label={t('stores.category')}
+              placeholder={t('stores.categoryPlaceholder')}
+              maxLength={80}
+              {...form.field('category')}
+            />
+            <TextField
+              label={t('stores.address')}
+              autoComplete="street-address"
+              maxLength={300}
+              {...form.field('address')}
+            />
+            <TextField
+              label={t('stores.naver')}
+              hint={t('stores.naverHint')}
+              autoComplete="off"
+              {...form.field('naverPlaceId')}
+            />
+            <TextField
+              label={t('stores.kakao')}
+              hint={t('stores.kakaoHint')}
+              autoComplete="off"
+              {...form.field('kakaoPlaceId')}
+            />
+            <p className="text-sm text-fg-muted sm:col-span-2">{t('stores.googleLater')}</p>
+          </div>
+        )}
       </Form>
     </Card>
   );

@@ -18,12 +18,23 @@ const palette = ['var(--accent)', '#0891b2', '#ca8a04', '#db2777'];
  * The Recharts part of Chart (a separate chunk). Its keyboard layer is off: the drawing is hidden
  * from assistive technology (Chart gives the data as a table), so nothing in it may take focus.
  */
-export default function ChartImpl({ kind, data, xKey, series, height = 280 }: ChartProps) {
+export default function ChartImpl({ kind, data, xKey, series, height = 280, yDomain }: ChartProps) {
   const rows = data as Record<string, string | number>[];
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="var(--border)" />,
     <XAxis key="x" dataKey={xKey} stroke="var(--fg-muted)" />,
-    <YAxis key="y" stroke="var(--fg-muted)" />,
+    <YAxis
+      key="y"
+      stroke="var(--fg-muted)"
+      {...(yDomain
+        ? {
+            domain: [yDomain[0], yDomain[1]],
+            // Five even ticks (1-5: each star; -1..1: halves) rather than Recharts' rounding.
+            ticks: [0, 1, 2, 3, 4].map((step) => yDomain[0] + ((yDomain[1] - yDomain[0]) * step) / 4),
+            allowDataOverflow: true,
+          }
+        : {})}
+    />,
     <Tooltip key="tooltip" contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />,
     <Legend key="legend" />,
   ];

@@ -12,4 +12,6 @@ export interface ChartProps {
   xKey: string;
   series: readonly ChartSeries[];
   height?: number;
+  /** The value axis's range when the scale is known (a 1-5 rating, a -1..1 score); else from the data. */
+  yDomain?: readonly [number, number];
 }
