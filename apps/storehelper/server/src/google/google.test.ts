@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { App, AppDefinition, AppPlatform } from '@app/platform';
+import type { App } from '@app/platform';
 import {
   appCaller,
   createTestDatabase,
   listenTestApp,
+  makeAdmin,
   makePerson,
   type Person,
   type TestDatabase,
@@ -380,6 +381,50 @@ describe('replies and disconnecting', () => {
     await replies.deleteReply(storeId, review.platform_review_id);
     expect(stand.deletedReplies.at(-1)).toBe(target?.name);
     expect(target?.reviewReply).toBeUndefined();
+  });
+
+  it('posts the reply the owner approves in the workflow to Google (drafted, edited, approved -> posted)', async () => {
+    const { owner, storeId } = await connectedStore();
+    const admin = await makeAdmin(app);
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/billing/admin/accounts/${owner.id}/plan`,
+      headers: { authorization: `Bearer ${admin.token}` },
+      payload: { app: 'storehelper', plan: 'basic', reason: 'test' },
+    });
+    await collect(storeId);
+    const target = stand.reviews[20];
+    const review = await deps.db
+      .selectFrom('storehelper.reviews')
+      .select('id')
+      .where('store_id', '=', storeId)
+      .where('platform_review_id', '=', target?.reviewId ?? '')
+      .executeTakeFirstOrThrow();
+    expect((await call()(owner, 'POST', `/reviews/${review.id}/reply/draft`, {})).statusCode).toBe(200);
+    const text = '리뷰 남겨 주셔서 고맙습니다. 다음에도 맛있게 준비할게요!';
+    expect((await call()(owner, 'PUT', `/reviews/${review.id}/reply`, { text })).json().status).toBe(
+      'edited',
+    );
+    const approved = await call()(owner, 'POST', `/reviews/${review.id}/reply/approve`);
+    expect(approved.json()).toMatchObject({ status: 'posted', postError: null });
+    expect(stand.replies.at(-1)).toEqual({ review: target?.name, comment: text });
+    expect((await call()(owner, 'GET', `/reviews/${review.id}`)).json()).toMatchObject({ ownerReply: text });
+    // Google down: the approval stays, the error is shown, approving again posts it.
+    const other = stand.reviews[21];
+    const second = await deps.db
+      .selectFrom('storehelper.reviews')
+      .select('id')
+      .where('store_id', '=', storeId)
+      .where('platform_review_id', '=', other?.reviewId ?? '')
+      .executeTakeFirstOrThrow();
+    await call()(owner, 'PUT', `/reviews/${second.id}/reply`, { text });
+    stand.fail({ status: 500, times: 4, path: '/reply' });
+    const failedRes = await call()(owner, 'POST', `/reviews/${second.id}/reply/approve`);
+    const failed = failedRes.json();
+    expect(failedRes.statusCode, failedRes.body).toBe(200);
+    expect(failed.status).toBe('approved');
+    expect(failed.postError).toBeTruthy();
+    expect((await call()(owner, 'POST', `/reviews/${second.id}/reply/approve`)).json().status).toBe('posted');
   });
 
   it('disconnects: revokes at Google, deletes the row, and the store is no longer collected', async () => {

@@ -167,10 +167,10 @@ export class ReplyService {
       })
       .where('review_id', '=', reviewId)
       .where('status', 'in', ['draft', 'edited', 'approved'])
-      .where('updated_at', '=', current.updated_at)
+      .where('text', '=', current.text)
       .returningAll()
       .executeTakeFirst();
-    // Edited between our read and this write: the owner approves what they saw, not a newer text.
+    // Edited between our read and this write (a different text): the owner approves what they saw.
     if (!approved) throw new AppError('REPLY_NOT_APPROVABLE');
     if (current.source === 'ai' || current.source === 'local') await this.recordOutcome(reviewId, 'accepted');
     const poster = this.posters.find((p) => p.platform === review.platform);
