@@ -31,6 +31,8 @@ export default function ChartImpl({ kind, data, xKey, series, height = 280, yDom
             domain: [yDomain[0], yDomain[1]],
             // Five even ticks (1-5: each star; -1..1: halves) rather than Recharts' rounding.
             ticks: [0, 1, 2, 3, 4].map((step) => yDomain[0] + ((yDomain[1] - yDomain[0]) * step) / 4),
+            // Every one of them labelled (Recharts would drop some it thinks crowded).
+            interval: 0,
             allowDataOverflow: true,
           }
         : {})}
