@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('forms on a slow network, in Chromium', () => {
     await page.getByLabel('Email').fill(account.email);
     await page.getByLabel('Password').fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Welcome, Mina Kim' }).waitFor(WAIT);
+    await page.getByRole('heading', { name: 'Hello, Mina Kim' }).waitFor(WAIT);
     await page.getByRole('link', { name: 'Security' }).click();
     await page.getByRole('tab', { name: 'API keys' }).click();
     await page.getByLabel('Key name').waitFor(WAIT);

@@ -72,8 +72,8 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
 
     await page.goto(`${web.origin}/studymate/sign-in`);
     await fillSignIn(page, email, password);
-    await page.getByRole('heading', { name: 'Welcome, Mina Kim' }).waitFor();
-    await page.getByRole('heading', { name: 'Your study material will be here' }).waitFor();
+    await page.getByRole('heading', { name: 'Hello, Mina Kim' }).waitFor();
+    await page.getByRole('heading', { name: 'Start with a subject' }).waitFor();
     expect(await auditPage(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}home.tmp.png` });
 
@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('web apps in Chromium', () => {
     expect(await auditPage(page)).toEqual([]);
     await page.getByLabel('Code').fill(totp(secret, Math.max(timeStep(), enabledAt + 1)));
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByRole('heading', { name: 'Welcome, Mina Kim' }).waitFor();
+    await page.getByRole('heading', { name: 'Hello, Mina Kim' }).waitFor();
 
     // Another device signs in through the API with a backup code: a second session to revoke.
     const apiChallenge = (

@@ -611,15 +611,6 @@ export interface paths {
                         "application/json": components["schemas"]["StudymateImportResult"];
                     };
                 };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StudymateImportResult"];
-                    };
-                };
             };
         };
         delete?: never;

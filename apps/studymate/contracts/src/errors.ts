@@ -25,6 +25,11 @@ export const studymateErrors = defineErrors('studymate', {
     reportable: false,
     message: 'This card was already graded (the review was counted once); fetch the next card.',
   },
+  DECK_INVALID: {
+    status: 422,
+    reportable: false,
+    message: 'The deck has rows that cannot be imported; nothing was imported (details list them).',
+  },
   NOTHING_TO_UNDO: { status: 409, reportable: false, message: 'There is no review to undo.' },
   NOT_ENOUGH_REVIEWS: {
     status: 409,

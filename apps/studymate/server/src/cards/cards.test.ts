@@ -122,11 +122,13 @@ describe('studymate review loop', () => {
       format: 'csv',
       content: 'front,back,tags\nmitochondria,powerhouse,bio\n,"no front",bio\n',
     });
-    expect(onlyEmptyFront.json().errors).toEqual([expect.objectContaining({ row: 2, line: 3 })]);
+    expect(onlyEmptyFront.json().error.details.errors).toEqual([
+      expect.objectContaining({ row: 2, line: 3 }),
+    ]);
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().imported).toBe(0);
-    expect(bad.json().errors.length).toBeGreaterThan(0);
-    expect(bad.json().errors.map((e: { line: number }) => e.line)).toContain(4);
+    expect(bad.json().error.code).toBe('DECK_INVALID');
+    expect(bad.json().error.details.errors.length).toBeGreaterThan(0);
+    expect(bad.json().error.details.errors.map((e: { line: number }) => e.line)).toContain(4);
     expect((await world.call(learner, 'GET', '/cards')).json().items).toEqual([]);
     const good = await world.call(learner, 'POST', '/cards/import', {
       format: 'csv',

@@ -28,7 +28,8 @@ export class DeckService {
         });
     }
     const parsed = importDeck(input.content, input.format);
-    if (!parsed.ok) return { imported: 0, errors: parsed.errors, errorCount: parsed.errorCount };
+    if (!parsed.ok)
+      throw new AppError('DECK_INVALID', undefined, { errors: parsed.errors, errorCount: parsed.errorCount });
     const cards = parsed.html
       ? parsed.cards.map((card) => ({ ...card, front: htmlToText(card.front), back: htmlToText(card.back) }))
       : parsed.cards;

@@ -182,3 +182,13 @@ describe('studymate optimiser', () => {
     expect(optimizer.logLossAfter).toBeLessThan(optimizer.logLossBefore);
   });
 });
+
+describe('studymate timer, twice the same action', () => {
+  it('resuming a running timer or pausing a paused one changes nothing', async () => {
+    const learner = await makePerson(world.app);
+    await world.call(learner, 'POST', '/timer', {});
+    expect((await world.call(learner, 'PATCH', '/timer', { action: 'resume' })).json().paused).toBe(false);
+    await world.call(learner, 'PATCH', '/timer', { action: 'pause' });
+    expect((await world.call(learner, 'PATCH', '/timer', { action: 'pause' })).json().paused).toBe(true);
+  });
+});

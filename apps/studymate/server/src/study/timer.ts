@@ -69,6 +69,8 @@ export class TimerService {
           ? { paused_at: null, paused_ms: Number(row.paused_ms) + (now.getTime() - row.paused_at.getTime()) }
           : {};
       else patch = { ended_at: now, seconds: elapsedSeconds(row, now), paused_at: null };
+      // Pausing a paused timer or resuming a running one changes nothing.
+      if (Object.keys(patch).length === 0) return toTimer(row, now);
       const updated = await trx
         .updateTable('studymate.study_sessions')
         .set(patch)

@@ -8,8 +8,11 @@ import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
 import { formatOfFile } from './tags.js';
 
-type ImportResult =
-  StudymatePaths['/api/v1/studymate/cards/import']['post']['responses'][422]['content']['application/json'];
+/** The row report of a refused deck (`DECK_INVALID`'s details). */
+interface ImportResult {
+  errors: { row: number; line: number; reason: string }[];
+  errorCount: number;
+}
 
 /** The largest deck file read in the browser (the server takes 5 million characters). */
 const MAX_DECK_BYTES = 5_000_000;
@@ -78,8 +81,8 @@ function ImportForm({
         body: { format, content, subjectId: subjectId || null },
       });
       const answer = await request.catch(() => null);
-      if (answer?.response.status === 422 && answer.error && 'errors' in answer.error) {
-        setReport(answer.error as ImportResult);
+      if (answer?.response.status === 422 && answer.error?.error.code === 'DECK_INVALID') {
+        setReport(answer.error.error.details as ImportResult);
         return;
       }
       const done = await call(request);
