@@ -167,7 +167,12 @@ export async function seedDemo(app: App): Promise<string> {
   const staff = accounts.get('staff');
   if (!owner || !staff) throw new Error('storehelper demo: accounts missing');
   const db = shDb(app.platform);
-  const banner = `storehelper: ${people.map((p) => p.email).join(', ')} / ${PASSWORD}`;
+  const banner =
+    [
+      `  storehelper demo (password for every account: "${PASSWORD}")`,
+      ...people.map((p) => `    ${p.key.padEnd(10)} ${p.email}`),
+      '',
+    ].join('\n') + '\n';
   if (
     await db.selectFrom('storehelper.stores').select('id').where('owner_id', '=', owner.id).executeTakeFirst()
   )

@@ -62,7 +62,7 @@ export async function seedDemo(app: App): Promise<string> {
     .select('id')
     .where('user_id', '=', person.id)
     .executeTakeFirst();
-  const banner = `studymate: ${learner.email} / ${PASSWORD}`;
+  const banner = `  studymate demo (password: "${PASSWORD}")\n    ${learner.key.padEnd(10)} ${learner.email}\n\n`;
   if (existing) return banner;
   const call = async (url: string, payload: object) => {
     const res = await app.inject({
