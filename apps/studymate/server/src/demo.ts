@@ -2,6 +2,7 @@ import { type App, demoPeople } from '@app/platform';
 import { stateColumns, stateJson } from './cards/mapper.js';
 import { smDb } from './db.js';
 import { type CardState, type Grade, newCardState, schedule } from './srs/index.js';
+import { seededRandom } from './srs/random.js';
 
 const PASSWORD = 'Study companion 2026 demo';
 const learner = { key: 'jieun', email: 'jieun@studymate.demo', name: '이지은' };
@@ -34,18 +35,6 @@ const CARDS: [string, string][] = [
   ['NADPH', 'the electron carrier the Calvin cycle uses to reduce carbon'],
   ['glucose', 'C6H12O6, the sugar photosynthesis makes'],
 ];
-
-/** A small seeded random source, so the demo history is the same on every first start. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Demo data for `npm start` outside production: a learner with a biology subject, a Korean
@@ -84,7 +73,7 @@ export async function seedDemo(app: App): Promise<string> {
 /** Six weeks of reviews (grades drawn from a plausible recall rate) and study sessions, written directly. */
 async function simulateHistory(app: App, userId: string, subjectId: string): Promise<void> {
   const db = smDb(app.platform);
-  const rand = random(2026);
+  const rand = seededRandom(2026);
   const day = 86_400_000;
   const start = Date.now() - 42 * day;
   await db.transaction().execute(async (trx) => {

@@ -228,7 +228,8 @@ function round(value: number | string | null | undefined): number | null {
   return Math.round(Number(value) * 100) / 100;
 }
 
-function shift(day: string, days: number): string {
+/** An ISO day `days` later (negative: earlier). */
+export function shift(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);

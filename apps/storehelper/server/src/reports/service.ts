@@ -1,6 +1,6 @@
 import { notificationType } from '@app/platform';
 import { sql } from 'kysely';
-import type { DashboardService } from '../dashboard/service.js';
+import { type DashboardService, shift } from '../dashboard/service.js';
 import { APP, type StorehelperDeps } from '../deps.js';
 
 /** What a stored report holds. */
@@ -132,10 +132,4 @@ export class Reports {
       })),
     };
   }
-}
-
-function shift(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { StudymateDeps } from '../deps.js';
 import { exportDeck, importDeck } from '../srs/index.js';
 import type { SettingsService } from '../study/settings.js';
+import { requireOwnSubject } from '../subjects/service.js';
 
 /** Import and export of decks (CSV, Anki's text export), and the learner's calendar. */
 export class DeckService {
@@ -15,18 +16,7 @@ export class DeckService {
   /** Imports every card or none: a bad row is reported with its number and nothing is written. */
   async import(userId: string, body: unknown) {
     const input = importBodySchema.parse(body);
-    if (input.subjectId) {
-      const subject = await this.deps.db
-        .selectFrom('studymate.subjects')
-        .select('id')
-        .where('id', '=', input.subjectId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (!subject)
-        throw new AppError('VALIDATION_FAILED', 'No such subject.', {
-          issues: [{ path: 'body.subjectId', message: 'No such subject.' }],
-        });
-    }
+    if (input.subjectId) await requireOwnSubject(this.deps.db, userId, input.subjectId);
     const parsed = importDeck(input.content, input.format);
     if (!parsed.ok)
       throw new AppError('DECK_INVALID', undefined, { errors: parsed.errors, errorCount: parsed.errorCount });

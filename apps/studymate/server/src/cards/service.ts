@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { StudymateDeps } from '../deps.js';
 import type { MaterialService } from '../materials/service.js';
 import { newCardState } from '../srs/index.js';
+import { requireOwnSubject } from '../subjects/service.js';
 import { stateColumns, toCard } from './mapper.js';
 
 /** Cards: written by hand, made from a material's key terms, from quiz mistakes, or imported. */
@@ -50,7 +51,7 @@ export class CardService {
 
   async create(userId: string, body: unknown): Promise<Card> {
     const input = cardInputSchema.parse(body);
-    if (input.subjectId) await this.requireSubject(userId, input.subjectId);
+    if (input.subjectId) await requireOwnSubject(this.deps.db, userId, input.subjectId);
     const row = await this.deps.db
       .insertInto('studymate.cards')
       .values({
@@ -141,19 +142,6 @@ export class CardService {
         .execute();
       return { created: fresh.length };
     });
-  }
-
-  private async requireSubject(userId: string, subjectId: string): Promise<void> {
-    const row = await this.deps.db
-      .selectFrom('studymate.subjects')
-      .select('id')
-      .where('id', '=', subjectId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (!row)
-      throw new AppError('VALIDATION_FAILED', 'No such subject.', {
-        issues: [{ path: 'body.subjectId', message: 'No such subject.' }],
-      });
   }
 }
 

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { APP, type StudymateDeps } from '../deps.js';
 import { invalidField } from '../errors.js';
+import { requireOwnSubject } from '../subjects/service.js';
 import { documentKind } from './extract.js';
 import { toMaterial } from './mapper.js';
 import { processMaterialTask } from './tasks.js';
@@ -38,7 +39,7 @@ export class MaterialService {
 
   async create(userId: string, body: CreateMaterialBody): Promise<Material> {
     const input = createMaterialBodySchema.parse(body);
-    await this.requireSubject(userId, input.subjectId);
+    await requireOwnSubject(this.deps.db, userId, input.subjectId);
     let kind: Material['kind'] = 'paste';
     let title: string | undefined = input.title;
     if ('fileId' in input) {
@@ -235,15 +236,5 @@ export class MaterialService {
       .where('user_id', '=', userId)
       .executeTakeFirst();
     if (result.numDeletedRows === 0n) throw notFound('Highlight');
-  }
-
-  private async requireSubject(userId: string, subjectId: string): Promise<void> {
-    const row = await this.deps.db
-      .selectFrom('studymate.subjects')
-      .select('id')
-      .where('id', '=', subjectId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (!row) throw invalidField('subjectId', 'No such subject.');
   }
 }

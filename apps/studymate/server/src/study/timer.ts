@@ -4,6 +4,7 @@ import { timerActionSchema, timerStartSchema } from '@app/studymate-contracts';
 import type { Selectable } from 'kysely';
 import type { StudymateStudySessions } from '../db.generated.js';
 import type { StudymateDeps } from '../deps.js';
+import { requireOwnSubject } from '../subjects/service.js';
 
 type SessionRow = Selectable<StudymateStudySessions>;
 /** A session left running is closed at this length (a forgotten tab is not 30 hours of study). */
@@ -24,18 +25,7 @@ export class TimerService {
 
   async start(userId: string, body: unknown): Promise<Timer> {
     const input = timerStartSchema.parse(body);
-    if (input.subjectId) {
-      const subject = await this.deps.db
-        .selectFrom('studymate.subjects')
-        .select('id')
-        .where('id', '=', input.subjectId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (!subject)
-        throw new AppError('VALIDATION_FAILED', 'No such subject.', {
-          issues: [{ path: 'body.subjectId', message: 'No such subject.' }],
-        });
-    }
+    if (input.subjectId) await requireOwnSubject(this.deps.db, userId, input.subjectId);
     try {
       const row = await this.deps.db
         .insertInto('studymate.study_sessions')

@@ -112,3 +112,18 @@ export class SubjectService {
     if (result.numDeletedRows === 0n) throw notFound('Subject');
   }
 }
+
+/** Refuses (400, on `subjectId`) a subject that is not the caller's; the check every write that names one makes. */
+export async function requireOwnSubject(
+  db: StudymateDeps['db'],
+  userId: string,
+  subjectId: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom('studymate.subjects')
+    .select('id')
+    .where('id', '=', subjectId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!row) throw invalidField('subjectId', 'No such subject.');
+}
