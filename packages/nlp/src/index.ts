@@ -45,7 +45,12 @@ export {
 } from './shop/analyze.js';
 export { ASPECT_TERMS, SHOP_ASPECTS, type ShopAspect } from './shop/aspects.js';
 export { type KeywordTag, lookupTag, NAVER_KEYWORD_TAGS } from './shop/tags.js';
-export { type KeywordTrend, type KeywordTrendOptions, keywordTrends } from './shop/trends.js';
+export {
+  type KeywordTrend,
+  type KeywordTrendOptions,
+  keywordTrends,
+  rankKeywordTrends,
+} from './shop/trends.js';
 export {
   type RankedSentence,
   rankSentences,

@@ -45,8 +45,19 @@ export function keywordTrends(
   previous: readonly (readonly string[])[],
   options: KeywordTrendOptions = {},
 ): KeywordTrend[] {
-  const now = documentCounts(current);
-  const before = documentCounts(previous);
+  return rankKeywordTrends(documentCounts(current), documentCounts(previous), options);
+}
+
+/**
+ * The same trends from counts already made (keyword -> reviews that have it, e.g. counted by the
+ * database): keywords compared as given, so normalise them (trimmed, lower-case) as
+ * {@link keywordTrends} does.
+ */
+export function rankKeywordTrends(
+  now: ReadonlyMap<string, number>,
+  before: ReadonlyMap<string, number>,
+  options: KeywordTrendOptions = {},
+): KeywordTrend[] {
   const minCount = options.minCount ?? 1;
   const out: KeywordTrend[] = [];
   for (const keyword of new Set([...now.keys(), ...before.keys()])) {
