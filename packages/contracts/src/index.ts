@@ -10,4 +10,5 @@ export * from './jobs.js';
 export * from './notifications.js';
 export * from './pagination.js';
 export * from './realtime.js';
+export * from './time-zone.js';
 export * from './webhooks.js';

@@ -1,3 +1,4 @@
+import { timeZoneSchema } from '@app/contracts';
 import { z } from 'zod';
 import { cefrLevelSchema, interestSchema, languageSchema, practiceModeSchema } from './vocabulary.js';
 
@@ -12,20 +13,6 @@ export function clockMinutes(clock: string): number {
   const [h, m] = clock.split(':');
   return Number(h) * 60 + Number(m);
 }
-
-/** An IANA time zone name the runtime knows (e.g. `Asia/Seoul`, `Europe/Berlin`). */
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone);
-    } catch {
-      return false;
-    }
-  }, 'not a known IANA time zone (e.g. Asia/Seoul)');
 
 /** One weekly free range in the person's own time zone; weekday 0 = Monday. */
 export const availabilityRangeSchema = z

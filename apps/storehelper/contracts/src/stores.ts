@@ -1,4 +1,4 @@
-import { pageSchema } from '@app/contracts';
+import { pageSchema, timeZoneSchema } from '@app/contracts';
 import { z } from 'zod';
 
 export const replyTones = ['friendly', 'formal', 'apologetic'] as const;
@@ -56,18 +56,6 @@ export const storeSchema = z
   .meta({ id: 'StorehelperStore' });
 export type Store = z.infer<typeof storeSchema>;
 
-const timeZone = z
-  .string()
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'An IANA time zone such as Asia/Seoul');
-
 /** Naver Place and Kakao Map ids are digits; a pasted place URL is accepted and reduced to its id. */
 const placeId = (host: RegExp) =>
   z
@@ -92,7 +80,7 @@ export const storeInputSchema = z
     name: z.string().trim().min(1).max(80),
     address: z.string().trim().max(300).optional(),
     category: z.string().trim().max(80).optional(),
-    timeZone: timeZone.optional(),
+    timeZone: timeZoneSchema.optional(),
     googleLocation: z
       .string()
       .trim()

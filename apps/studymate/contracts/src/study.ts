@@ -1,3 +1,4 @@
+import { timeZoneSchema } from '@app/contracts';
 import { z } from 'zod';
 
 /** The learner's settings. */
@@ -29,18 +30,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z
   .object({
-    timeZone: z
-      .string()
-      .max(64)
-      .refine((zone) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: zone });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'An IANA time zone such as Asia/Seoul')
-      .optional(),
+    timeZone: timeZoneSchema.optional(),
     dailyGoalMinutes: z.number().int().min(1).max(1440).optional(),
     newCardsPerDay: z.number().int().min(0).max(9999).optional(),
     desiredRetention: z.number().min(0.7).max(0.99).optional(),

@@ -1,16 +1,7 @@
+import { timeZoneSchema } from '@app/contracts';
 import { z } from 'zod';
 
 const positiveInt = z.coerce.number().int().positive();
-
-/** An IANA time zone the runtime knows (Intl), e.g. Asia/Seoul. */
-export const timeZoneSchema = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Asia/Seoul');
 
 /** Environment variables of the job queue (documented in .env.example). */
 export const jobsEnvShape = {
