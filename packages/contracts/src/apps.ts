@@ -16,6 +16,22 @@ export const localizedSchema = z.object({ ko: z.string().min(1), en: z.string().
 export type Localized = z.infer<typeof localizedSchema>;
 
 /**
+ * An API key scope, `<area>:<what>`: the kernel's (`profile:read`) or an app's, named after the app
+ * (`storehelper:read`). Each route that accepts keys names the scope it needs.
+ */
+export const apiKeyScopeSchema = z
+  .string()
+  .max(64)
+  .regex(/^[a-z][a-z0-9]*:[a-z][a-z0-9.-]*$/, 'a scope such as storehelper:read');
+export type ApiKeyScope = `${string}:${string}`;
+
+/** A scope a person may give a key, with what it allows in their words. */
+export const apiKeyScopeInfoSchema = z
+  .object({ scope: apiKeyScopeSchema, label: localizedSchema })
+  .meta({ id: 'ApiKeyScopeInfo' });
+export type ApiKeyScopeInfo = z.infer<typeof apiKeyScopeInfoSchema>;
+
+/**
  * What the portal and the UI kit show of an app: its names, tagline and colour. Declared once in the
  * app's contracts (`defineManifest`), served by `GET /api/v1/apps`, and passed to the web shell.
  */
@@ -30,6 +46,11 @@ export const appManifestSchema = z
       .regex(/^#[0-9a-f]{6}$/i)
       .describe('Brand colour (buttons, focus); dark enough for white text'),
     icon: z.string().min(1).max(4).describe('A short mark drawn on the accent colour (a letter or an emoji)'),
+    apiKeyScopes: z
+      .array(apiKeyScopeInfoSchema)
+      .max(10)
+      .optional()
+      .describe("Scopes of the app's routes that accept API keys, each named `<app>:<what>`"),
   })
   .meta({ id: 'AppManifest' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ApiKeyScopeInfo, apiKeyScopeSchema } from './apps.js';
 
 export const localeSchema = z.enum(['ko', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -106,16 +107,16 @@ export const updateMeBodySchema = z
 export const deleteMeBodySchema = z.object({ password: currentPasswordSchema });
 
 /**
- * Scopes an API key can carry; each route that accepts keys names the scope it needs. App scopes
- * are `<app>:<what>`; the app may further require a plan for keys (storehelper: Enterprise).
+ * The kernel's own API key scopes; apps declare theirs in their manifest (`apiKeyScopes`), and the
+ * server accepts the union of those it mounts (`GET /api/v1/api-keys/scopes`).
  */
-export const apiKeyScopes = ['profile:read', 'storehelper:read', 'storehelper:reply'] as const;
-export const apiKeyScopeSchema = z.enum(apiKeyScopes);
-export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
+export const platformApiKeyScopes: readonly ApiKeyScopeInfo[] = [
+  { scope: 'profile:read', label: { ko: '내 프로필 읽기', en: 'Read my profile' } },
+];
 
 export const createApiKeyBodySchema = z.object({
   name: z.string().trim().min(1).max(100),
-  scopes: z.array(apiKeyScopeSchema).min(1).max(apiKeyScopes.length),
+  scopes: z.array(apiKeyScopeSchema).min(1).max(20),
   expiresInDays: z.number().int().min(1).max(730).optional(),
   password: currentPasswordSchema,
 });

@@ -11,4 +11,21 @@ export const storehelperManifest = defineManifest({
   },
   accent: '#c2410c',
   icon: '우',
+  // Keys need the Enterprise plan (server/src/api-keys.ts).
+  apiKeyScopes: [
+    {
+      scope: 'storehelper:read',
+      label: {
+        ko: '우리가게 도우미: 매장, 리뷰, 분석 읽기 (엔터프라이즈)',
+        en: 'StoreHelper: read stores, reviews and analytics (Enterprise)',
+      },
+    },
+    {
+      scope: 'storehelper:reply',
+      label: {
+        ko: '우리가게 도우미: 답글 초안 작성과 승인 (엔터프라이즈)',
+        en: 'StoreHelper: draft and approve replies (Enterprise)',
+      },
+    },
+  ],
 });

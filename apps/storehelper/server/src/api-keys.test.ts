@@ -41,6 +41,17 @@ describe('storehelper Enterprise API keys', () => {
     const storeId = await makeStore(world, alice);
     const otherStore = await makeStore(world, bob);
     await importCsv(world, alice, storeId, '내용,작성일\n맛있어요,2026-11-30\n');
+    // The app's scopes come from its manifest, beside the platform's.
+    const scopes = await world.app.inject({
+      method: 'GET',
+      url: '/api/v1/api-keys/scopes',
+      headers: { authorization: `Bearer ${alice.token}` },
+    });
+    expect(scopes.json().items.map((s: { scope: string }) => s.scope)).toEqual([
+      'profile:read',
+      'storehelper:read',
+      'storehelper:reply',
+    ]);
     const read = await mint(alice, ['storehelper:read']);
     const replying = await mint(alice, ['storehelper:read', 'storehelper:reply']);
     const profile = await mint(alice, ['profile:read']);

@@ -264,7 +264,7 @@ export interface paths {
                         name: string;
                         /** @description Your current password; required when the account has one */
                         password?: string;
-                        scopes: ("profile:read" | "storehelper:read" | "storehelper:reply")[];
+                        scopes: string[];
                     };
                 };
             };
@@ -371,6 +371,62 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scopes a key may carry here (the platform’s and each app’s), with their labels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApiKeyScopeInfo"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4712,9 +4768,18 @@ export interface components {
                 task: string;
             }[];
         };
+        ApiKeyScopeInfo: {
+            label: {
+                en: string;
+                ko: string;
+            };
+            scope: string;
+        };
         AppManifest: {
             /** @description Brand colour (buttons, focus); dark enough for white text */
             accent: string;
+            /** @description Scopes of the app's routes that accept API keys, each named `<app>:<what>` */
+            apiKeyScopes?: components["schemas"]["ApiKeyScopeInfo"][];
             /** @description One or two sentences on what it does */
             description: {
                 en: string;

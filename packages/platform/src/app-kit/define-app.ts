@@ -113,6 +113,9 @@ export function defineApp(declaration: AppDeclaration): AppDefinition {
   if (declaration.errors) defineErrors(name, declaration.errors);
   if (declaration.manifest.name !== name)
     throw new Error(`app ${name}: its manifest is named ${declaration.manifest.name}`);
+  for (const { scope } of declaration.manifest.apiKeyScopes ?? [])
+    if (!scope.startsWith(`${name}:`))
+      throw new Error(`app ${name}: API key scope ${scope} must be named ${name}:<what>`);
   if (declaration.billing) checkBilling(name, declaration.billing);
   return Object.freeze({
     name,

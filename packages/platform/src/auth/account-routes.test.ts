@@ -108,6 +108,34 @@ describe('API keys', () => {
   });
 });
 
+describe('API key scopes', () => {
+  it('lists the scopes this server knows and refuses any other, naming it', async () => {
+    const account = await makeAccount(app);
+    const { accessToken } = await signIn(app, account);
+    const scopes = await app.inject({
+      method: 'GET',
+      url: '/api/v1/api-keys/scopes',
+      headers: bearer(accessToken),
+    });
+    expect(scopes.json().items).toEqual([
+      { scope: 'profile:read', label: { ko: '내 프로필 읽기', en: 'Read my profile' } },
+    ]);
+    for (const scope of ['storehelper:read', 'profile', 'Profile:read']) {
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: bearer(accessToken),
+        payload: { name: 'x', scopes: ['profile:read', scope], password: account.password },
+      });
+      expect(refused.statusCode, scope).toBe(400);
+      expect(refused.json().error.code).toBe('VALIDATION_FAILED');
+      expect(refused.json().error.details.issues[0].path).toBe('body.scopes.1');
+    }
+    const keys = await app.inject({ method: 'GET', url: '/api/v1/api-keys', headers: bearer(accessToken) });
+    expect(keys.json().items).toEqual([]);
+  });
+});
+
 describe('profile and account deletion', () => {
   it('updates name and language, then deletes the account returning its data', async () => {
     const account = await makeAccount(app);

@@ -1,4 +1,3 @@
-import type { ApiKeyScope } from '@app/contracts';
 import { type Selectable, sql } from 'kysely';
 import type { PlatformApiKeys } from '../db.generated.js';
 import { AppError, notFound } from '../http/app-error.js';
@@ -34,7 +33,7 @@ export async function createApiKey(
   caller: AuthContext,
   input: {
     name: string;
-    scopes: ApiKeyScope[];
+    scopes: string[];
     expiresInDays?: number | undefined;
     password?: string | undefined;
   },

@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@app/contracts';
+import { errorBodySchema, platformApiKeyScopes } from '@app/contracts';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
@@ -194,7 +194,11 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
 
   await app.register(authRoutes, { prefix: '/api/v1/auth', deps: auth.deps });
   await app.register(oauthRoutes, { prefix: '/api/v1/auth', deps: auth.deps, oauth: auth.oauth });
-  await app.register(accountRoutes, { prefix: '/api/v1', deps: auth.deps });
+  await app.register(accountRoutes, {
+    prefix: '/api/v1',
+    deps: auth.deps,
+    scopes: [...platformApiKeyScopes, ...options.apps.flatMap((a) => a.manifest.apiKeyScopes ?? [])],
+  });
   await app.register(blockRoutes, { prefix: '/api/v1/me/blocks', blocks: platform.blocks });
   await app.register(aiRoutes, { prefix: '/api/v1/ai', gateway: ai });
   await app.register(iceServerRoutes, { prefix: '/api/v1/realtime', config });

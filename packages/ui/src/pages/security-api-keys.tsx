@@ -1,16 +1,17 @@
 import { call } from '@app/client';
-import { type apiKeySchema, apiKeyScopes, createApiKeyBodySchema } from '@app/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type apiKeySchema, createApiKeyBodySchema } from '@app/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { useApi } from '../app/context.js';
+import { useApi, useLocalized } from '../app/context.js';
 import { Button } from '../components/button.js';
 import { Card } from '../components/card.js';
 import { Dialog } from '../components/dialog.js';
 import { CheckboxField, TextField } from '../components/field.js';
 import { errorMessage, Form } from '../components/form.js';
 import { useZodForm } from '../components/form-state.js';
+import { ErrorState, LoadingState } from '../components/states.js';
 import { CursorTable } from '../components/table.js';
 import { useToast } from '../components/toast.js';
 import { useFormat } from '../i18n/format.js';
@@ -25,6 +26,12 @@ export function ApiKeysPanel() {
   const toast = useToast();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const localized = useLocalized();
+  const scopes = useQuery({
+    queryKey: ['api-keys', 'scopes'],
+    queryFn: () => call(api.GET('/api/v1/api-keys/scopes')),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const [created, setCreated] = useState<string>();
   const confirm = useCurrentPassword();
   const form = useZodForm(
@@ -60,10 +67,14 @@ export function ApiKeysPanel() {
           <TextField label={t('security.keyName')} {...form.field('name')} />
           <fieldset className="flex flex-col gap-1">
             <legend className="text-sm font-semibold">{t('security.keyScope')}</legend>
-            {apiKeyScopes.map((scope) => (
+            {scopes.isPending ? <LoadingState /> : null}
+            {scopes.isError ? (
+              <ErrorState message={errorMessage(scopes.error, t)} onRetry={() => scopes.refetch()} />
+            ) : null}
+            {scopes.data?.items.map(({ scope, label }) => (
               <CheckboxField
                 key={scope}
-                label={t(`security.scopes.${scope}`)}
+                label={localized(label)}
                 checked={form.values.scopes?.includes(scope) ?? false}
                 onChange={(event) => {
                   const current = form.values.scopes ?? [];

@@ -1,5 +1,7 @@
 import {
+  type ApiKeyScopeInfo,
   apiKeySchema,
+  apiKeyScopeInfoSchema,
   createApiKeyBodySchema,
   createdApiKeySchema,
   deleteMeBodySchema,
@@ -23,9 +25,16 @@ import { requestMeta } from './meta.js';
 
 const ok = z.object({ ok: z.literal(true) });
 
-/** `/api/v1/me`, `/api/v1/api-keys` and, outside production, `/api/v1/dev/outbox`. */
-export const accountRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plugin, { deps }) => {
+/**
+ * `/api/v1/me`, `/api/v1/api-keys` and, outside production, `/api/v1/dev/outbox`. `scopes`: the API
+ * key scopes this server knows (the kernel's and those of the apps it mounts).
+ */
+export const accountRoutes: FastifyPluginAsync<{
+  deps: AuthDeps;
+  scopes: readonly ApiKeyScopeInfo[];
+}> = async (plugin, { deps, scopes }) => {
   const app = plugin.withTypeProvider<ZodTypeProvider>();
+  const known = new Set(scopes.map((s) => s.scope));
 
   app.get(
     '/me',
@@ -109,6 +118,19 @@ export const accountRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plug
     },
   );
 
+  app.get(
+    '/api-keys/scopes',
+    {
+      config: { access: access.user() },
+      schema: {
+        tags: ['account'],
+        summary: 'The scopes a key may carry here (the platform’s and each app’s), with their labels',
+        response: { 200: z.object({ items: z.array(apiKeyScopeInfoSchema) }) },
+      },
+    },
+    async () => ({ items: [...scopes] }),
+  );
+
   app.post(
     '/api-keys',
     {
@@ -121,6 +143,11 @@ export const accountRoutes: FastifyPluginAsync<{ deps: AuthDeps }> = async (plug
       },
     },
     async (request, reply) => {
+      const issues = request.body.scopes
+        .map((scope, i) => ({ scope, i }))
+        .filter(({ scope }) => !known.has(scope))
+        .map(({ scope, i }) => ({ path: `body.scopes.${i}`, message: `No such scope here: ${scope}` }));
+      if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, { issues });
       const created = await createApiKey(deps, callerOf(request), request.body, requestMeta(request));
       return reply.status(201).send(created);
     },
