@@ -7,7 +7,14 @@ import { collectionRoutes } from './collection/routes.js';
 import { CollectionRuns } from './collection/runs.js';
 import type { ReviewSource } from './collection/source.js';
 import { collectAllTask, collectStoreTask, crawlerHealthTask } from './collection/tasks.js';
-import { checkCrawlerHealth, crawlerConfig, crawlerDeps, crawlerSources } from './crawler/index.js';
+import {
+  checkCrawlerHealth,
+  crawlerConfig,
+  crawlerDeps,
+  crawlerEnvShape,
+  crawlerSources,
+} from './crawler/index.js';
+import { PDF_FONT_VARIABLE } from './dashboard/export.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { DashboardService } from './dashboard/service.js';
 import { shDb } from './db.js';
@@ -17,6 +24,7 @@ import {
   GoogleBusiness,
   GoogleReplies,
   googleConfigFromEnv,
+  googleEnvVariables,
   googleRoutes,
   googleSource,
 } from './google/index.js';
@@ -47,6 +55,7 @@ export const storehelper = defineApp({
   manifest: storehelperManifest,
   errors: storehelperErrors,
   billing: storehelperPlans,
+  env: [...googleEnvVariables, ...Object.keys(crawlerEnvShape), PDF_FONT_VARIABLE],
   setup(platform) {
     const db = shDb(platform);
     const policy = storehelperPolicy(platform, db);

@@ -82,6 +82,8 @@ export interface AppDefinition extends MigrationSource {
   readonly errors: Readonly<Record<string, ErrorEntry>>;
   /** The app's plans (`definePlans` in its contracts); apps without plans are free for everyone. */
   readonly billing: BillingDeclaration | undefined;
+  /** The environment variables the app reads at boot (see AppDeclaration.env). */
+  readonly env: readonly string[];
   /** Builds the app's services once for this process and returns its parts. */
   readonly setup: (platform: AppPlatform) => AppParts | Promise<AppParts>;
   readonly isApp: true;
@@ -96,6 +98,12 @@ export interface AppDeclaration {
   readonly errors?: Readonly<Record<string, ErrorEntry>>;
   /** The app's plans and the names of their limits and features (docs/billing.md). */
   readonly billing?: BillingDeclaration;
+  /**
+   * The names of the environment variables the app reads at boot (it parses them itself, e.g. with
+   * zod, and stops the start naming a bad one). Each must be documented in `.env.example`; the host
+   * checks that the file documents exactly the kernel's and the apps' variables.
+   */
+  readonly env?: readonly string[];
   readonly setup: (platform: AppPlatform) => AppParts | Promise<AppParts>;
 }
 
@@ -116,6 +124,9 @@ export function defineApp(declaration: AppDeclaration): AppDefinition {
   for (const { scope } of declaration.manifest.apiKeyScopes ?? [])
     if (!scope.startsWith(`${name}:`))
       throw new Error(`app ${name}: API key scope ${scope} must be named ${name}:<what>`);
+  for (const variable of declaration.env ?? [])
+    if (!/^[A-Z][A-Z0-9_]+$/.test(variable))
+      throw new Error(`app ${name}: ${variable} is not a variable name`);
   if (declaration.billing) checkBilling(name, declaration.billing);
   return Object.freeze({
     name,
@@ -123,6 +134,7 @@ export function defineApp(declaration: AppDeclaration): AppDefinition {
     manifest: declaration.manifest,
     errors: declaration.errors ?? {},
     billing: declaration.billing,
+    env: Object.freeze([...(declaration.env ?? [])]),
     setup: declaration.setup,
     isApp: true,
   });

@@ -109,7 +109,8 @@ describe('loadConfig', () => {
 
   it('is documented variable by variable in .env.example', () => {
     const example = readFileSync(new URL('../../../../.env.example', import.meta.url), 'utf8');
-    const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
-    expect(new Set(documented)).toEqual(new Set(Object.keys(envSchema.shape)));
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    // The apps' own variables are there too: host/src/env-example.test.ts checks the whole file.
+    expect(Object.keys(envSchema.shape).filter((name) => !documented.has(name))).toEqual([]);
   });
 });

@@ -83,9 +83,12 @@ export async function reviewsCsv(
   return `\uFEFF${body}`;
 }
 
+/** The variable naming a Hangul font for PDFs. */
+export const PDF_FONT_VARIABLE = 'PDF_FONT_PATH';
+
 /** Fonts with Hangul a PDF can embed: `PDF_FONT_PATH`, else Debian's Nanum or Noto CJK. */
 const FONT_CANDIDATES = [
-  process.env.PDF_FONT_PATH,
+  process.env[PDF_FONT_VARIABLE],
   '/usr/share/fonts/truetype/nanum/NanumGothic.ttf',
   '/usr/share/fonts/truetype/noto/NotoSansKR-Regular.ttf',
 ].filter((p): p is string => Boolean(p));

@@ -22,6 +22,9 @@ const googleEnvSchema = z.object({
   GOOGLE_BUSINESS_RETRY_MAX_MS: positiveInt.max(600_000).default(60_000),
 });
 
+/** Every variable the connector reads. */
+export const googleEnvVariables = Object.keys(googleEnvSchema.shape);
+
 /** The variables that turn the connector on. */
 export const GOOGLE_CREDENTIAL_VARIABLES = [
   'GOOGLE_BUSINESS_CLIENT_ID',
