@@ -1,11 +1,16 @@
 import * as AvatarPrimitive from '@radix-ui/react-avatar';
 import { clsx } from 'clsx';
 
-/** Up to two initials of a name ("김민아" -> "민아", "Mina Kim" -> "MK"). */
+/**
+ * Up to two initials of a name: for a Korean name, the given name's two syllables, whatever
+ * follows it ("김민아" -> "민아", "김민준 교수" -> "민준"); otherwise the first letters of the first two
+ * words ("Mina Kim" -> "MK").
+ */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '?';
-  if (/^[\uac00-\ud7a3]+$/.test(words[0] ?? '') && words.length === 1) return (words[0] ?? '').slice(-2);
+  const first = words[0];
+  if (first === undefined) return '?';
+  if (/^[\uac00-\ud7a3]+$/.test(first)) return first.length > 2 ? first.slice(-2) : first;
   return words
     .slice(0, 2)
     .map((word) => [...word][0]?.toUpperCase() ?? '')

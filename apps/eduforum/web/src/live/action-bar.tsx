@@ -51,14 +51,20 @@ export function ActionBar({ room }: { room: LiveRoom }) {
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('live.actions.label')}>
-      <Button
-        variant={handUp ? 'primary' : 'secondary'}
-        aria-pressed={handUp}
-        disabled={!live}
-        onClick={() => (handUp ? run('hand.lower', {}) : run('hand.raise', {}))}
-      >
-        ✋ {handUp ? t('live.hands.lowerMine') : t('live.hands.raise')}
-      </Button>
+      {/* Staff call on people; they do not queue for the floor themselves. */}
+      {!room.staff && (
+        <Button
+          variant={handUp ? 'primary' : 'secondary'}
+          aria-pressed={handUp}
+          disabled={!live}
+          onClick={() => (handUp ? run('hand.lower', {}) : run('hand.raise', {}))}
+        >
+          <span aria-hidden="true" className="font-emoji">
+            ✋
+          </span>{' '}
+          {handUp ? t('live.hands.lowerMine') : t('live.hands.raise')}
+        </Button>
+      )}
       <div className="flex flex-wrap gap-1">
         {reactionKinds.map((kind) => (
           <button
@@ -68,7 +74,7 @@ export function ActionBar({ room }: { room: LiveRoom }) {
             onClick={() => run('react', { kind })}
             aria-label={t(`live.reactions.${kind}`)}
             title={t(`live.reactions.${kind}`)}
-            className="min-h-11 min-w-11 rounded-lg border border-border bg-surface text-lg hover:bg-surface-muted disabled:opacity-60"
+            className="min-h-11 min-w-11 rounded-lg border border-border bg-surface font-emoji text-lg hover:bg-surface-muted disabled:opacity-60"
           >
             <span aria-hidden="true">{reactionEmoji[kind]}</span>
           </button>
@@ -82,7 +88,10 @@ export function ActionBar({ room }: { room: LiveRoom }) {
         onClick={() => (mic.state === 'on' ? mic.stop() : void mic.start())}
         title={t('live.mic.hint')}
       >
-        🎙 {mic.state === 'on' ? t('live.mic.off') : t('live.mic.on')}
+        <span aria-hidden="true" className="font-emoji">
+          🎙️
+        </span>{' '}
+        {mic.state === 'on' ? t('live.mic.off') : t('live.mic.on')}
       </Button>
       {mic.state === 'on' && (
         <span className="text-sm text-fg-muted" aria-live="polite">

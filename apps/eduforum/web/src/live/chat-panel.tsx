@@ -2,7 +2,7 @@ import { call } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
 import type { EduforumPaths } from '@app/eduforum-contracts';
 import { Button, useApi, useFormat, useRealtime, useToast } from '@app/ui';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 
@@ -116,17 +116,34 @@ export function ChatPanel({
         data-testid="chat-messages"
       >
         {messages.length === 0 && <li className="text-sm text-fg-muted">{t('live.chat.empty')}</li>}
-        {messages.map((m) => (
-          <li key={m.seq} className="rounded-lg bg-surface-muted px-3 py-2 text-sm">
-            <p className="flex items-baseline justify-between gap-2 text-xs text-fg-muted">
-              <span className="font-semibold text-fg">
-                {(m.senderId && names[m.senderId]) || t('live.someone')}
-              </span>
-              <time dateTime={m.createdAt}>{format.dateTime(m.createdAt)}</time>
-            </p>
-            <p className="whitespace-pre-wrap break-words">{m.deletedAt ? t('live.chat.deleted') : m.body}</p>
-          </li>
-        ))}
+        {messages.map((m, i) => {
+          // Lines are grouped by day: the day once, above its first line; each line shows its time.
+          const day = format.day(m.createdAt);
+          const previous = messages[i - 1];
+          const newDay = !previous || format.day(previous.createdAt) !== day;
+          return (
+            <Fragment key={m.seq}>
+              {newDay && (
+                <li className="py-1 text-center text-xs font-semibold text-fg-muted">
+                  <time dateTime={m.createdAt.slice(0, 10)}>{day}</time>
+                </li>
+              )}
+              <li className="rounded-lg bg-surface-muted px-3 py-2 text-sm">
+                <p className="flex items-baseline justify-between gap-2 text-xs text-fg-muted">
+                  <span className="font-semibold text-fg">
+                    {(m.senderId && names[m.senderId]) || t('live.someone')}
+                  </span>
+                  <time dateTime={m.createdAt} title={format.dateTime(m.createdAt)}>
+                    {format.time(m.createdAt)}
+                  </time>
+                </p>
+                <p className="whitespace-pre-wrap break-words">
+                  {m.deletedAt ? t('live.chat.deleted') : m.body}
+                </p>
+              </li>
+            </Fragment>
+          );
+        })}
       </ol>
       {send && (
         <form onSubmit={submit} className="mt-3 flex gap-2">

@@ -137,8 +137,11 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="flex min-w-0 flex-col gap-3">
           {!ended && <ActionBar room={room} />}
-          <Reactions room={room} />
-          <Whiteboard key={board.name} documentName={board.name} title={board.title} readOnly={ended} />
+          {/* Reactions float over the board, so drawing never jumps when one arrives. */}
+          <div className="relative">
+            <Reactions room={room} />
+            <Whiteboard key={board.name} documentName={board.name} title={board.title} readOnly={ended} />
+          </div>
         </div>
         <aside
           aria-label={t('live.sidebar')}
@@ -314,10 +317,15 @@ function Reactions({ room }: { room: LiveRoom }) {
   const { state } = room;
   if (state.reactions.length === 0) return null;
   return (
-    <ul className="flex flex-wrap gap-2" aria-label={t('live.reactions.label')}>
+    <ul
+      className="pointer-events-none absolute right-3 bottom-3 z-10 flex max-w-[60%] flex-col items-end gap-1"
+      aria-label={t('live.reactions.label')}
+    >
       {state.reactions.map((r) => (
-        <li key={r.key} className="rounded-full bg-surface-muted px-3 py-1 text-sm">
-          <span aria-hidden="true">{reactionEmoji[r.kind as keyof typeof reactionEmoji] ?? '•'}</span>{' '}
+        <li key={r.key} className="rounded-full bg-surface-muted/90 px-3 py-1 text-sm shadow-sm">
+          <span aria-hidden="true" className="font-emoji">
+            {reactionEmoji[r.kind as keyof typeof reactionEmoji] ?? '•'}
+          </span>{' '}
           {state.people[r.from]?.name ?? t('live.someone')}
         </li>
       ))}
