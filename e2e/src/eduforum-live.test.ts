@@ -199,6 +199,10 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await seoyeon.page.getByText('세션이 끝났습니다').waitFor(WAIT);
     await jae.page.getByText('This session has ended').waitFor(WAIT);
     for (const [index, person] of everyone.entries()) expect([index, person.errors]).toEqual([index, []]);
+    // A mistyped session link: a page that says what may be wrong and offers the join-by-code path.
+    await seoyeon.page.goto(`${web.origin}/eduforum/sessions/not-a-session`);
+    await seoyeon.page.getByRole('heading', { name: '세션을 찾을 수 없습니다' }).waitFor(WAIT);
+    await seoyeon.page.getByRole('link', { name: '초대 코드로 강의 참여' }).waitFor(WAIT);
     for (const person of everyone) await person.context.close();
   }, 240_000);
 });

@@ -47,5 +47,11 @@ export {
   type PlatformContext,
   platformMigrations,
 } from './platform-context.js';
-export { type ChannelType, type ClientEventSpec, clientEvent } from './realtime/gateway/channels.js';
+export {
+  type ChannelRefusal,
+  type ChannelType,
+  type ChannelVerdict,
+  type ClientEventSpec,
+  clientEvent,
+} from './realtime/gateway/channels.js';
 export * from './webhooks/index.js';

@@ -21,12 +21,19 @@ export function liveChannels(
   const session = appChannel(liveSession, {
     id: z.uuid(),
     async authorize(auth, sessionId) {
+      // Refusals say why, so the page can tell the person what happened (live.refused.*).
       const context = await liveContext(deps, sessionId, auth.userId);
-      if (!context || context.removed || !allows(context.role, 'session.join')) return false;
-      if (context.session.status === 'cancelled' || context.session.status === 'ended') return false;
+      if (!context || !allows(context.role, 'session.join')) return { refused: 'not-member' };
+      if (context.removed) return { refused: 'removed' };
+      if (context.session.status === 'cancelled' || context.session.status === 'ended')
+        return { refused: 'ended' };
       // A locked room keeps who is in (a reconnect is not a new entry) and admits staff.
-      if (context.session.locked && !isStaff(context.role))
-        return realtime.presence.inChannel(liveSession.name(sessionId)).includes(auth.userId);
+      if (
+        context.session.locked &&
+        !isStaff(context.role) &&
+        !realtime.presence.inChannel(liveSession.name(sessionId)).includes(auth.userId)
+      )
+        return { refused: 'locked' };
       return true;
     },
     // Joining is recorded with the snapshot a client asks for on entry; leaving (after the

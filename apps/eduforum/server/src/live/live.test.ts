@@ -126,7 +126,10 @@ describe('the live room', () => {
     await eventOn(a, ch, 'control.lock');
     const late = await openSocket(wsUrl, s3.token);
     sockets.push(late);
-    expect(await request(late, { t: 'sub', ch })).toMatchObject({ t: 'err', d: { code: 'FORBIDDEN' } });
+    expect(await request(late, { t: 'sub', ch })).toMatchObject({
+      t: 'err',
+      d: { code: 'FORBIDDEN', details: { reason: 'locked' } },
+    });
     await emit(prof, ch, 'control.lock', { locked: false });
     expect(await request(late, { t: 'sub', ch })).toMatchObject({ t: 'ack' });
 
@@ -140,7 +143,10 @@ describe('the live room', () => {
     expect(await emit(late, ch, 'hand.raise')).toEqual({ protocolError: 'NOT_SUBSCRIBED' });
     const again = await openSocket(wsUrl, s3.token);
     sockets.push(again);
-    expect(await request(again, { t: 'sub', ch })).toMatchObject({ t: 'err', d: { code: 'FORBIDDEN' } });
+    expect(await request(again, { t: 'sub', ch })).toMatchObject({
+      t: 'err',
+      d: { code: 'FORBIDDEN', details: { reason: 'removed' } },
+    });
     const snapshot = (await emit(prof, ch, 'snapshot')) as { spotlightUserId: string; locked: boolean };
     expect(snapshot).toMatchObject({ spotlightUserId: s1.id, locked: false });
   });

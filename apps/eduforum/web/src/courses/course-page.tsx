@@ -30,9 +30,14 @@ export function CoursePage() {
         <EmptyState
           title={t('courses.course.notFound')}
           action={
-            <Link to="/" className={buttonClass('secondary')}>
-              {t('courses.course.backToList')}
-            </Link>
+            <div className="flex flex-wrap justify-center gap-2">
+              <Link to="/join" className={buttonClass('primary')}>
+                {t('live.joinCourse')}
+              </Link>
+              <Link to="/" className={buttonClass('secondary')}>
+                {t('courses.course.backToList')}
+              </Link>
+            </div>
           }
         >
           <p>{t('courses.course.notFoundBody')}</p>

@@ -1,9 +1,11 @@
-import { call } from '@app/client';
+import { ApiError, call, RealtimeError } from '@app/client';
 import type { EduforumPaths } from '@app/eduforum-contracts';
 import { type Session, sessionWhiteboard } from '@app/eduforum-contracts';
 import {
   Badge,
   Button,
+  buttonClass,
+  EmptyState,
   ErrorState,
   LoadingState,
   Notice,
@@ -15,6 +17,7 @@ import {
 } from '@app/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConfirmDialog } from '../courses/bits.js';
 import { useErrorText } from '../error-text.js';
@@ -44,8 +47,31 @@ export function LiveRoomPage() {
   });
   useTitle(session.data?.title ?? t('live.title'));
   if (session.isPending) return <LoadingState />;
-  if (session.isError)
+  if (session.isError) {
+    // A malformed link (400) and a session one may not see (404: existence is not revealed).
+    if (
+      session.error instanceof ApiError &&
+      (session.error.code === 'NOT_FOUND' || session.error.status === 400)
+    )
+      return (
+        <EmptyState
+          title={t('live.notFound')}
+          action={
+            <div className="flex flex-wrap justify-center gap-2">
+              <Link to="/join" className={buttonClass('primary')}>
+                {t('live.joinCourse')}
+              </Link>
+              <Link to="/" className={buttonClass('secondary')}>
+                {t('live.backToCourses')}
+              </Link>
+            </div>
+          }
+        >
+          <p>{t('live.notFoundBody')}</p>
+        </EmptyState>
+      );
     return <ErrorState message={errorText(session.error)} onRetry={() => session.refetch()} />;
+  }
   // The room is closed once the session is over; what stays is its recap.
   if (session.data.status === 'ended' || session.data.status === 'cancelled')
     return <Recap session={session.data as Session} />;
@@ -54,6 +80,7 @@ export function LiveRoomPage() {
 
 function Room({ sessionId, title, courseId }: { sessionId: string; title: string; courseId: string }) {
   const { t } = useT();
+  const { t: kit } = useTranslation();
   const errorText = useErrorText();
   const room = useLiveRoom(sessionId);
   const { state, me, staff, error } = room;
@@ -63,6 +90,31 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
     return (
       <Notice tone="danger">
         <span role="alert">{t('live.removed')}</span>
+      </Notice>
+    );
+  const refusal = refusalOf(error);
+  if (refusal && !state.snapshot)
+    return (
+      <Notice tone={refusal === 'locked' ? 'warning' : 'danger'}>
+        <div className="flex flex-col items-start gap-3">
+          <span role="alert">{t(`live.refused.${refusal}`)}</span>
+          <div className="flex flex-wrap gap-2">
+            {refusal === 'locked' && (
+              <Button variant="secondary" onClick={() => void room.reload()}>
+                {kit('common.retry')}
+              </Button>
+            )}
+            {refusal === 'not-member' ? (
+              <Link to="/join" className={buttonClass('secondary')}>
+                {t('live.joinCourse')}
+              </Link>
+            ) : (
+              <Link to={`/courses/${courseId}`} className={buttonClass('secondary')}>
+                {t('live.backToCourse')}
+              </Link>
+            )}
+          </div>
+        </div>
       </Notice>
     );
   if (error && !state.snapshot)
@@ -331,4 +383,13 @@ function Reactions({ room }: { room: LiveRoom }) {
       ))}
     </ul>
   );
+}
+
+const refusals = ['locked', 'removed', 'ended', 'not-member'] as const;
+
+/** Why the room refused to let us in, when its answer said (the channel's FORBIDDEN reason). */
+function refusalOf(error: unknown): (typeof refusals)[number] | null {
+  if (!(error instanceof RealtimeError) || error.code !== 'FORBIDDEN') return null;
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  return refusals.find((r) => r === reason) ?? null;
 }

@@ -13,6 +13,17 @@ export const en = {
   waiting: 'The session has not started yet. This page will update when the professor starts it.',
   ended: 'This session has ended. The whiteboard and results stay here to review.',
   removed: 'You were removed from this session by its professor.',
+  notFound: 'Session not found',
+  notFoundBody:
+    'This link is wrong, the session was deleted, or you are not in its course. If you have an invite code, join the course first.',
+  joinCourse: 'Join a course with a code',
+  backToCourses: 'Back to my courses',
+  refused: {
+    locked: 'The room is locked. Ask the professor to let you in, then try again.',
+    removed: 'You were removed from this session. Ask the professor if this was a mistake.',
+    ended: 'This session has ended. Its recap is on the course page.',
+    'not-member': 'You are not in this course any more, so you cannot join its sessions.',
+  },
   errors: {
     SESSION_NOT_LIVE: 'The session is not live right now.',
     POLL_NOT_OPEN: 'This poll is closed.',
@@ -190,6 +201,17 @@ export const ko: Translation<typeof en> = {
   waiting: '세션이 아직 시작되지 않았습니다. 교수가 시작하면 이 화면이 바뀝니다.',
   ended: '세션이 끝났습니다. 화이트보드와 결과는 여기에서 다시 볼 수 있습니다.',
   removed: '교수에 의해 이 세션에서 내보내졌습니다.',
+  notFound: '세션을 찾을 수 없습니다',
+  notFoundBody:
+    '링크가 잘못되었거나, 삭제된 세션이거나, 수강 중이 아닌 강의의 세션입니다. 초대 코드가 있다면 먼저 강의에 참여하세요.',
+  joinCourse: '초대 코드로 강의 참여',
+  backToCourses: '내 강의로 돌아가기',
+  refused: {
+    locked: '방이 잠겨 있습니다. 교수에게 입장을 요청한 뒤 다시 시도하세요.',
+    removed: '이 세션에서 내보내졌습니다. 실수라면 교수에게 문의하세요.',
+    ended: '종료된 세션입니다. 강의 페이지에서 요약을 볼 수 있습니다.',
+    'not-member': '더 이상 이 강의의 수강생이 아니어서 세션에 참여할 수 없습니다.',
+  },
   errors: {
     SESSION_NOT_LIVE: '지금은 세션이 진행 중이 아닙니다.',
     POLL_NOT_OPEN: '마감된 투표입니다.',

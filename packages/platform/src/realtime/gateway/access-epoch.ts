@@ -1,3 +1,5 @@
+import type { ChannelVerdict } from './channels.js';
+
 /** How often a check is asked again when access changes keep racing it. */
 const MAX_ATTEMPTS = 3;
 
@@ -18,10 +20,11 @@ export class AccessEpoch {
    * Asks until no recheck began while it asked; refuses after a few races (changes are rare, and
    * the client may ask again).
    */
-  async settled(ask: () => Promise<boolean> | boolean): Promise<boolean> {
+  async settled(ask: () => Promise<ChannelVerdict> | ChannelVerdict): Promise<ChannelVerdict> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const before = this.value;
-      if (!(await ask())) return false;
+      const verdict = await ask();
+      if (verdict !== true) return verdict;
       if (before === this.value) return true;
     }
     return false;

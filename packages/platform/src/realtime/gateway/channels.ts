@@ -16,6 +16,17 @@ export interface ClientEventSpec<T extends z.ZodType = z.ZodType> {
   }) => Promise<unknown>;
 }
 
+/**
+ * A refusal that says why (`{ refused: 'locked' }`): the client's FORBIDDEN error carries it as
+ * `details.reason`, so the page can say what happened instead of a generic refusal.
+ */
+export interface ChannelRefusal {
+  readonly refused: string;
+}
+
+/** What `authorize` answers: `true` admits; `false` or a refusal with its reason refuses. */
+export type ChannelVerdict = boolean | ChannelRefusal;
+
 /** Who may subscribe to channels of one type, and which client events it takes. */
 export interface ChannelType {
   /**
@@ -23,7 +34,7 @@ export interface ChannelType {
    * INVALID_FRAME error before `authorize` runs, so `authorize` may pass it to SQL as it is.
    */
   id?: z.ZodType<string>;
-  authorize(auth: AuthContext, id: string): Promise<boolean> | boolean;
+  authorize(auth: AuthContext, id: string): Promise<ChannelVerdict> | ChannelVerdict;
   clientEvents?: Record<string, ClientEventSpec>;
   /**
    * Told when a user appears in a channel of this type on this instance, and when they have left

@@ -163,8 +163,14 @@ export class Gateway implements ConnectionHub {
         if (!type) return fail('UNKNOWN_CHANNEL_TYPE', `No channel type for ${frame.ch}.`, frame.id);
         if (type.id && !type.id.safeParse(id).success)
           return fail('INVALID_FRAME', `${frame.ch} is not a valid ${name} channel.`, frame.id);
-        if (!(await this.epoch.settled(() => type.authorize(auth, id))))
-          return fail('FORBIDDEN', `You may not join ${frame.ch}.`, frame.id);
+        const verdict = await this.epoch.settled(() => type.authorize(auth, id));
+        if (verdict !== true)
+          return fail(
+            'FORBIDDEN',
+            `You may not join ${frame.ch}.`,
+            frame.id,
+            verdict ? { reason: verdict.refused } : undefined,
+          );
         if (!connection.channels.has(frame.ch)) {
           connection.channels.set(frame.ch, 0);
           this.join(frame.ch, connection);
@@ -224,13 +230,13 @@ export class Gateway implements ConnectionHub {
     await Promise.all(
       [...channels].map(async ([channel, auth]) => {
         const { id, type } = this.channels.resolve(channel);
-        const allowed = await Promise.resolve()
+        const verdict = await Promise.resolve()
           .then(() => type?.authorize(auth, id) ?? false)
           .catch((error: unknown) => {
             this.deps.logger.warn({ err: error, channel }, 'channel recheck failed; evicting');
             return false;
           });
-        if (!allowed) this.evictLocal(channel, userId);
+        if (verdict !== true) this.evictLocal(channel, userId);
       }),
     );
   }
