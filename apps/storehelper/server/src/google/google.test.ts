@@ -425,6 +425,27 @@ describe('replies and disconnecting', () => {
     expect(failed.status).toBe('approved');
     expect(failed.postError).toBeTruthy();
     expect((await call()(owner, 'POST', `/reviews/${second.id}/reply/approve`)).json().status).toBe('posted');
+    // A Google review that came from a spreadsheet (no Google review id) is not Google's to answer:
+    // approved, it waits to be copied and marked posted, and nothing is sent to Google.
+    const sheetRow = await deps.db
+      .insertInto('storehelper.reviews')
+      .values({
+        store_id: storeId,
+        platform: 'google',
+        platform_review_id: 'sheet:0123456789abcdef',
+        text: '맛있어요',
+        reviewed_at: new Date(),
+        analyzed_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const sent = stand.replies.length;
+    await call()(owner, 'PUT', `/reviews/${sheetRow.id}/reply`, { text });
+    expect((await call()(owner, 'POST', `/reviews/${sheetRow.id}/reply/approve`)).json()).toMatchObject({
+      status: 'approved',
+      postError: null,
+    });
+    expect(stand.replies).toHaveLength(sent);
   });
 
   it('disconnects: revokes at Google, deletes the row, and the store is no longer collected', async () => {

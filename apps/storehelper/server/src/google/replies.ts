@@ -1,5 +1,6 @@
 import { AppError } from '@app/platform';
 import type { StorehelperDeps } from '../deps.js';
+import { SHEET_REVIEW_ID_PREFIX } from '../imports/rows.js';
 import type { ReplyPoster } from '../replies/poster.js';
 import type { StoreRow } from '../stores/mapper.js';
 import { type GoogleBusiness, reviewsParent } from './business.js';
@@ -20,8 +21,16 @@ export class GoogleReplies implements ReplyPoster {
     this.deps = google.deps;
   }
 
-  /** Whether replies to this store's Google reviews can be posted (connected, a location chosen). */
-  async connected(store: StoreRow): Promise<boolean> {
+  /**
+   * Whether the reply to this review can be posted on Google: a Google review collected from Google
+   * (not a spreadsheet row, which Google does not know), of a store connected with a location chosen.
+   */
+  async canPost(
+    store: StoreRow,
+    review: { readonly platform: string; readonly platform_review_id: string },
+  ): Promise<boolean> {
+    if (review.platform !== 'google' || review.platform_review_id.startsWith(SHEET_REVIEW_ID_PREFIX))
+      return false;
     if (!this.google.configured || store.competitor_of) return false;
     const connection = await this.google.connections.find(store.id);
     return connection !== undefined && reviewsParent(connection, store.google_location) !== undefined;

@@ -3,6 +3,12 @@ import type { ImportField, ReviewPlatform } from '@app/storehelper-contracts';
 import type { CollectedReview } from '../collection/types.js';
 import type { Sheet } from './read-sheet.js';
 
+/**
+ * The id given to a spreadsheet row without a review id of its platform: such a review exists only
+ * here, so a reply to it can be copied onto the platform but not posted through an API.
+ */
+export const SHEET_REVIEW_ID_PREFIX = 'sheet:';
+
 export type Mapping = Partial<Record<ImportField, string>>;
 export interface RowError {
   row: number;
@@ -122,7 +128,7 @@ export function toReviews(
       platform,
       platformReviewId:
         get('platformReviewId').slice(0, 300) ||
-        `sheet:${createHash('sha256')
+        `${SHEET_REVIEW_ID_PREFIX}${createHash('sha256')
           .update([platform, author, reviewedAt.toISOString(), text, tags.join(',')].join('\u0000'))
           .digest('hex')
           .slice(0, 32)}`,

@@ -7,8 +7,11 @@ import type { StoreRow } from '../stores/mapper.js';
  */
 export interface ReplyPoster {
   readonly platform: 'google';
-  /** Whether this store is connected so replies can be posted. */
-  connected(store: StoreRow): Promise<boolean>;
+  /**
+   * Whether the reply to this review can be posted: the store is connected, and the review is the
+   * platform's own (not a spreadsheet row without the platform's review id).
+   */
+  canPost(store: StoreRow, review: Pick<ReviewRow, 'platform' | 'platform_review_id'>): Promise<boolean>;
   post(
     store: Pick<StoreRow, 'id'>,
     review: Pick<ReviewRow, 'platform' | 'platform_review_id'>,

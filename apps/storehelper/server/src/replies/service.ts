@@ -174,7 +174,7 @@ export class ReplyService {
     if (!approved) throw new AppError('REPLY_NOT_APPROVABLE');
     if (current.source === 'ai' || current.source === 'local') await this.recordOutcome(reviewId, 'accepted');
     const poster = this.posters.find((p) => p.platform === review.platform);
-    if (!poster || !(await poster.connected(store))) return toReply(approved);
+    if (!poster || !(await poster.canPost(store, review))) return toReply(approved);
     try {
       await poster.post(store, review, approved.text);
     } catch (error) {

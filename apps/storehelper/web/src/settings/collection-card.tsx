@@ -7,8 +7,10 @@ import { keys } from '../shared/data.js';
 import { codeOf, useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
 
-/** How often the runs are asked again while one is running. */
+/** How often the runs are asked again while one is running, or one just asked for has not started. */
 const RUNNING_POLL_MS = 2000;
+/** How long "collect now" waits for its runs to appear (the job worker starts them) before giving up. */
+const START_WAIT_MS = 60_000;
 
 const statusTone = { running: 'accent', succeeded: 'success', failed: 'danger' } as const;
 
@@ -26,17 +28,28 @@ export function CollectionCard({ storeId }: { storeId: string }) {
     null,
   );
   const path = { params: { path: { storeId } } };
+  // When "collect now" was clicked: the runs are queued jobs, so the list keeps asking until they appear.
+  const [askedAt, setAskedAt] = useState<number | null>(null);
   const runs = useQuery({
     queryKey: keys.runs(storeId),
     queryFn: () => call(api.GET('/api/v1/storehelper/stores/{storeId}/runs', path)),
-    refetchInterval: (query) =>
-      query.state.data?.items.some((run) => run.status === 'running') ? RUNNING_POLL_MS : false,
+    refetchInterval: (query) => {
+      const items = query.state.data?.items ?? [];
+      if (items.some((run) => run.status === 'running')) return RUNNING_POLL_MS;
+      const waiting =
+        askedAt !== null &&
+        Date.now() - askedAt < START_WAIT_MS &&
+        !items.some((run) => Date.parse(run.startedAt) >= askedAt - 5_000);
+      return waiting ? RUNNING_POLL_MS : false;
+    },
   });
   const collect = async () => {
     setBusy(true);
     setMessage(null);
     try {
+      const clicked = Date.now();
       const { sources } = await call(api.POST('/api/v1/storehelper/stores/{storeId}/collect', path));
+      setAskedAt(clicked);
       setMessage({
         tone: 'success',
         text: t('settings.collection.started', {

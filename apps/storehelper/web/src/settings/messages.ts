@@ -29,8 +29,38 @@ export const en = {
     },
     google: {
       title: 'Google Business Profile',
-      soon: 'Coming soon',
-      body: 'Connecting Google lists your reviews through Google’s own API and posts approved replies there directly. This is being prepared.',
+      body: 'Connect your Google Business Profile: reviews are collected through Google’s own API, and replies you approve are posted on Google directly.',
+      connect: 'Connect Google',
+      connectedBadge: 'Connected',
+      howTo:
+        'You will sign in to Google and allow managing your business profile; then pick this store’s location.',
+      notConfigured:
+        'Google is not set up on this server yet: the operator adds a Google OAuth client (GOOGLE_BUSINESS_CLIENT_ID and GOOGLE_BUSINESS_CLIENT_SECRET).',
+      connected: 'Google is connected. Pick the location of this store below.',
+      failed: {
+        access_denied: 'Google was not connected: permission was not given on Google’s page.',
+        scope:
+          'Google was not connected: the permission to manage your business profile was unticked. Connect again and leave it ticked.',
+        forbidden: 'Google was not connected: you may no longer manage this store.',
+        no_refresh_token:
+          'Google did not give lasting access. Remove this app from your Google account’s third-party access, then connect again.',
+        other: 'Google was not connected. Try again in a moment.',
+      },
+      since: 'Connected on {{date}}.',
+      location: 'Location on Google',
+      loadingLocations: 'Loading your Google locations…',
+      noLocations:
+        'This Google account manages no business location. Connect with the account that manages the store.',
+      chooseLocation:
+        'Choose which Google location is this store: until then nothing is collected from Google.',
+      pickOne: 'Choose a location',
+      saveLocation: 'Save location',
+      locationSaved: 'Location saved. Google reviews come in with the next collection.',
+      disconnect: 'Disconnect Google',
+      disconnectTitle: 'Disconnect Google?',
+      disconnectBody:
+        'Reviews already collected stay. New Google reviews are no longer collected, and approved replies are no longer posted on Google.',
+      disconnected: 'Google is disconnected.',
     },
     collection: {
       title: 'Collection',
@@ -122,8 +152,35 @@ export const ko: typeof en = {
     },
     google: {
       title: 'Google 비즈니스 프로필 연결',
-      soon: '준비 중',
-      body: '구글을 연결하면 구글 API로 리뷰를 모으고, 승인한 답글을 구글에 바로 게시해요. 지금 준비하고 있어요.',
+      body: '구글 비즈니스 프로필을 연결하면 구글 API로 리뷰를 모으고, 승인한 답글을 구글에 바로 게시해요.',
+      connect: '구글 연결하기',
+      connectedBadge: '연결됨',
+      howTo: '구글에 로그인해 비즈니스 프로필 관리를 허용한 뒤, 이 매장의 위치를 고르면 돼요.',
+      notConfigured:
+        '이 서버에는 아직 구글 연결이 설정되지 않았어요. 운영자가 구글 OAuth 클라이언트(GOOGLE_BUSINESS_CLIENT_ID, GOOGLE_BUSINESS_CLIENT_SECRET)를 추가해야 해요.',
+      connected: '구글을 연결했어요. 아래에서 이 매장의 위치를 골라 주세요.',
+      failed: {
+        access_denied: '구글 화면에서 권한을 허용하지 않아 연결되지 않았어요.',
+        scope:
+          '비즈니스 프로필 관리 권한을 해제해서 연결되지 않았어요. 다시 연결하고 그 항목을 체크한 채로 두세요.',
+        forbidden: '이 매장을 더 이상 관리할 수 없어 연결되지 않았어요.',
+        no_refresh_token:
+          '구글이 지속 접근을 주지 않았어요. 구글 계정의 타사 앱 접근에서 이 앱을 삭제한 뒤 다시 연결해 주세요.',
+        other: '구글이 연결되지 않았어요. 잠시 후 다시 시도해 주세요.',
+      },
+      since: '{{date}}에 연결했어요.',
+      location: '구글 위치',
+      loadingLocations: '구글 위치를 불러오는 중…',
+      noLocations: '이 구글 계정이 관리하는 비즈니스 위치가 없어요. 매장을 관리하는 계정으로 연결해 주세요.',
+      chooseLocation: '이 매장에 해당하는 구글 위치를 골라 주세요. 고르기 전에는 구글 리뷰를 모으지 않아요.',
+      pickOne: '위치를 고르세요',
+      saveLocation: '위치 저장',
+      locationSaved: '위치를 저장했어요. 다음 수집부터 구글 리뷰가 들어와요.',
+      disconnect: '구글 연결 끊기',
+      disconnectTitle: '구글 연결을 끊을까요?',
+      disconnectBody:
+        '이미 모은 리뷰는 그대로 있어요. 새 구글 리뷰는 더 모으지 않고, 승인한 답글도 구글에 게시하지 않아요.',
+      disconnected: '구글 연결을 끊었어요.',
     },
     collection: {
       title: '리뷰 수집',

@@ -28,7 +28,7 @@ export function SettingsPage() {
       <h2 className="sr-only">{t('store.settings')}</h2>
       <DetailsForm store={store} />
       <PlatformsForm store={store} />
-      <GoogleCard />
+      <GoogleCard storeId={store.id} />
       <CollectionCard storeId={store.id} />
       <ReplyStyleForm store={store} />
       <AutoDraftForm store={store} />
