@@ -55,6 +55,7 @@ export const en = {
     INVALID_TOKEN: 'This link is invalid or has expired.',
     TOKEN_REUSED: 'For your safety this session was signed out. Please sign in again.',
     INVALID_CODE: 'The code is wrong or was already used.',
+    ACCOUNT_SUSPENDED: 'This account is suspended. Contact the administrators of this service.',
     ACCOUNT_LOCKED: 'Too many failed sign-ins. Try again in {{seconds}} seconds.',
     RATE_LIMITED: 'Too many attempts. Try again in {{seconds}} seconds.',
     UNAUTHENTICATED: 'Please sign in again.',

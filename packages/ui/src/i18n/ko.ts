@@ -57,6 +57,7 @@ export const ko: Messages = {
     INVALID_TOKEN: '유효하지 않거나 만료된 링크입니다.',
     TOKEN_REUSED: '안전을 위해 이 세션에서 로그아웃했습니다. 다시 로그인해 주세요.',
     INVALID_CODE: '코드가 올바르지 않거나 이미 사용되었습니다.',
+    ACCOUNT_SUSPENDED: '이 계정은 정지되었습니다. 서비스 관리자에게 문의해 주세요.',
     ACCOUNT_LOCKED: '로그인 실패가 너무 많습니다. {{seconds}}초 후에 다시 시도해 주세요.',
     RATE_LIMITED: '시도가 너무 많습니다. {{seconds}}초 후에 다시 시도해 주세요.',
     UNAUTHENTICATED: '다시 로그인해 주세요.',
