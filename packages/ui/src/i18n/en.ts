@@ -35,6 +35,7 @@ export const en = {
     signOut: 'Sign out',
     account: 'Account',
     allApps: 'All apps',
+    adminConsole: 'Admin console',
     primary: 'Main',
     pricing: 'Pricing',
     billing: 'Billing',

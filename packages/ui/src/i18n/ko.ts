@@ -37,6 +37,7 @@ export const ko: Messages = {
     signOut: '로그아웃',
     account: '계정',
     allApps: '전체 앱',
+    adminConsole: '관리 콘솔',
     primary: '주 메뉴',
     pricing: '요금제',
     billing: '결제',

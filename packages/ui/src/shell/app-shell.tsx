@@ -83,6 +83,11 @@ export function AppShell() {
             {t('nav.allApps')}
           </a>
         )}
+        {app !== 'portal' && user?.platformRole === 'admin' && (
+          <a href="/admin" className={linkClass({ isActive: false })}>
+            {t('nav.adminConsole')}
+          </a>
+        )}
         <button type="button" onClick={signOut} className={linkClass({ isActive: false })}>
           {t('nav.signOut')}
         </button>
