@@ -16,7 +16,7 @@ let web: WebHarness;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  web = await startWebHarness({ apps: [] });
+  web = await startWebHarness();
 }, 240_000);
 
 afterAll(async () => {
@@ -111,7 +111,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       .click();
     await page.getByTestId('admin-user-status').getByText('활성').waitFor(WAIT);
     await memberPage.getByRole('button', { name: '로그인', exact: true }).click();
-    await memberPage.getByRole('heading', { name: '캠퍼스' }).waitFor(WAIT);
+    // Back where the refused request sent them from.
+    await memberPage.waitForURL(/\/account\/security$/, WAIT);
 
     // The audit log of this account shows both, with the reason and who did it.
     await page.getByRole('link', { name: '이 계정의 감사 기록' }).click();

@@ -128,7 +128,14 @@ export function AuditPage() {
           },
           {
             header: t('action'),
-            cell: (entry) => <span className="font-semibold">{actionName(entry.action)}</span>,
+            cell: (entry) => (
+              <>
+                <span className="font-semibold">{actionName(entry.action)}</span>
+                {entry.targetName && entry.targetId !== entry.actor?.id && (
+                  <span className="block text-fg-muted md:hidden">→ {entry.targetName}</span>
+                )}
+              </>
+            ),
           },
           {
             header: t('actor'),
