@@ -18,6 +18,7 @@ import {
   signIn,
   type TestDatabase,
 } from '../testing/index.js';
+import { DEMO_ADMIN, seedPlatformDemo } from './demo.js';
 
 // The admin console's API on a listening server (sockets must close) with one app that declares
 // two app-wide roles and an admin page.
@@ -263,5 +264,15 @@ describe('admin console API', () => {
       members: expect.any(Number),
       adminPath: '/studymate/admin',
     });
+  });
+
+  it('seeds the demo admin once, as a verified platform admin', async () => {
+    const banner = await seedPlatformDemo(app);
+    expect(banner).toContain(DEMO_ADMIN.email);
+    await seedPlatformDemo(app);
+    const found = await call(admin, 'GET', `/users?q=${DEMO_ADMIN.email}`);
+    expect(found.json().items).toMatchObject([
+      { email: DEMO_ADMIN.email, platformRole: 'admin', emailVerified: true, suspended: false },
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { grantPlatformAdmin } from './first-admin.js';
 
 /** The demo data's platform admin (development only). */
 export const DEMO_ADMIN = { key: 'admin', email: 'admin@demo.test', name: '플랫폼 관리자' } as const;
-const PASSWORD = 'Campus admin 2026 demo';
+const PASSWORD = 'Campus console 2026 demo';
 
 /**
  * The kernel's demo data for `npm start` in development: a platform admin for the console at
