@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { closeCodes } from '@app/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineApp } from '../app-kit/define-app.js';
+import { openCollabDocument } from '../collab/client.js';
 import type { App } from '../http/app-type.js';
 import {
   bearer,
@@ -25,6 +26,7 @@ import { DEMO_ADMIN, seedPlatformDemo } from './demo.js';
 let database: TestDatabase;
 let app: App;
 let wsUrl: string;
+let collabUrl: string;
 let admin: Person;
 let migrations: string;
 
@@ -62,7 +64,22 @@ beforeAll(async () => {
     },
     setup: () => ({}),
   });
-  ({ app, wsUrl } = await listenTestApp(database.url, {}, { apps: [studymate] }));
+  ({ app, wsUrl } = await listenTestApp(
+    database.url,
+    {},
+    {
+      apps: [studymate],
+      setup(built) {
+        // A board anyone signed in may edit: only the end of the sign-in closes it.
+        built.platform.collab.register('board', {
+          authorize: async () => 'write',
+          load: async () => null,
+          store: async () => {},
+        });
+      },
+    },
+  ));
+  collabUrl = wsUrl.replace(/\/ws$/, '/collab');
   admin = await makeAdmin(app, '관리자 김');
 });
 
@@ -157,6 +174,8 @@ describe('admin console API', () => {
     const account = await makeAccount(app, { name: '정지 대상' });
     const pair = await signIn(app, account);
     const socket = await openSocket(wsUrl, pair.accessToken);
+    const board = openCollabDocument(collabUrl, 'board.one', pair.accessToken);
+    expect(await board.authenticated).toBe('read-write');
     const me = () => app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(pair.accessToken) });
     expect((await me()).statusCode).toBe(200);
 
@@ -169,6 +188,11 @@ describe('admin console API', () => {
       activeSessions: 0,
     });
     expect(await socket.closed).toBe(closeCodes.UNAUTHENTICATED);
+    // The board is reset, and coming back is refused.
+    expect(await board.closed).toBe(4205);
+    await expect(
+      openCollabDocument(collabUrl, 'board.one', pair.accessToken).authenticated,
+    ).rejects.toThrow();
     expect((await me()).statusCode).toBe(401);
     const refresh = await app.inject({
       method: 'POST',
