@@ -20,6 +20,7 @@ import {
   type TestDatabase,
 } from '../testing/index.js';
 import { DEMO_ADMIN, seedPlatformDemo } from './demo.js';
+import { systemHealth } from './system.js';
 
 // The admin console's API on a listening server (sockets must close) with one app that declares
 // two app-wide roles and an admin page.
@@ -298,5 +299,14 @@ describe('admin console API', () => {
     expect(found.json().items).toMatchObject([
       { email: DEMO_ADMIN.email, platformRole: 'admin', emailVerified: true, suspended: false },
     ]);
+  });
+
+  it('reports Redis when configured, reachable or not', async () => {
+    // Port 1 on loopback refuses at once.
+    const down = await systemHealth({ db: app.platform.db, redisUrl: 'redis://127.0.0.1:1', apps: [] });
+    expect(down.redis).toEqual({ configured: true, ok: false, ms: null, error: 'unreachable' });
+    if (!process.env.REDIS_URL) return;
+    const up = await systemHealth({ db: app.platform.db, redisUrl: process.env.REDIS_URL, apps: [] });
+    expect(up.redis).toMatchObject({ configured: true, ok: true, error: null });
   });
 });
