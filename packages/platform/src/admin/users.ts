@@ -6,6 +6,7 @@ import { audit } from '../auth/audit.js';
 import type { SessionStates } from '../auth/session-states.js';
 import { type RequestMeta, revokeAllSessions } from '../auth/sessions.js';
 import type { PlatformDb } from '../db/pool.js';
+import { writeAppRole } from '../directory/directory.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { decodeCursor, toPage } from '../http/pagination.js';
 
@@ -172,19 +173,7 @@ export class AdminUsers {
         .executeTakeFirst();
       const from = current?.role ?? null;
       if (from === role) return false;
-      if (role === null) {
-        await trx
-          .deleteFrom('platform.memberships')
-          .where('user_id', '=', userId)
-          .where('app', '=', app)
-          .execute();
-      } else {
-        await trx
-          .insertInto('platform.memberships')
-          .values({ user_id: userId, app, role })
-          .onConflict((oc) => oc.columns(['user_id', 'app']).doUpdateSet({ role }))
-          .execute();
-      }
+      await writeAppRole(trx, userId, app, role);
       await audit(trx, {
         actorId: actor.userId,
         action: 'role.changed',
