@@ -19,10 +19,8 @@ mountWebApp({
   Home: PortalHome,
   publicHome: true,
   messages,
-  nav: [
-    { to: '/admin', label: 'nav.adminConsole', adminOnly: true },
-    { to: '/admin/billing', label: 'nav.adminBilling', adminOnly: true },
-  ],
+  // One link for the admin area: the console's sections include Billing (`/admin/billing`).
+  nav: [{ to: '/admin', label: 'nav.adminConsole', adminOnly: true }],
   routes: [
     {
       path: 'admin',
