@@ -344,14 +344,18 @@ describe.skipIf(!hasChromium)('storehelper billing in Chromium', () => {
     const other = await (await openContext(web.browser, { locale: 'en-US', size: desktop })).newPage();
     await signInPage(other, free, '', 'en');
     await other.getByRole('heading', { name: 'Campus' }).waitFor(WAIT);
-    expect(await other.getByRole('link', { name: 'Billing admin' }).count()).toBe(0);
+    expect(await other.getByRole('link', { name: 'Admin', exact: true }).count()).toBe(0);
     await other.goto(`${web.origin}/admin/billing`);
     await other.getByRole('heading', { name: 'For administrators only' }).waitFor(WAIT);
 
     const page = await (await openContext(web.browser, { locale: 'en-US', size: desktop })).newPage();
     const errors = watchErrors(page);
     await signInPage(page, admin, '', 'en');
-    await page.getByRole('link', { name: 'Billing admin' }).click();
+    await page.getByRole('link', { name: 'Admin', exact: true }).first().click();
+    await page
+      .getByRole('navigation', { name: 'Admin sections' })
+      .getByRole('link', { name: 'Billing' })
+      .click();
     await page.getByRole('heading', { name: 'Billing admin', level: 1 }).waitFor(WAIT);
     await page.getByLabel('Account email').fill('nobody@example.test');
     await page.getByRole('button', { name: 'Find' }).click();

@@ -1,4 +1,4 @@
-import { type App, buildApp, type Config, type Logger, migrate } from '@app/platform';
+import { type App, buildApp, type Config, type Logger, migrate, seedPlatformDemo } from '@app/platform';
 import { allMigrationSources, enabledApps } from './apps.js';
 import { resolveDatabase } from './database.js';
 import { migrationPool } from './migration-pool.js';
@@ -32,8 +32,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const url = localUrl(address);
     // Demo data (development only): each app's seeder; sign-in details go into the banner.
     let demo = '';
-    if (resolved.env === 'development' && resolved.role !== 'worker')
+    if (resolved.env === 'development' && resolved.role !== 'worker') {
+      demo += await seedPlatformDemo(app);
       for (const { parts } of app.apps) demo += (await parts.seedDemo?.(app)) ?? '';
+    }
     return {
       app,
       url,

@@ -13,14 +13,37 @@ const portal = defineManifest({
 });
 
 // The portal at `/`: the apps this server runs, the pages that mail links open (verify, reset), and
-// the platform admins' billing page.
+// the platform admins' console (`/admin`: users, audit log, system) and billing page.
 mountWebApp({
   manifest: portal,
   Home: PortalHome,
   publicHome: true,
   messages,
-  nav: [{ to: '/admin/billing', label: 'nav.adminBilling', adminOnly: true }],
+  // One link for the admin area: the console's sections include Billing (`/admin/billing`).
+  nav: [{ to: '/admin', label: 'nav.adminConsole', adminOnly: true }],
   routes: [
+    {
+      path: 'admin',
+      lazy: async () => ({ Component: (await import('./admin/admin-layout.js')).AdminLayout }),
+      children: [
+        {
+          index: true,
+          lazy: async () => ({ Component: (await import('./admin/users-page.js')).UsersPage }),
+        },
+        {
+          path: 'users/:userId',
+          lazy: async () => ({ Component: (await import('./admin/user-detail-page.js')).UserDetailPage }),
+        },
+        {
+          path: 'audit',
+          lazy: async () => ({ Component: (await import('./admin/audit-page.js')).AuditPage }),
+        },
+        {
+          path: 'system',
+          lazy: async () => ({ Component: (await import('./admin/system-page.js')).SystemPage }),
+        },
+      ],
+    },
     {
       path: 'admin/billing',
       lazy: async () => ({

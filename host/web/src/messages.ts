@@ -1,9 +1,9 @@
-/** The portal's own texts: the i18next namespace `portal` (the admin page's are loaded with it). */
+/** The portal's own texts: the i18next namespace `portal` (the admin pages' are loaded with them). */
 export const messages = {
   en: {
-    nav: { adminBilling: 'Billing admin' },
+    nav: { adminConsole: 'Admin' },
   },
   ko: {
-    nav: { adminBilling: '결제 관리' },
+    nav: { adminConsole: '관리' },
   },
 };

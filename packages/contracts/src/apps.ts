@@ -51,6 +51,18 @@ export const appManifestSchema = z
       .max(10)
       .optional()
       .describe("Scopes of the app's routes that accept API keys, each named `<app>:<what>`"),
+    appRoles: z
+      .array(z.object({ role: z.string().regex(/^[a-z][a-z_]{0,30}$/), label: localizedSchema }))
+      .max(10)
+      .optional()
+      .describe(
+        'App-wide roles a platform admin may grant (`platform.memberships`); undeclared: only `admin`',
+      ),
+    adminPath: z
+      .string()
+      .regex(/^\/[a-z0-9/_-]{0,100}$/)
+      .optional()
+      .describe("The app's own admin page, under its web path (`/admin` opens `/<app>/admin`)"),
   })
   .meta({ id: 'AppManifest' });
 

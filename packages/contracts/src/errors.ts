@@ -26,6 +26,11 @@ export const errorCatalogue = {
     reportable: false,
     message: 'Too many failed sign-ins for this account. Try again later.',
   },
+  ACCOUNT_SUSPENDED: {
+    status: 403,
+    reportable: false,
+    message: 'This account is suspended. Contact the administrators of this service.',
+  },
   FORBIDDEN: { status: 403, reportable: false, message: 'You are not allowed to do this.' },
   REAUTHENTICATION_REQUIRED: {
     status: 403,

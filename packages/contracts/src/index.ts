@@ -1,3 +1,4 @@
+export * from './admin.js';
 export * from './apps.js';
 export * from './auth.js';
 export * from './billing.js';

@@ -450,6 +450,8 @@ export interface PlatformUsers {
   name: string;
   password_hash: string | null;
   platform_role: string | null;
+  suspended_at: Timestamp | null;
+  suspended_reason: string | null;
   totp_enabled_at: Timestamp | null;
   totp_last_step: number | null;
   totp_pending_secret: string | null;

@@ -1,4 +1,11 @@
 export { AccessChanges, type ChatMembershipRule } from './access/index.js';
+export { DEMO_ADMIN, seedPlatformDemo } from './admin/demo.js';
+export {
+  type AdminGrantOutcome,
+  grantPlatformAdmin,
+  listPlatformAdmins,
+  revokePlatformAdmin,
+} from './admin/first-admin.js';
 export * from './ai/index.js';
 export * from './app-kit/index.js';
 export { type Access, type AuthContext, access, callerOf, type Grant } from './auth/access.js';

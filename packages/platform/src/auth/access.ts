@@ -83,6 +83,12 @@ export interface Authenticator {
   hasPermission(auth: AuthContext, permission: string): Promise<boolean>;
   /** Whether the caller's email address is verified now (reads again what was not yet verified). */
   isEmailVerified(auth: AuthContext): Promise<boolean>;
+  /**
+   * Whether the caller's sign-in still holds, read now: its session is live and the account is
+   * neither deleted nor suspended (API keys: the account is not suspended). Sockets ask it on
+   * `platform.access.changed`.
+   */
+  isActive(auth: AuthContext): Promise<boolean>;
 }
 
 /** The authenticated caller; for handlers of routes whose rule is not `public`. */

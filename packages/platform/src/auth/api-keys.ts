@@ -103,5 +103,11 @@ export async function authenticateApiKey(deps: Pick<AuthDeps, 'db'>, key: string
     .returning(['user_id', 'scopes'])
     .executeTakeFirst();
   if (!row) throw new AppError('UNAUTHENTICATED', 'The API key is invalid, revoked or expired.');
+  const owner = await deps.db
+    .selectFrom('platform.users')
+    .select('suspended_at')
+    .where('id', '=', row.user_id)
+    .executeTakeFirst();
+  if (owner?.suspended_at) throw new AppError('ACCOUNT_SUSPENDED');
   return { userId: row.user_id, sessionId: undefined, via: 'api-key', scopes: row.scopes };
 }

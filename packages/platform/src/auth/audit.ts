@@ -18,6 +18,9 @@ export type AuditAction =
   | 'api_key.created'
   | 'api_key.revoked'
   | 'role.changed'
+  | 'user.suspended'
+  | 'user.unsuspended'
+  | 'user.signed_out_everywhere'
   | 'billing.plan_assigned'
   | 'billing.credits_adjusted';
 

@@ -87,6 +87,18 @@ export async function createAuth(
         .executeTakeFirst();
       return Boolean(user?.email_verified_at);
     },
+    async isActive(auth) {
+      if (auth.sessionId) {
+        const state = await deps.sessionStates.fresh(auth.sessionId);
+        return state.active && state.userId === auth.userId;
+      }
+      const user = await deps.db
+        .selectFrom('platform.users')
+        .select('suspended_at')
+        .where('id', '=', auth.userId)
+        .executeTakeFirst();
+      return user !== undefined && user.suspended_at === null;
+    },
     hasPermission: (auth, permission) =>
       hasPermission(deps, auth.userId, permission, (app, role) => appResolvers.get(app)?.(role) ?? []),
   };

@@ -7,7 +7,7 @@ import { checkSecondFactor } from './code-checks.js';
 import type { AuthDeps } from './deps.js';
 import { verifyPassword } from './passwords.js';
 import { randomToken, tokenHash } from './secrets.js';
-import { type RequestMeta, startSession } from './sessions.js';
+import { type RequestMeta, refuseSuspended, startSession } from './sessions.js';
 import { sourceOf } from './throttle.js';
 import { deviceFingerprint, isTrustedDevice, trustDevice } from './two-factor.js';
 import { findUserByEmail, findUserById, type UserRow } from './users.js';
@@ -76,6 +76,7 @@ export async function completeFirstFactor(
   firstFactor: string,
   meta: RequestMeta,
 ): Promise<LoginResult> {
+  refuseSuspended(user);
   const email = user.email;
   if (
     user.totp_enabled_at &&

@@ -4,7 +4,7 @@ import type { PlatformDb } from '../db/pool.js';
 
 /** What an access token's session says about its caller right now. */
 export interface SessionState {
-  /** False when the session was revoked or expired, or the account is gone. */
+  /** False when the session was revoked or expired, or the account is gone or suspended. */
   readonly active: boolean;
   readonly userId: string | null;
   readonly emailVerified: boolean;
@@ -38,6 +38,7 @@ export class SessionStates {
           .where('s.id', '=', sessionId)
           .where('s.revoked_at', 'is', null)
           .where('s.expires_at', '>', sql<Date>`now()`)
+          .where('u.suspended_at', 'is', null)
           .executeTakeFirst();
         return row ? { active: true, userId: row.user_id, emailVerified: row.verified } : GONE;
       },

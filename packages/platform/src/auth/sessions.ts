@@ -31,6 +31,7 @@ export async function startSession(
   method: string,
   meta: RequestMeta,
 ): Promise<TokenPair> {
+  refuseSuspended(user);
   const refreshToken = randomToken('rt_');
   const session = await deps.db.transaction().execute(async (trx) => {
     const created = await trx
@@ -130,7 +131,13 @@ export async function refreshSession(
   if (outcome.kind === 'invalid') throw new AppError('INVALID_TOKEN');
   const user = await findUserById(deps.db, outcome.userId);
   if (!user) throw new AppError('INVALID_TOKEN');
+  refuseSuspended(user);
   return tokenPair(deps, user, outcome.sessionId, outcome.method, outcome.next);
+}
+
+/** A suspended account gets no new session and no new tokens (ACCOUNT_SUSPENDED, 403). */
+export function refuseSuspended(user: Pick<UserRow, 'suspended_at'>): void {
+  if (user.suspended_at) throw new AppError('ACCOUNT_SUSPENDED');
 }
 
 /**

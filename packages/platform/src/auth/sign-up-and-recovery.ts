@@ -1,5 +1,6 @@
 import type { Locale, User } from '@app/contracts';
 import { sql } from 'kysely';
+import { grantPlatformAdmin } from '../admin/first-admin.js';
 import { AppError } from '../http/app-error.js';
 import { renderMail } from '../mail/templates.js';
 import { audit } from './audit.js';
@@ -53,6 +54,7 @@ export async function verifyEmail(deps: AuthDeps, token: string): Promise<User> 
     .executeTakeFirstOrThrow();
   await audit(deps.db, { actorId: userId, action: 'user.email_verified' });
   deps.sessionStates.forgetUser(userId);
+  if (await applyAdminEmails(deps, user.email)) return toUser({ ...user, platform_role: 'admin' });
   return toUser(user);
 }
 
@@ -162,4 +164,16 @@ async function spendEmailToken(
     .executeTakeFirst();
   if (!row) throw new AppError('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
   return row.user_id;
+}
+
+/**
+ * `ADMIN_EMAILS`: an account whose verified address is listed becomes a platform admin (the first
+ * admin of a new server). Only once verified, so nobody gets the role by signing up with the address.
+ */
+export async function applyAdminEmails(
+  deps: Pick<AuthDeps, 'db' | 'config'>,
+  email: string,
+): Promise<boolean> {
+  if (!deps.config.auth.adminEmails.includes(email.toLowerCase())) return false;
+  return (await grantPlatformAdmin(deps.db, email, 'ADMIN_EMAILS')) !== 'no-account';
 }

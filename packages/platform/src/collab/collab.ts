@@ -201,12 +201,15 @@ export class Collab {
   private async recheckConnection(documentName: string, connection: Connection): Promise<void> {
     const { auth } = connection.context as ConnectionContext;
     const namespace = this.namespaceOf(documentName);
-    const access = namespace
-      ? await namespace.authorize(auth, documentName).catch((error: unknown) => {
-          this.deps.logger.warn({ err: error, document: documentName }, 'collab recheck failed; resetting');
-          return null;
-        })
-      : null;
+    // A sign-in that ended (signed out everywhere, suspended) is reset too; its reconnect is refused.
+    const active = await this.deps.authenticator.isActive(auth).catch(() => false);
+    const access =
+      namespace && active
+        ? await namespace.authorize(auth, documentName).catch((error: unknown) => {
+            this.deps.logger.warn({ err: error, document: documentName }, 'collab recheck failed; resetting');
+            return null;
+          })
+        : null;
     if (access !== (connection.readOnly ? 'read' : 'write'))
       connection.webSocket.close(RESET_CONNECTION, 'Reset Connection');
   }

@@ -52,6 +52,8 @@ export interface Config {
     readonly refreshTtlS: number;
     /** Sign-in providers whose client id and secret are both set. */
     readonly oauth: Readonly<Partial<Record<OAuthProviderId, OAuthClientConfig>>>;
+    /** Addresses (lowercase) made platform admins when the account's email is verified. */
+    readonly adminEmails: readonly string[];
   };
   /** Keys of the secret box that keeps reusable secrets at rest (auth/secret-box.ts). */
   readonly secretBox: SecretBoxConfig;
@@ -160,6 +162,7 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
       accessTtlS: env.ACCESS_TOKEN_TTL_S,
       refreshTtlS: env.REFRESH_TOKEN_TTL_S,
       oauth: oauthClients(env),
+      adminEmails: env.ADMIN_EMAILS.map((email) => email.toLowerCase()),
     },
     secretBox: { keys: env.SECRET_BOX_KEY ?? [], keyFile: secretBoxKeyFile(path.resolve(env.DATA_DIR)) },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },

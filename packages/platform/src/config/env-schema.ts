@@ -71,6 +71,10 @@ export const envSchema = z.object({
     .optional()
     .describe('comma-separated base64 keys of 32 bytes (openssl rand -base64 32); the first seals'),
   ACCESS_TOKEN_TTL_S: positiveInt.min(60).max(86_400).default(900),
+  ADMIN_EMAILS: csv
+    .pipe(z.array(z.email().max(320)))
+    .default([])
+    .describe('comma-separated email addresses made platform admins when they verify'),
   REFRESH_TOKEN_TTL_S: positiveInt
     .min(3_600)
     .max(90 * 86_400)

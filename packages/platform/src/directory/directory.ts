@@ -85,19 +85,27 @@ export class Directory {
    * allowed and the new one does not is revoked at once (`platform.access.changed`).
    */
   async setAppRole(userId: string, app: string, role: string | null): Promise<void> {
-    if (role === null) {
-      await this.db
-        .deleteFrom('platform.memberships')
-        .where('user_id', '=', userId)
-        .where('app', '=', app)
-        .execute();
-    } else {
-      await this.db
-        .insertInto('platform.memberships')
-        .values({ user_id: userId, app, role })
-        .onConflict((oc) => oc.columns(['user_id', 'app']).doUpdateSet({ role }))
-        .execute();
-    }
+    await writeAppRole(this.db, userId, app, role);
     await this.access?.changed(userId);
   }
+}
+
+/**
+ * Writes an account's app-wide role (null removes it), inside the caller's transaction when given
+ * one; the caller calls `platform.access.changed` once it has committed.
+ */
+export async function writeAppRole(db: PlatformDb, userId: string, app: string, role: string | null) {
+  if (role === null) {
+    await db
+      .deleteFrom('platform.memberships')
+      .where('user_id', '=', userId)
+      .where('app', '=', app)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('platform.memberships')
+    .values({ user_id: userId, app, role })
+    .onConflict((oc) => oc.columns(['user_id', 'app']).doUpdateSet({ role }))
+    .execute();
 }

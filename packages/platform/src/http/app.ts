@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { adminRoutes } from '../admin/routes.js';
 import { aiRoutes } from '../ai/index.js';
 import type { AppDefinition } from '../app-kit/define-app.js';
 import { appListRoutes, mountApps, setupApps } from '../app-kit/mount.js';
@@ -232,6 +233,14 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
     prefix: '/api/v1/billing/admin',
     billing: platform.billing,
     apps: appNames,
+  });
+  await app.register(adminRoutes, {
+    prefix: '/api/v1/admin',
+    db: platform.db,
+    sessionStates: auth.deps.sessionStates,
+    access: platform.access,
+    apps: mounted.map((m) => m.definition.manifest),
+    redisUrl: config.redis.url,
   });
   await app.register(appListRoutes(mounted.map((m) => m.definition.manifest)), { prefix: '/api/v1' });
   if (role !== 'worker') {

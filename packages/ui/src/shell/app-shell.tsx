@@ -38,7 +38,9 @@ export function AppShell() {
   const hasPlans = useHasPlans();
   // An app with several links of its own needs more room than the page's column: its header spans
   // a wider one, and the links fold into the menu below the `xl` width instead of `lg`.
-  const crowded = (nav?.length ?? 0) > 2;
+  // Platform admins also get a link to the portal's admin console in every app.
+  const adminConsole = app !== 'portal' && user?.platformRole === 'admin';
+  const crowded = (nav?.length ?? 0) + (adminConsole ? 1 : 0) > 2;
 
   // A new page closes the phone menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
@@ -81,6 +83,11 @@ export function AppShell() {
         {app !== 'portal' && (
           <a href="/" className={linkClass({ isActive: false })}>
             {t('nav.allApps')}
+          </a>
+        )}
+        {adminConsole && (
+          <a href="/admin" className={linkClass({ isActive: false })}>
+            {t('nav.adminConsole')}
           </a>
         )}
         <button type="button" onClick={signOut} className={linkClass({ isActive: false })}>

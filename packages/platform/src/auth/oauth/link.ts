@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import { audit } from '../audit.js';
 import type { AuthDeps } from '../deps.js';
 import { revokeAllSessions } from '../sessions.js';
+import { applyAdminEmails } from '../sign-up-and-recovery.js';
 import { findUserByEmail, findUserById, type UserRow } from '../users.js';
 import type { ExternalProfile } from './providers.js';
 
@@ -45,7 +46,7 @@ export async function linkOrCreateUser(
     );
   }
   const email = profile.email;
-  return deps.db.transaction().execute(async (trx) => {
+  const user = await deps.db.transaction().execute(async (trx) => {
     let user = await findUserByEmail(trx, email);
     if (user && user.email_verified_at === null) {
       await revokeAllSessions(trx, user.id, `email proven through ${provider}`);
@@ -76,4 +77,8 @@ export async function linkOrCreateUser(
     await audit(trx, { actorId: user.id, action: 'identity.linked', data: { provider }, ip });
     return user;
   });
+  // The provider proved the address: ADMIN_EMAILS applies as after a verification link.
+  if (user.platform_role !== 'admin' && (await applyAdminEmails(deps, user.email)))
+    return { ...user, platform_role: 'admin' };
+  return user;
 }

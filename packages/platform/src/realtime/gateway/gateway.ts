@@ -1,9 +1,10 @@
-import type {
-  ChannelDeclaration,
-  ClientFrame,
-  RealtimeErrorCode,
-  ServerEventName,
-  ServerPayload,
+import {
+  type ChannelDeclaration,
+  type ClientFrame,
+  closeCodes,
+  type RealtimeErrorCode,
+  type ServerEventName,
+  type ServerPayload,
 } from '@app/contracts';
 import type { WebSocket } from 'ws';
 import type { AuthContext, Authenticator } from '../../auth/access.js';
@@ -222,9 +223,19 @@ export class Gateway implements ConnectionHub {
    */
   async recheck(userId: string): Promise<void> {
     this.epoch.bump();
+    const mine = [...this.connections].filter((connection) => connection.auth?.userId === userId);
+    // A sign-in that ended (signed out everywhere, suspended, deleted) closes its sockets first.
+    const ended = await Promise.all(
+      mine.map(async (connection) => {
+        const auth = connection.auth;
+        const active = auth ? await this.deps.authenticator.isActive(auth).catch(() => false) : false;
+        if (!active) connection.close(closeCodes.UNAUTHENTICATED, 'signed out');
+        return !active;
+      }),
+    );
     const channels = new Map<string, AuthContext>();
-    for (const connection of this.connections) {
-      if (connection.auth?.userId !== userId) continue;
+    for (const [index, connection] of mine.entries()) {
+      if (ended[index] || !connection.auth) continue;
       for (const channel of connection.channels.keys()) channels.set(channel, connection.auth);
     }
     await Promise.all(
