@@ -11,4 +11,9 @@ export const eduforumManifest = defineManifest({
   },
   accent: '#1d4ed8',
   icon: 'E',
+  // App-wide roles (course roles are per course): admins run eduforum, professors may teach.
+  appRoles: [
+    { role: 'admin', label: { ko: '에듀포럼 관리자', en: 'EduForum admin' } },
+    { role: 'professor', label: { ko: '교수 (강의 개설 가능)', en: 'Professor (may create courses)' } },
+  ],
 });
