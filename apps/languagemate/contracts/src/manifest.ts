@@ -11,4 +11,6 @@ export const languagemateManifest = defineManifest({
   },
   accent: '#047857',
   icon: 'L',
+  // The moderation queue (reports), for app admins.
+  adminPath: '/admin/reports',
 });
