@@ -220,7 +220,9 @@ describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
     expect(await auditPage(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}eduforum-courses-join-error-ko-phone.png`, fullPage: true });
 
-    await page.getByLabel('초대 코드').fill(inviteCode.toLowerCase());
+    // The invite link names the course before joining.
+    await page.goto(`${web.origin}/eduforum/join?code=${inviteCode.toLowerCase()}`);
+    await page.getByTestId('invite-preview').getByText('Databases').waitFor(WAIT);
     await page.getByRole('button', { name: '참여하기' }).click();
     await page.getByRole('heading', { name: 'Databases', level: 1 }).waitFor(WAIT);
     const studentSession = page.getByRole('listitem').filter({ hasText: 'Week 1: indexes' });

@@ -1787,7 +1787,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join a course with its invite code */
+        /** Join a course with its invite code (`alreadyMember` when one was in it) */
         post: {
             parameters: {
                 query?: never;
@@ -1829,6 +1829,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             abilities: ("user.manage" | "course.create" | "course.view" | "course.edit" | "course.delete" | "session.view" | "session.manage" | "session.join" | "session.moderate" | "grade.view" | "grade.viewOwn" | "grade.edit")[];
+                            alreadyMember: boolean;
                             archived: boolean;
                             code: string;
                             createdAt: string;
@@ -1845,6 +1846,69 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eduforum/invites/{inviteCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course an invite code opens (404 for an unknown or archived one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    inviteCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyMember: boolean;
+                            code: string;
+                            /** Format: uuid */
+                            courseId: string;
+                            semester: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -71,7 +71,23 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
-export const joinCourseSchema = z.object({ inviteCode: z.string().trim().min(6).max(32) });
+/** An invite code as the server makes them: 8 letters and digits (typed in any case). */
+export const inviteCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{8}$/, 'An invite code is 8 letters and digits, e.g. K7M2Q9XP.');
+export const joinCourseSchema = z.object({ inviteCode: inviteCodeSchema });
+/** What a join page shows before joining: which course the code opens, and whether one is in it. */
+export const invitePreviewSchema = z.object({
+  courseId: z.uuid(),
+  title: z.string(),
+  code: z.string(),
+  semester: z.string(),
+  alreadyMember: z.boolean(),
+});
+export type InvitePreview = z.infer<typeof invitePreviewSchema>;
+/** The course joined; `alreadyMember` when the caller was in it before (nothing changed). */
+export const joinedCourseSchema = courseSchema.extend({ alreadyMember: z.boolean() });
 export const setMemberRoleSchema = z.object({ role: courseRoleSchema });
 export const addMemberSchema = z.object({ email: z.email(), role: courseRoleSchema });
 

@@ -33,6 +33,18 @@ describe('courses', () => {
     const list = await call(app, students[0] ?? null, 'GET', '/courses');
     expect(list.json().items.map((c: { id: string }) => c.id)).toContain(courseId);
     expect((await call(app, world.outsider, 'GET', `/courses/${courseId}`)).statusCode).toBe(404);
+    // An invite names its course before joining; joining twice says so and changes nothing.
+    const code = edited.json().inviteCode as string;
+    const preview = await call(app, world.outsider, 'GET', `/invites/${code.toLowerCase()}`);
+    expect(preview.json()).toMatchObject({ courseId, title: '고급 데이터베이스', alreadyMember: false });
+    expect((await call(app, students[0] ?? null, 'GET', `/invites/${code}`)).json().alreadyMember).toBe(true);
+    expect(
+      (await call(app, students[0] ?? null, 'POST', '/enrollments', { inviteCode: code })).json(),
+    ).toMatchObject({ alreadyMember: true, myRole: 'student' });
+    expect((await call(app, world.outsider, 'GET', '/invites/ZZZZZZZZ')).statusCode).toBe(404);
+    const malformed = await call(app, world.outsider, 'POST', '/enrollments', { inviteCode: 'CS-101' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.details.issues[0].message).toContain('8 letters and digits');
     // A rotated code stops the old link.
     const old = edited.json().inviteCode as string;
     const rotated = await call(app, professor, 'POST', `/courses/${courseId}/invite-code`);

@@ -6,7 +6,10 @@ import {
   courseSchema,
   createContentSchema,
   createCourseSchema,
+  inviteCodeSchema,
+  invitePreviewSchema,
   joinCourseSchema,
+  joinedCourseSchema,
   memberSchema,
   rosterReportSchema,
   setMemberRoleSchema,
@@ -131,12 +134,25 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
         config: user,
         schema: {
           tags,
-          summary: 'Join a course with its invite code',
+          summary: 'Join a course with its invite code (`alreadyMember` when one was in it)',
           body: joinCourseSchema,
-          response: { 200: courseSchema },
+          response: { 200: joinedCourseSchema },
         },
       },
       async (request) => courses.join(callerOf(request).userId, request.body.inviteCode),
+    );
+    app.get(
+      '/invites/:inviteCode',
+      {
+        config: user,
+        schema: {
+          tags,
+          summary: 'The course an invite code opens (404 for an unknown or archived one)',
+          params: z.object({ inviteCode: inviteCodeSchema }),
+          response: { 200: invitePreviewSchema },
+        },
+      },
+      async (request) => courses.previewInvite(callerOf(request).userId, request.params.inviteCode),
     );
     app.get(
       '/courses/:courseId/members',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Course, EduforumRole, Member } from '@app/eduforum-contracts';
+import type { Course, EduforumRole, InvitePreview, Member } from '@app/eduforum-contracts';
 import {
   AppError,
   type Caller,
@@ -179,7 +179,32 @@ export class CourseService {
   }
 
   /** Enrolls the caller as a student through the course's invite code (link or typed). */
-  async join(userId: string, inviteCode: string): Promise<Course> {
+  async join(userId: string, inviteCode: string): Promise<Course & { alreadyMember: boolean }> {
+    const course = await this.openCourseByCode(inviteCode);
+    const added = await this.deps.db
+      .insertInto('eduforum.course_members')
+      .values({ course_id: course.id, user_id: userId, role: 'student' })
+      .onConflict((oc) => oc.columns(['course_id', 'user_id']).doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    const role = await this.deps.policy.roleIn(userId, 'course', course.id);
+    return { ...toCourse(course, role ?? 'student'), alreadyMember: added === undefined };
+  }
+
+  /** Which course an invite code opens (the join page names it before anyone joins). */
+  async previewInvite(userId: string, inviteCode: string): Promise<InvitePreview> {
+    const course = await this.openCourseByCode(inviteCode);
+    const role = await this.deps.policy.roleIn(userId, 'course', course.id);
+    return {
+      courseId: course.id,
+      title: course.title,
+      code: course.code,
+      semester: course.semester,
+      alreadyMember: role !== null,
+    };
+  }
+
+  private async openCourseByCode(inviteCode: string) {
     const course = await this.deps.db
       .selectFrom('eduforum.courses as c')
       .select(courseColumns)
@@ -187,13 +212,7 @@ export class CourseService {
       .executeTakeFirst();
     if (!course || course.archived_at)
       throw new AppError('NOT_FOUND', 'No open course has this invite code.');
-    await this.deps.db
-      .insertInto('eduforum.course_members')
-      .values({ course_id: course.id, user_id: userId, role: 'student' })
-      .onConflict((oc) => oc.columns(['course_id', 'user_id']).doNothing())
-      .execute();
-    const role = await this.deps.policy.roleIn(userId, 'course', course.id);
-    return toCourse(course, role ?? 'student');
+    return course;
   }
 
   async members(caller: Caller, courseId: string, query: { cursor?: string | undefined; limit: number }) {

@@ -37,6 +37,10 @@ export const en = {
     codeHint: '8 letters and digits, e.g. K7M2Q9XP.',
     submit: 'Join',
     joined: 'You joined {{title}}.',
+    alreadyIn: 'You are already in {{title}}.',
+    invitedTo: 'This invite is for',
+    alreadyInHint: 'You are already in this course.',
+    open: 'Open the course',
     unknownCode:
       'No open course has this code. Check it, or ask for a new link: codes change when they are renewed.',
   },
@@ -282,6 +286,10 @@ export const ko: Translation<typeof en> = {
     codeHint: '영문과 숫자 8자 (예: K7M2Q9XP)',
     submit: '참여하기',
     joined: '{{title}} 강의에 참여했습니다.',
+    alreadyIn: '이미 {{title}} 강의에 참여하고 있습니다.',
+    invitedTo: '초대받은 강의',
+    alreadyInHint: '이미 참여하고 있는 강의입니다.',
+    open: '강의 열기',
     unknownCode:
       '이 코드로 열린 강의가 없습니다. 코드를 확인하거나 새 링크를 요청하세요. 코드는 새로 만들면 바뀝니다.',
   },
