@@ -98,6 +98,9 @@ function RunsTable({ runs }: { runs: readonly CollectionRun[] }) {
   const { t } = useT();
   const format = useFormat();
   const cell = 'px-3 py-2 text-right tabular-nums';
+  // On a phone the table keeps what matters (when, where, how it went, how many new) and fits the
+  // width, as the kit's tables hide their wide columns.
+  const wide = 'hidden sm:table-cell';
   return (
     <div className="overflow-x-auto rounded-lg border border-border">
       <table className="w-full text-left text-sm">
@@ -113,16 +116,16 @@ function RunsTable({ runs }: { runs: readonly CollectionRun[] }) {
             <th scope="col" className="px-3 py-2">
               {t('settings.collection.col.status')}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" className={`${wide} px-3 py-2 text-right`}>
               {t('settings.collection.col.found')}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
               {t('settings.collection.col.added')}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" className={`${wide} px-3 py-2 text-right`}>
               {t('settings.collection.col.updated')}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" className={`${wide} px-3 py-2 text-right`}>
               {t('settings.collection.col.errors')}
             </th>
           </tr>
@@ -130,7 +133,7 @@ function RunsTable({ runs }: { runs: readonly CollectionRun[] }) {
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} className="border-t border-border align-top">
-              <td className="whitespace-nowrap px-3 py-2">{format.dateTime(run.startedAt)}</td>
+              <td className="px-3 py-2 sm:whitespace-nowrap">{format.dateTime(run.startedAt)}</td>
               <td className="whitespace-nowrap px-3 py-2">
                 {t(`platforms.${run.source}`)}
                 <span className="block text-xs text-fg-muted">
@@ -141,10 +144,10 @@ function RunsTable({ runs }: { runs: readonly CollectionRun[] }) {
                 <Badge tone={statusTone[run.status]}>{t(`settings.collection.status.${run.status}`)}</Badge>
                 {run.error && <span className="mt-1 block max-w-64 text-xs text-danger">{run.error}</span>}
               </td>
-              <td className={cell}>{format.number(run.found)}</td>
+              <td className={`${wide} ${cell}`}>{format.number(run.found)}</td>
               <td className={cell}>{format.number(run.added)}</td>
-              <td className={cell}>{format.number(run.updated)}</td>
-              <td className={`${cell} ${run.errors > 0 ? 'font-semibold text-danger' : ''}`}>
+              <td className={`${wide} ${cell}`}>{format.number(run.updated)}</td>
+              <td className={`${wide} ${cell} ${run.errors > 0 ? 'font-semibold text-danger' : ''}`}>
                 {format.number(run.errors)}
               </td>
             </tr>
