@@ -167,6 +167,12 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await prof.page.getByRole('button', { name: 'Broadcast' }).click();
     for (const person of [seoyeon, min, jae])
       await person.page.getByTestId('broadcast').getByText('Five minutes left').waitFor(WAIT);
+    // The professor drops into each room in turn; its students are told who is listening.
+    const rooms = prof.page.getByTestId('breakout-rooms');
+    await rooms.getByRole('button', { name: 'Enter' }).first().click();
+    await rooms.getByRole('button', { name: 'Enter' }).first().click();
+    for (const person of [seoyeon, min, jae])
+      await person.page.getByTestId('staff-visit').first().waitFor(WAIT);
     await min.page.screenshot({
       path: `${screenshots}eduforum-live-student-phone-breakout.png`,
       fullPage: true,

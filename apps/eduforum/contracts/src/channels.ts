@@ -71,6 +71,8 @@ export const breakoutRoom = defineChannel('eduforum-room', {
   client: {},
   server: {
     'breakout.broadcast': z.object({ from: userId, text: z.string() }),
+    /** A staff member stepped into the room (students are told who is listening). */
+    'breakout.staffEntered': z.object({ userId }),
     'breakout.recalled': recalled,
   },
 });

@@ -82,8 +82,20 @@ describe('breakouts', () => {
     });
     const ta = await connect(world.ta);
     expect(await subscribe(ta, `eduforum-room:${roomB.id}`)).toMatchObject({ t: 'ack' });
+    // The room's students are told who stepped in.
+    const visitee = byId.get(roomB.members[0] as string) as TestSocket;
+    const told = eventOn(visitee, `eduforum-room:${roomB.id}`, 'breakout.staffEntered');
     const entered = await call(app, world.ta, 'POST', `/breakouts/${view.id}/rooms/${roomB.id}/enter`);
     expect(entered.json()).toMatchObject({ number: 2, whiteboard: `eduforum.room.${roomB.id}` });
+    const visit = await told;
+    expect(visit.t === 'ev' && visit.d.payload).toEqual({ userId: world.ta.id });
+    // Chat in a breakout room counts in TalkTime like chat in the main room.
+    const talker = roomB.members[0] as string;
+    await app.platform.chat.send(entered.json().chatRoomId, talker, { body: '우리 방 의견입니다' });
+    const participation = await call(app, world.professor, 'GET', `/sessions/${session.id}/participation`);
+    expect(
+      participation.json().items.find((p: { userId: string }) => p.userId === talker)?.chatMessages,
+    ).toBe(1);
     expect((await call(app, first, 'POST', `/breakouts/${view.id}/rooms/${roomB.id}/enter`)).statusCode).toBe(
       403,
     );

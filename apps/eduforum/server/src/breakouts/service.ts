@@ -173,6 +173,7 @@ export class BreakoutService {
       .executeTakeFirst();
     if (!room) throw new AppError('NOT_FOUND', 'No such room in this breakout.');
     await this.deps.platform.chat.addMember(room.chat_room_id, userId);
+    await this.deps.platform.realtime.publishTo(breakoutRoom, room.id, 'breakout.staffEntered', { userId });
     return {
       id: room.id,
       number: room.number,

@@ -87,7 +87,10 @@ export class TalkTime {
     return totals;
   }
 
-  /** Totals from the facts: intervals, chat messages in the session's room, votes, hand raises. */
+  /**
+   * Totals from the facts: intervals, chat messages in the session's room and its breakout rooms,
+   * votes, hand raises.
+   */
   async compute(sessionId: string): Promise<Participation[]> {
     const result = await sql<{
       user_id: string;
@@ -97,13 +100,18 @@ export class TalkTime {
       poll_answers: number;
       hand_raises: number;
     }>`
-      with s as (select id, chat_room_id from eduforum.sessions where id = ${sessionId}),
+      with rooms as (
+        select chat_room_id as id from eduforum.sessions where id = ${sessionId}
+        union all
+        select r.chat_room_id from eduforum.breakout_rooms r
+        join eduforum.breakouts b on b.id = r.breakout_id where b.session_id = ${sessionId}),
       speaking as (
         select user_id, sum(extract(epoch from (ended_at - started_at)) * 1000)::bigint as n
         from eduforum.speaking_intervals where session_id = ${sessionId} group by user_id),
       chat as (
-        select m.sender_id as user_id, count(*)::int as n from platform.chat_messages m, s
-        where m.room_id = s.chat_room_id and m.deleted_at is null and m.sender_id is not null group by m.sender_id),
+        select m.sender_id as user_id, count(*)::int as n from platform.chat_messages m
+        where m.room_id in (select id from rooms) and m.deleted_at is null and m.sender_id is not null
+        group by m.sender_id),
       votes as (
         select v.user_id, count(*)::int as n from eduforum.poll_votes v
         join eduforum.polls p on p.id = v.poll_id where p.session_id = ${sessionId} group by v.user_id),

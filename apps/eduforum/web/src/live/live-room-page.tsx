@@ -353,6 +353,15 @@ function RoomNotices({ room }: { room: LiveRoom }) {
         </Notice>
       )}
       {!room.staff &&
+        room.myRoom &&
+        state.visits.map((v) => (
+          <Notice key={`${v.userId}-${v.at}`} tone="warning">
+            <span data-testid="staff-visit">
+              {t('live.breakouts.staffEntered', { name: name(v.userId) })}
+            </span>
+          </Notice>
+        ))}
+      {!room.staff &&
         state.broadcasts.map((b) => (
           <Notice key={b.at} tone="warning">
             <span data-testid="broadcast">

@@ -110,6 +110,9 @@ describe('liveReducer', () => {
     };
     let state = event(initialLiveState, 'breakout.started', breakout);
     state = event(state, 'breakout.broadcast', { from: me, text: 'Five minutes' });
+    state = event(state, 'breakout.staffEntered', { userId: me });
+    state = event(state, 'breakout.staffEntered', { userId: me });
+    expect(state.visits.map((v) => v.userId)).toEqual([me]);
     state = event(state, 'breakout.moved', {
       breakoutId: breakout.id,
       userId: ann,
@@ -122,7 +125,7 @@ describe('liveReducer', () => {
     state = event(state, 'breakout.recalled', { breakoutId: 'another', automatic: true });
     expect(state.breakout).not.toBeNull();
     state = event(state, 'breakout.recalled', { breakoutId: breakout.id, automatic: true });
-    expect([state.breakout, state.broadcasts]).toEqual([null, []]);
+    expect([state.breakout, state.broadcasts, state.visits]).toEqual([null, [], []]);
   });
 
   it('shows reactions for a while and keeps at most twelve', () => {

@@ -52,6 +52,8 @@ export interface LiveState {
   breakout: Breakout | null;
   /** The last broadcast heard in one's breakout room. */
   broadcasts: { text: string; at: number }[];
+  /** Staff who stepped into my breakout room (the latest few), so students know who is listening. */
+  visits: { userId: string; at: number }[];
   talktime: Participation[];
   removed: boolean;
   muteRequested: number;
@@ -73,6 +75,7 @@ export const initialLiveState: LiveState = {
   submissions: {},
   breakout: null,
   broadcasts: [],
+  visits: [],
   talktime: [],
   removed: false,
   muteRequested: 0,
@@ -119,7 +122,12 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
     case 'quiz':
       return { ...state, quizzes: { ...state.quizzes, [action.quiz.id]: action.quiz } };
     case 'breakout':
-      return { ...state, breakout: action.breakout, broadcasts: action.breakout ? state.broadcasts : [] };
+      return {
+        ...state,
+        breakout: action.breakout,
+        broadcasts: action.breakout ? state.broadcasts : [],
+        visits: action.breakout ? state.visits : [],
+      };
     case 'talktime':
       return { ...state, talktime: action.participants };
     case 'reactions.prune':
@@ -188,7 +196,7 @@ function applyEvent(state: LiveState, { event, payload }: LiveEvent, me: string)
         submissions: { ...state.submissions, [payload.quizId]: (state.submissions[payload.quizId] ?? 0) + 1 },
       };
     case 'breakout.started':
-      return { ...state, breakout: payload, broadcasts: [] };
+      return { ...state, breakout: payload, broadcasts: [], visits: [] };
     case 'breakout.moved': {
       if (!state.breakout || state.breakout.id !== payload.breakoutId) return state;
       const { userId, toRoomId } = payload;
@@ -199,11 +207,21 @@ function applyEvent(state: LiveState, { event, payload }: LiveEvent, me: string)
       return { ...state, breakout: { ...state.breakout, rooms } };
     }
     case 'breakout.recalled':
-      return state.breakout?.id === payload.breakoutId ? { ...state, breakout: null, broadcasts: [] } : state;
+      return state.breakout?.id === payload.breakoutId
+        ? { ...state, breakout: null, broadcasts: [], visits: [] }
+        : state;
     case 'breakout.broadcast':
       return {
         ...state,
         broadcasts: [...state.broadcasts, { text: payload.text, at: Date.now() }].slice(-5),
+      };
+    case 'breakout.staffEntered':
+      return {
+        ...state,
+        visits: [
+          ...state.visits.filter((v) => v.userId !== payload.userId),
+          { userId: payload.userId, at: Date.now() },
+        ].slice(-3),
       };
     case 'talktime':
       return { ...state, talktime: payload.participants };

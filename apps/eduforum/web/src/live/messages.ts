@@ -155,6 +155,7 @@ export const en = {
     closedUnanswered: 'This quiz is closed.',
   },
   breakouts: {
+    staffEntered: '{{name}} joined your room and can see its chat and board.',
     new: 'Breakout rooms',
     lead: 'Split the students who are here into rooms, each with its own chat and whiteboard.',
     rooms: 'Number of rooms',
@@ -343,6 +344,7 @@ export const ko: Translation<typeof en> = {
     closedUnanswered: '마감된 퀴즈입니다.',
   },
   breakouts: {
+    staffEntered: '{{name}}님이 방에 들어왔습니다. 이 방의 채팅과 화이트보드를 볼 수 있습니다.',
     new: '소그룹',
     lead: '지금 참여 중인 학생을 소그룹으로 나눕니다. 각 방에 채팅과 화이트보드가 있습니다.',
     rooms: '방 개수',
