@@ -29,4 +29,18 @@ describe('eduforum demo data', () => {
     );
     expect(counts.rows[0]).toEqual({ members: 5, sessions: 1, questions: 4 });
   });
+
+  it('leaves a session ready to start on every start, even after the last one was run', async () => {
+    await app.platform.pool.query(`update eduforum.sessions set status = 'ended'`);
+    await seedDemo(app);
+    const open = await app.platform.pool.query<{ n: number }>(
+      `select count(*)::int as n from eduforum.sessions where status = 'scheduled' and scheduled_at > now()`,
+    );
+    expect(open.rows[0]?.n).toBe(1);
+    await seedDemo(app);
+    expect(
+      (await app.platform.pool.query<{ n: number }>(`select count(*)::int as n from eduforum.sessions`))
+        .rows[0]?.n,
+    ).toBe(2);
+  });
 });

@@ -59,13 +59,6 @@ export async function seedDemo(app: App): Promise<string> {
       await api('POST', '/api/v1/eduforum/enrollments', tokens.get(key), {
         inviteCode: course.body.inviteCode as string,
       });
-    const tomorrow = new Date(Date.now() + 24 * 3600_000);
-    tomorrow.setUTCHours(1, 0, 0, 0); // 10:00 in Seoul
-    await api('POST', `/api/v1/eduforum/courses/${courseId}/sessions`, prof, {
-      title: '3주차: B+트리와 인덱스 설계',
-      scheduledAt: tomorrow.toISOString(),
-      durationMin: 75,
-    });
     const questions = [
       {
         kind: 'single',
@@ -110,6 +103,29 @@ export async function seedDemo(app: App): Promise<string> {
     ];
     for (const question of questions)
       await api('POST', `/api/v1/eduforum/courses/${courseId}/questions`, prof, question);
+  }
+  // Every start leaves a session ready to start: the demo's last one may have been run and ended.
+  const ready = await app.platform.pool.query<{ id: string }>(
+    `select c.id from eduforum.courses c where c.code = $1 and not exists (
+       select 1 from eduforum.sessions s where s.course_id = c.id and s.status in ('scheduled', 'live'))`,
+    [DEMO_CODE],
+  );
+  const courseId = ready.rows[0]?.id;
+  if (courseId) {
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    tomorrow.setUTCHours(1, 0, 0, 0); // 10:00 in Seoul
+    const session = await api(
+      'POST',
+      `/api/v1/eduforum/courses/${courseId}/sessions`,
+      tokens.get('professor'),
+      {
+        title: '3주차: B+트리와 인덱스 설계',
+        scheduledAt: tomorrow.toISOString(),
+        durationMin: 75,
+      },
+    );
+    if (session.status !== 201)
+      throw new Error(`demo session: ${session.status} ${JSON.stringify(session.body)}`);
   }
   const lines = [
     `  eduforum demo (password for every account: "${PASSWORD}")`,

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     expect(config.apps).toBeUndefined();
     expect(config.database.url).toBeUndefined();
     expect(path.isAbsolute(config.dataDir)).toBe(true);
-    expect(config.server.publicUrl).toBe('http://localhost:3000');
+    expect(config.server.publicUrl).toBe('http://127.0.0.1:3000');
   });
 
   it('names every bad variable and does not echo values', () => {

@@ -145,7 +145,9 @@ export function loadConfig(raw: RawEnv = process.env, overrides: { role?: Role }
     server: {
       host: env.HOST,
       port,
-      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+      // Unset: where this server listens, as the start banner prints it, so links in mail, calendars
+      // and the API docs open on the same origin (cookies are per host: localhost is another one).
+      publicUrl: (env.PUBLIC_URL ?? `http://${urlHost(env.HOST)}:${port}`).replace(/\/+$/, ''),
       trustProxy: env.TRUST_PROXY,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       corsOrigins: env.CORS_ORIGINS,
@@ -260,4 +262,10 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/** The host part of a URL for a listen address: a wildcard becomes localhost, IPv6 gets brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }

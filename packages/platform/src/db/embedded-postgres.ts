@@ -76,7 +76,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c',
       'fsync=on',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], ...(runAs ?? {}) },
+    // Its own process group: Ctrl+C in the terminal signals our process only, which drains the app
+    // and then stops the database last (stop()), instead of PostgreSQL going away first under it.
+    // A server left running by a killed process is stopped at the next start (stopStaleServer).
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(runAs ?? {}) },
   );
   const log = options.onLog ?? (() => {});
   let recent = '';

@@ -47,6 +47,9 @@ import { enforceAccess, enforceGrants, requireAccessOnEveryRoute } from './route
 import { rejectUnsafeText } from './safe-text.js';
 import { apiSecurityHeaders, computeSecurityHeaders } from './security-headers.js';
 
+/** A request slower than this is logged at info even in development. */
+const SLOW_REQUEST_MS = 1000;
+
 /** What `buildApp` needs besides the config. */
 export interface BuildAppOptions {
   /** Apps to mount; the host passes the ones enabled by `APPS`. */
@@ -123,6 +126,7 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
     if (ownPolicy !== undefined) reply.header('content-security-policy', ownPolicy);
     done(null, payload);
   });
+  const quietRequests = config.env === 'development';
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe(
@@ -130,7 +134,10 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
       reply.elapsedTime / 1000,
     );
     if (route !== '/health' && route !== '/ready' && route !== '/metrics') {
-      request.log.info(
+      // In development a page load is dozens of requests: the fine ones are debug there, so the
+      // terminal shows what needs a look (errors, slow requests). Production logs every request.
+      const routine = quietRequests && reply.statusCode < 400 && reply.elapsedTime < SLOW_REQUEST_MS;
+      request.log[routine ? 'debug' : 'info'](
         {
           method: request.method,
           url: request.url,

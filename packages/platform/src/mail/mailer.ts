@@ -36,7 +36,13 @@ export function createMailer(config: Config, db: PlatformDb, logger: Logger): Ma
             html_body: message.html,
           })
           .execute();
-        logger.info({ to: message.to, subject: message.subject }, 'mail kept in the dev outbox');
+        // Outside production the links (verify, reset, invitations) are printed too, so a newcomer
+        // can follow them from the terminal; they carry tokens, so never in production.
+        const links = config.isProduction ? undefined : (message.text.match(/https?:\/\/\S+/g) ?? undefined);
+        logger.info(
+          { to: message.to, subject: message.subject, ...(links ? { links } : {}) },
+          'mail kept in the dev outbox (GET /api/v1/dev/outbox)',
+        );
       },
       close() {},
     };

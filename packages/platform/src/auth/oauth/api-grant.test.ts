@@ -84,7 +84,7 @@ const grantClient = (): ApiGrantClient => ({
   token: `${base}/token`,
   revocation: `${base}/revoke`,
   scope: 'api.read',
-  redirectUri: 'http://localhost:3000/api/v1/test/callback',
+  redirectUri: 'http://127.0.0.1:3000/api/v1/test/callback',
   authorizationParams: { access_type: 'offline', prompt: 'consent' },
 });
 
@@ -116,7 +116,7 @@ describe('authorization code grant for API access', () => {
       access_type: 'offline',
       prompt: 'consent',
       code_challenge_method: 'S256',
-      redirect_uri: 'http://localhost:3000/api/v1/test/callback',
+      redirect_uri: 'http://127.0.0.1:3000/api/v1/test/callback',
     });
     const result = await grant.complete(approve(url.href));
     expect(result).toMatchObject({ ok: true, userId: ann.id, context: { storeId: 's-1' } });

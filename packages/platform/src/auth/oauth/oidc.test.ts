@@ -25,7 +25,7 @@ beforeAll(async () => {
       {
         client_id: 'campus-test',
         client_secret: 'campus-test-secret-value',
-        redirect_uris: ['http://localhost:3000/api/v1/auth/oauth/google/callback'],
+        redirect_uris: ['http://127.0.0.1:3000/api/v1/auth/oauth/google/callback'],
       },
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
