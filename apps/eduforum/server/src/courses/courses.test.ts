@@ -211,6 +211,15 @@ describe('sessions and the calendar feed', () => {
       durationMin: 50,
     });
     await call(app, professor, 'POST', `/sessions/${cancelled.json().id}/cancel`);
+    // One that was held: the calendar shows when it really ran, not the plan.
+    const held = await call(app, professor, 'POST', `/courses/${courseId}/sessions`, {
+      title: '보강',
+      scheduledAt: '2026-11-03T01:00:00Z',
+      durationMin: 50,
+    });
+    await call(app, professor, 'POST', `/sessions/${held.json().id}/start`);
+    await call(app, professor, 'POST', `/sessions/${held.json().id}/end`);
+    const heldTimes = (await call(app, professor, 'GET', `/sessions/${held.json().id}`)).json();
     const feed = await call(app, students[1] ?? null, 'POST', '/calendar');
     const { url, token } = feed.json();
     expect(url).toContain(`/api/v1/eduforum/calendar/${token}.ics`);
@@ -224,6 +233,11 @@ describe('sessions and the calendar feed', () => {
     expect(String(review.summary)).toContain('중간고사 리뷰');
     expect(review.start.toISOString()).toBe('2026-10-20T01:00:00.000Z');
     expect(review.end?.toISOString()).toBe('2026-10-20T01:50:00.000Z');
+    const ran = events.find((e) => e.uid === `${held.json().id}@eduforum`);
+    // iCalendar keeps whole seconds.
+    expect(ran?.start.getTime()).toBe(Math.floor(Date.parse(heldTimes.startedAt) / 1000) * 1000);
+    expect(ran?.end?.getTime()).toBeGreaterThan(ran?.start.getTime() ?? 0);
+    expect(ran?.start.toISOString()).not.toBe('2026-11-03T01:00:00.000Z');
     const off = events.find((e) => e.uid === `${cancelled.json().id}@eduforum`);
     expect(off?.status).toBe('CANCELLED');
     await call(app, students[1] ?? null, 'POST', '/calendar');

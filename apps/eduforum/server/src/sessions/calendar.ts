@@ -44,6 +44,8 @@ export class CalendarService {
         's.scheduled_at',
         's.duration_min',
         's.status',
+        's.started_at',
+        's.ended_at',
         's.updated_at',
         'c.code',
         'c.title as course',
@@ -59,10 +61,11 @@ export class CalendarService {
       prodId: { company: 'campus', product: 'eduforum', language: 'KO' },
     });
     for (const row of rows) {
+      const { start, end } = eventTimes(row);
       calendar.createEvent({
         id: `${row.id}@eduforum`,
-        start: row.scheduled_at,
-        end: new Date(row.scheduled_at.getTime() + row.duration_min * 60_000),
+        start,
+        end,
         summary: `[${row.code}] ${row.title}`,
         description: row.course,
         url: `${base}/eduforum/sessions/${row.id}`,
@@ -73,4 +76,21 @@ export class CalendarService {
     }
     return calendar.toString();
   }
+}
+
+/**
+ * When a session is in the calendar: what happened once it has (its real start, and its real end
+ * when it has ended), the plan before. A live session ends at its planned length from its real start.
+ */
+export function eventTimes(row: {
+  scheduled_at: Date;
+  duration_min: number;
+  started_at: Date | null;
+  ended_at: Date | null;
+}): { start: Date; end: Date } {
+  const start = row.started_at ?? row.scheduled_at;
+  const end = row.ended_at ?? new Date(start.getTime() + row.duration_min * 60_000);
+  // At least a minute: calendars keep whole seconds, and an event that ends as it starts vanishes.
+  const least = new Date(start.getTime() + 60_000);
+  return { start, end: end > least ? end : least };
 }

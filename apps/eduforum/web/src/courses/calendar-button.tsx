@@ -1,6 +1,6 @@
 import { call } from '@app/client';
 import type { EduforumPaths } from '@app/eduforum-contracts';
-import { Button, Dialog, useApi, useToast } from '@app/ui';
+import { Button, buttonClass, Dialog, useApi, useToast } from '@app/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useErrorText } from '../error-text.js';
@@ -38,6 +38,10 @@ export function CalendarButton() {
         </code>
         <div className="flex flex-wrap gap-2">
           <CopyButton text={feed.data?.url ?? ''} label={t('courses.calendar.title')} />
+          {/* The same feed as a file, for calendars that import rather than subscribe. */}
+          <a href={feed.data?.url} download="eduforum.ics" className={buttonClass('secondary')}>
+            {t('courses.calendar.download')}
+          </a>
           <Button variant="secondary" onClick={() => setOpen(false)}>
             {t('courses.common.close')}
           </Button>

@@ -70,6 +70,12 @@ export const en = {
     emptyBody: 'Sessions your professor schedules will appear here.',
     emptyBodyStaff: 'Schedule the first session: students see it here and in their calendar.',
     minutes: '{{n}} min',
+    held: 'Held {{start}}–{{end}}',
+    startedAt: 'Started {{time}}',
+    earlyTitle: 'Start now, before the planned time?',
+    earlyBody:
+      'This session is planned for {{time}}. Students who open it now join at once; the schedule and calendar will show when it really started.',
+    earlyConfirm: 'Start now',
     until: 'until {{time}}',
     joinLive: 'Join live',
     recap: 'Recap',
@@ -94,6 +100,7 @@ export const en = {
     button: 'Calendar feed',
     title: 'Your calendar feed',
     lead: 'Add this address to your calendar app (subscribe by URL). Keep it private: anyone with it sees your schedule. Making a new one stops the old one.',
+    download: 'Download .ics',
   },
   members: {
     title: 'Members',
@@ -319,6 +326,12 @@ export const ko: Translation<typeof en> = {
     emptyBody: '교수님이 예약한 세션이 여기에 표시됩니다.',
     emptyBodyStaff: '첫 세션을 예약하세요. 학생들은 여기와 캘린더에서 볼 수 있습니다.',
     minutes: '{{n}}분',
+    held: '{{start}}–{{end}} 진행',
+    startedAt: '{{time}} 시작',
+    earlyTitle: '예정 시간 전인데 지금 시작할까요?',
+    earlyBody:
+      '이 세션은 {{time}}에 예정되어 있습니다. 지금 시작하면 학생들이 바로 들어올 수 있고, 일정과 캘린더에는 실제 시작 시간이 표시됩니다.',
+    earlyConfirm: '지금 시작',
     until: '{{time}}까지',
     joinLive: '라이브 참여',
     recap: '돌아보기',
@@ -343,6 +356,7 @@ export const ko: Translation<typeof en> = {
     button: '캘린더 구독',
     title: '내 캘린더 피드',
     lead: '캘린더 앱에서 이 주소로 구독하세요(URL로 추가). 주소를 아는 사람은 일정을 볼 수 있으니 공유하지 마세요. 새로 만들면 이전 주소는 더 이상 동작하지 않습니다.',
+    download: '.ics 파일 받기',
   },
   members: {
     title: '구성원',

@@ -22,6 +22,9 @@ import { CalendarButton } from './calendar-button.js';
 import { type Course, can, keys } from './data.js';
 import { SessionDialog } from './session-dialog.js';
 
+/** Starting more than this before the planned time asks for a confirmation. */
+const EARLY_START_MS = 30 * 60_000;
+
 const tones: Record<SessionStatus, 'neutral' | 'accent' | 'success' | 'danger'> = {
   scheduled: 'neutral',
   live: 'success',
@@ -130,7 +133,10 @@ function SessionRow({
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const [confirmingEarly, setConfirmingEarly] = useState(false);
   const [starting, setStarting] = useState(false);
+  // Starting long before the planned time is more often a wrong click than a plan: ask first.
+  const early = new Date(session.scheduledAt).getTime() - Date.now() > EARLY_START_MS;
   const path = { params: { path: { sessionId: session.id } } };
   const start = async () => {
     setStarting(true);
@@ -154,6 +160,11 @@ function SessionRow({
     }
   };
   const end = new Date(new Date(session.scheduledAt).getTime() + session.durationMin * 60_000);
+  // What happened, once it has: the real start and end, not the plan.
+  const heldMinutes =
+    session.startedAt && session.endedAt
+      ? Math.max(1, Math.round((Date.parse(session.endedAt) - Date.parse(session.startedAt)) / 60_000))
+      : null;
   return (
     <article className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4 sm:flex-row sm:items-center sm:justify-between">
       <div className="flex flex-col gap-1">
@@ -161,15 +172,30 @@ function SessionRow({
           <Badge tone={tones[session.status]}>{t(`sessionStatus.${session.status}`)}</Badge>
           <h3 className="font-semibold">{session.title}</h3>
         </div>
-        <p className="text-sm text-fg-muted">
-          <time dateTime={session.scheduledAt}>{format.dateTime(session.scheduledAt)}</time>
-          {' · '}
-          {t('courses.sessions.minutes', {
-            count: session.durationMin,
-            n: format.number(session.durationMin),
-          })}
-          <span className="sr-only"> ({t('courses.sessions.until', { time: format.dateTime(end) })})</span>
-        </p>
+        {session.startedAt && session.endedAt && heldMinutes !== null ? (
+          <p className="text-sm text-fg-muted" data-testid="session-held">
+            {t('courses.sessions.held', {
+              start: format.dateTime(session.startedAt),
+              end: format.time(session.endedAt),
+            })}
+            {' · '}
+            {t('courses.sessions.minutes', { count: heldMinutes, n: format.number(heldMinutes) })}
+          </p>
+        ) : session.startedAt && session.status === 'live' ? (
+          <p className="text-sm text-fg-muted">
+            {t('courses.sessions.startedAt', { time: format.dateTime(session.startedAt) })}
+          </p>
+        ) : (
+          <p className="text-sm text-fg-muted">
+            <time dateTime={session.scheduledAt}>{format.dateTime(session.scheduledAt)}</time>
+            {' · '}
+            {t('courses.sessions.minutes', {
+              count: session.durationMin,
+              n: format.number(session.durationMin),
+            })}
+            <span className="sr-only"> ({t('courses.sessions.until', { time: format.dateTime(end) })})</span>
+          </p>
+        )}
       </div>
       <div className="flex flex-wrap gap-2">
         {session.status === 'live' && (
@@ -193,7 +219,7 @@ function SessionRow({
         {manage && session.status === 'scheduled' && (
           <>
             <Button
-              onClick={start}
+              onClick={() => (early ? setConfirmingEarly(true) : void start())}
               loading={starting}
               aria-label={`${t('courses.sessions.start')}: ${session.title}`}
             >
@@ -224,6 +250,16 @@ function SessionRow({
           body={t('courses.sessions.cancelBody', { title: session.title })}
           confirmLabel={t('courses.sessions.cancelConfirm')}
           onConfirm={cancel}
+        />
+      )}
+      {manage && (
+        <ConfirmDialog
+          open={confirmingEarly}
+          onClose={() => setConfirmingEarly(false)}
+          title={t('courses.sessions.earlyTitle')}
+          body={t('courses.sessions.earlyBody', { time: format.dateTime(session.scheduledAt) })}
+          confirmLabel={t('courses.sessions.earlyConfirm')}
+          onConfirm={start}
         />
       )}
     </article>
