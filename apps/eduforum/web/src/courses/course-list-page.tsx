@@ -21,6 +21,7 @@ import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { type Course, keys, useMe } from './data.js';
 import { NewCourseDialog } from './new-course-dialog.js';
+import { useSemesterLabel } from './semester.js';
 
 /** The app's home: the caller's courses ("load more"), archived on request, and "New course" for professors. */
 export function CoursesPage() {
@@ -141,6 +142,7 @@ function CourseList({
 
 function CourseCard({ course }: { course: Course }) {
   const { t } = useT();
+  const semesterLabel = useSemesterLabel();
   return (
     <Link
       to={`/courses/${course.id}`}
@@ -152,7 +154,7 @@ function CourseCard({ course }: { course: Course }) {
       </span>
       <span className="text-lg font-semibold leading-snug">{course.title}</span>
       <span className="text-sm text-fg-muted">
-        <span className="font-mono">{course.code}</span> · {course.semester}
+        <span className="font-mono">{course.code}</span> · {semesterLabel(course.semester)}
       </span>
     </Link>
   );

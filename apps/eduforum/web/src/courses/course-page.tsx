@@ -7,6 +7,7 @@ import { ContentTab } from './content-tab.js';
 import { can, useCourse } from './data.js';
 import { MembersTab } from './members-tab.js';
 import { QuestionsTab } from './questions-tab.js';
+import { useSemesterLabel } from './semester.js';
 import { SessionsTab } from './sessions-tab.js';
 import { SettingsTab } from './settings-tab.js';
 
@@ -14,6 +15,7 @@ import { SettingsTab } from './settings-tab.js';
 export function CoursePage() {
   const { courseId = '' } = useParams();
   const { t } = useT();
+  const semesterLabel = useSemesterLabel();
   const errorText = useErrorText();
   const course = useCourse(courseId);
   const [params, setParams] = useSearchParams();
@@ -74,7 +76,7 @@ export function CoursePage() {
         <p className="flex flex-wrap items-center gap-2 text-fg-muted">
           <span className="font-mono">{data.code}</span>
           <span aria-hidden="true">·</span>
-          <span>{data.semester}</span>
+          <span>{semesterLabel(data.semester)}</span>
           <Badge tone={data.myRole === 'student' ? 'neutral' : 'accent'}>{t(`roles.${data.myRole}`)}</Badge>
         </p>
         {data.description && <p className="max-w-prose whitespace-pre-line">{data.description}</p>}

@@ -18,10 +18,12 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../i18n.js';
 import { keys } from './data.js';
+import { useSemesterLabel } from './semester.js';
 
 /** `/join?code=`: enroll with an invite code, then open the course. */
 export function JoinPage() {
   const { t } = useT();
+  const semesterLabel = useSemesterLabel();
   const api = useApi<EduforumPaths>();
   const toast = useToast();
   const navigate = useNavigate();
@@ -67,7 +69,7 @@ export function JoinPage() {
             <p className="text-sm text-fg-muted">{t('courses.join.invitedTo')}</p>
             <p className="text-lg font-semibold">{preview.data.title}</p>
             <p className="text-sm text-fg-muted">
-              {preview.data.code} · {preview.data.semester}
+              {preview.data.code} · {semesterLabel(preview.data.semester)}
             </p>
             {preview.data.alreadyMember && (
               <div className="mt-2 flex flex-wrap items-center gap-2">

@@ -1,13 +1,24 @@
 import { ApiError, call } from '@app/client';
 import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createCourseSchema } from '@app/eduforum-contracts';
-import { Button, Dialog, Form, TextAreaField, TextField, useApi, useToast, useZodForm } from '@app/ui';
+import {
+  Button,
+  Dialog,
+  Form,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useApi,
+  useToast,
+  useZodForm,
+} from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../i18n.js';
 
 import { keys } from './data.js';
+import { terms } from './semester.js';
 
 /** This semester's name in the contract's form (`2026-fall`), a sensible default. */
 export function currentSemester(now = new Date()): string {
@@ -47,6 +58,10 @@ export function NewCourseDialog({ open, onClose }: { open: boolean; onClose: () 
     }
   });
   const code = form.field('code');
+  const semester = form.field('semester');
+  const [year = '', term = ''] = semester.value.split('-');
+  const thisYear = new Date().getFullYear();
+  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map(String);
   return (
     <Dialog open={open} onClose={onClose} title={t('courses.create.title')}>
       <Form onSubmit={submit} error={form.formError} label={t('courses.create.title')}>
@@ -58,16 +73,29 @@ export function NewCourseDialog({ open, onClose }: { open: boolean; onClose: () 
           {...code}
           onChange={(event) => {
             setCodeTaken(false);
-            code.onChange(event);
+            // "CS 330" is how people write it: spaces become the dash the code allows.
+            code.onChange({ target: { value: event.target.value.replace(/\s+/g, '-') } });
           }}
-          error={code.error ?? (codeTaken ? t('courses.create.codeTaken') : undefined)}
+          error={
+            code.error ? t('courses.fields.codeRule') : codeTaken ? t('courses.create.codeTaken') : undefined
+          }
         />
-        <TextField
-          label={t('courses.fields.semester')}
-          hint={t('courses.fields.semesterHint')}
-          autoComplete="off"
-          {...form.field('semester')}
-        />
+        <fieldset className="m-0 flex flex-wrap gap-3 border-0 p-0">
+          <legend className="mb-1 text-sm font-semibold">{t('courses.fields.semester')}</legend>
+          <SelectField
+            label={t('courses.fields.semesterYear')}
+            value={year}
+            options={years.map((y) => ({ value: y, label: y }))}
+            onChange={(event) => semester.onChange({ target: { value: `${event.target.value}-${term}` } })}
+          />
+          <SelectField
+            label={t('courses.fields.semesterTerm')}
+            value={term}
+            error={semester.error}
+            options={terms.map((x) => ({ value: x, label: t(`courses.fields.terms.${x}`) }))}
+            onChange={(event) => semester.onChange({ target: { value: `${year}-${event.target.value}` } })}
+          />
+        </fieldset>
         <TextAreaField label={t('courses.fields.description')} {...form.field('description')} />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" loading={form.submitting}>
