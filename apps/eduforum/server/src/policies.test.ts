@@ -158,6 +158,7 @@ describeRouteRoles({
         questionId: f.questionId,
         contentId: f.contentId,
         userId: f.targetId,
+        inviteCode: f.inviteCode,
       },
     };
   },
