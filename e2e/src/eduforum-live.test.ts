@@ -170,7 +170,9 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     // The professor drops into each room in turn; its students are told who is listening.
     const rooms = prof.page.getByTestId('breakout-rooms');
     await rooms.getByRole('button', { name: 'Enter' }).first().click();
+    await rooms.getByRole('button', { name: 'Back to main room' }).waitFor(WAIT);
     await rooms.getByRole('button', { name: 'Enter' }).first().click();
+    await expect.poll(() => rooms.getByRole('button', { name: 'Enter' }).count(), WAIT).toBe(1);
     for (const person of [seoyeon, min, jae])
       await person.page.getByTestId('staff-visit').first().waitFor(WAIT);
     await min.page.screenshot({
@@ -196,6 +198,20 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await expect
       .poll(() => jae.page.getByTestId('whiteboard-canvas').getAttribute('data-shape-count'), WAIT)
       .toBe('1');
+
+    // Offline: the room says so at once, a message typed meanwhile waits visibly and goes out on reconnect.
+    await tab(jae.page, /^Chat/);
+    await jae.context.setOffline(true);
+    await jae.page.getByTestId('connection').getByText('Offline').waitFor(WAIT);
+    await jae.page.getByTestId('whiteboard-status').getByText('Offline', { exact: false }).waitFor(WAIT);
+    await jae.page.getByLabel('Message').fill('Sent from the subway');
+    await jae.page.getByRole('button', { name: 'Send' }).click();
+    await jae.page.getByTestId('chat-queued').getByText('Sent from the subway').waitFor(WAIT);
+    await jae.page.screenshot({ path: `${screenshots}eduforum-live-student-offline.png` });
+    await jae.context.setOffline(false);
+    await jae.page.getByTestId('chat-queued').waitFor({ state: 'detached', timeout: 30_000 });
+    await tab(prof.page, /^Chat/);
+    await prof.page.getByTestId('chat-messages').getByText('Sent from the subway').waitFor(WAIT);
 
     await tab(prof.page, /^TalkTime/);
     await prof.page.screenshot({ path: `${screenshots}eduforum-live-professor-talktime.png` });

@@ -1,10 +1,30 @@
-import { call } from '@app/client';
+import { ApiError, call, RealtimeError } from '@app/client';
 import type { ChatMessage } from '@app/contracts';
 import type { EduforumPaths } from '@app/eduforum-contracts';
 import { Button, useApi, useFormat, useRealtime, useToast } from '@app/ui';
 import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
+import { LiveActionError } from './use-live-room.js';
+import { useOnline } from './use-online.js';
+
+/** A message typed while offline (or whose sending was cut off), sent again on reconnect. */
+interface Queued {
+  clientId: string;
+  body: string;
+}
+
+/**
+ * A failure of the connection, not a refusal: the message waits and is sent again. Right after a
+ * reconnect the room's channel may not be joined again yet (NOT_SUBSCRIBED): that too is a wait.
+ */
+function lostConnection(error: unknown): boolean {
+  if (error instanceof RealtimeError) return error.code === 'NOT_SUBSCRIBED';
+  return !(error instanceof ApiError || error instanceof LiveActionError);
+}
+
+/** How long to wait before trying the queue again after the connection failed it. */
+const RETRY_MS = 1000;
 
 /**
  * A chat room of the live session (the main room's or a breakout room's): the last 50 messages,
@@ -32,6 +52,10 @@ export function ChatPanel({
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
+  const [queued, setQueued] = useState<Queued[]>([]);
+  const flushing = useRef(false);
+  const [retries, setRetries] = useState(0);
+  const online = useOnline() && state === 'open';
   const listRef = useRef<HTMLOListElement>(null);
   const inputId = useId();
 
@@ -85,22 +109,59 @@ export function ChatPanel({
     if (list) list.scrollTop = list.scrollHeight;
   }, [messages.length]);
 
+  const deliver = async (item: Queued) => {
+    if (!send) return;
+    const message = (await send(item.body, item.clientId)) as ChatMessage | undefined;
+    if (message && typeof message === 'object' && 'seq' in message)
+      setMessages((current) =>
+        current.some((m) => m.seq === message.seq) ? current : [...current, message].slice(-200),
+      );
+  };
+
+  // Back online: what was typed meanwhile goes out in order (the client id makes a resend harmless).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deliver and the texts change every render
+  useEffect(() => {
+    if (!online || queued.length === 0 || flushing.current) return;
+    flushing.current = true;
+    void (async () => {
+      for (const item of queued) {
+        try {
+          await deliver(item);
+        } catch (error) {
+          if (lostConnection(error)) {
+            setTimeout(() => setRetries((n) => n + 1), RETRY_MS);
+            break;
+          }
+          toast(errorText(error), 'danger');
+        }
+        setQueued((current) => current.filter((q) => q.clientId !== item.clientId));
+      }
+      flushing.current = false;
+    })();
+  }, [online, queued, retries]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const typed = draft;
     const body = typed.trim();
     if (!body || sending || !send) return;
+    const item = { clientId: crypto.randomUUID(), body };
+    // Empty the box for the next message, unless the next one is already being typed.
+    const clear = () => setDraft((current) => (current === typed ? '' : current));
+    if (!online) {
+      setQueued((current) => [...current, item]);
+      clear();
+      return;
+    }
     setSending(true);
     try {
-      const message = (await send(body, crypto.randomUUID())) as ChatMessage | undefined;
-      if (message && typeof message === 'object' && 'seq' in message)
-        setMessages((current) =>
-          current.some((m) => m.seq === message.seq) ? current : [...current, message].slice(-200),
-        );
-      // Empty the box for the next message, unless the next one is already being typed.
-      setDraft((current) => (current === typed ? '' : current));
+      await deliver(item);
+      clear();
     } catch (error) {
-      toast(errorText(error), 'danger');
+      if (lostConnection(error)) {
+        setQueued((current) => [...current, item]);
+        clear();
+      } else toast(errorText(error), 'danger');
     } finally {
       setSending(false);
     }
@@ -144,7 +205,18 @@ export function ChatPanel({
             </Fragment>
           );
         })}
+        {queued.map((q) => (
+          <li
+            key={q.clientId}
+            className="rounded-lg border border-dashed border-border px-3 py-2 text-sm"
+            data-testid="chat-queued"
+          >
+            <p className="text-xs text-fg-muted">{t('live.chat.queued')}</p>
+            <p className="whitespace-pre-wrap break-words">{q.body}</p>
+          </li>
+        ))}
       </ol>
+      {send && !online && <p className="mt-2 text-xs text-fg-muted">{t('live.chat.offline')}</p>}
       {send && (
         <form onSubmit={submit} className="mt-3 flex gap-2">
           <label htmlFor={inputId} className="sr-only">

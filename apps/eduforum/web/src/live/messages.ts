@@ -55,6 +55,8 @@ export const en = {
     placeholder: 'Write a message…',
     send: 'Send',
     deleted: 'This message was deleted.',
+    queued: 'Not sent yet: waiting for the connection',
+    offline: 'You are offline. Messages you write now are sent when the connection is back.',
   },
   hands: {
     title: 'Raised hands: {{count}}',
@@ -244,6 +246,8 @@ export const ko: Translation<typeof en> = {
     placeholder: '메시지를 입력하세요…',
     send: '보내기',
     deleted: '삭제된 메시지입니다.',
+    queued: '아직 보내지 않음: 연결을 기다리는 중',
+    offline: '오프라인입니다. 지금 쓰는 메시지는 연결되면 보내집니다.',
   },
   hands: {
     title: '손 든 사람: {{count}}',

@@ -12,8 +12,8 @@ import {
 } from '@app/eduforum-contracts';
 import { useApi, useDeclaredChannel, useRealtime } from '@app/ui';
 import { useCallback, useEffect, useReducer, useState } from 'react';
-
 import { initialLiveState, type LiveEvent, type LiveState, liveReducer, roomOf } from './live-state.js';
+import { useOnline } from './use-online.js';
 
 /** A refusal of a room action (the ack's `{ error }`), with the error catalogue's code. */
 export class LiveActionError extends Error {
@@ -40,7 +40,10 @@ export const runsRoom = (snapshot: Pick<LiveSnapshot, 'abilities'> | null | unde
  */
 export function useLiveRoom(sessionId: string) {
   const api = useApi<EduforumPaths>();
-  const { client, state: connection } = useRealtime();
+  const { client, state: socketState } = useRealtime();
+  const online = useOnline();
+  // One state for the page: no network is offline, whatever the socket has noticed yet.
+  const connection = online ? socketState : 'closed';
   const [state, dispatch] = useReducer(liveReducer, initialLiveState);
   const [error, setError] = useState<Error | null>(null);
   const open = connection === 'open';

@@ -1,6 +1,7 @@
 import { Button, Dialog, Notice, Spinner, useFormat, useSession, useToast } from '@app/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n.js';
+import { useOnline } from '../live/use-online.js';
 import {
   BOARD_WIDTH,
   type PaletteName,
@@ -45,7 +46,10 @@ export function Whiteboard({
   const toast = useToast();
   const format = useFormat();
   const { user } = useSession();
-  const { board, status, synced } = useBoard(documentName);
+  const { board, status: boardStatus, synced } = useBoard(documentName);
+  // No network is offline here too, at once, as the room's header says (one state for the page).
+  const online = useOnline();
+  const status: BoardStatus = !online && boardStatus === 'live' ? 'offline' : boardStatus;
   const [tool, setTool] = useState<Tool>('pen');
   const [colorName, setColorName] = useState<PaletteName>('black');
   const [widthName, setWidthName] = useState<StrokeWidthName>('medium');
