@@ -166,4 +166,68 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await page.screenshot({ path: `${screenshots}admin-audit-en-phone.png`, fullPage: true });
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('approves an instructor when only approved instructors may create courses', async () => {
+    const app = web.app;
+    const admin = await makeAccount(app, { name: '관리자 박' });
+    await app.platform.pool.query(`update platform.users set platform_role = 'admin' where id = $1`, [
+      admin.id,
+    ]);
+    const applicant = await makeAccount(app, { name: 'Dana Kim' });
+
+    // The admin (Korean, desktop) restricts course creation on eduforum's admin page.
+    const adminPage = await (await openContext(web.browser, { locale: 'ko-KR', size: desktop })).newPage();
+    const adminErrors = watchErrors(adminPage);
+    await signInPage(adminPage, admin, 'ko');
+    await adminPage.getByRole('heading', { name: '캠퍼스' }).waitFor(WAIT);
+    await adminPage.goto(`${web.origin}/eduforum/admin`);
+    await adminPage.getByRole('heading', { name: '에듀포럼 관리', level: 1 }).waitFor(WAIT);
+    await adminPage.getByLabel('강의 개설', { exact: true }).selectOption('approved');
+    await adminPage.getByLabel('강사 이메일 도메인').fill('not a domain');
+    await adminPage.getByRole('button', { name: '저장' }).click();
+    await adminPage
+      .getByText('“not a domain”은(는) school.ac.kr 같은 도메인이 아닙니다', { exact: false })
+      .waitFor();
+    await adminPage.getByLabel('강사 이메일 도메인').fill('@School.ac.kr');
+    await adminPage.getByRole('button', { name: '저장' }).click();
+    await expect
+      .poll(() => adminPage.getByLabel('강사 이메일 도메인').inputValue(), WAIT)
+      .toBe('school.ac.kr');
+
+    // The applicant (English, phone) is told what applies and asks.
+    const page = await (await openContext(web.browser, { locale: 'en-US', size: phone })).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web.origin}/eduforum/sign-in`);
+    await page.getByLabel('Email').fill(applicant.email);
+    await page.getByLabel('Password').fill(applicant.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Want to teach?' }).waitFor(WAIT);
+    expect(await page.getByRole('button', { name: 'New course' }).count()).toBe(0);
+    await page.getByLabel('A note for the admin (optional)').fill('I teach CS-101 in the spring.');
+    await page.getByRole('button', { name: 'Ask to teach' }).click();
+    await page.getByText('is waiting for an admin', { exact: false }).waitFor(WAIT);
+    expect(await auditPage(page)).toEqual([]);
+    await noHorizontalScroll(page);
+    await dismissToasts(page);
+    await page.screenshot({ path: `${screenshots}eduforum-teach-request-en-phone.png`, fullPage: true });
+
+    // The admin approves it.
+    await adminPage.reload();
+    const row = adminPage.getByRole('row').filter({ hasText: 'Dana Kim' });
+    await row.getByText('I teach CS-101 in the spring.').waitFor(WAIT);
+    expect(await auditPage(adminPage)).toEqual([]);
+    await adminPage.screenshot({
+      path: `${screenshots}eduforum-admin-requests-ko-desktop.png`,
+      fullPage: true,
+    });
+    await row.getByRole('button', { name: '승인: Dana Kim' }).click();
+    await adminPage.getByText('Dana Kim님이 이제 강의를 만들 수 있습니다.').waitFor(WAIT);
+
+    // The applicant may create courses now.
+    await page.reload();
+    await page.getByText('You are an approved instructor', { exact: false }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'New course' }).first().waitFor();
+    expect(errors).toEqual([]);
+    expect(adminErrors).toEqual([]);
+  }, 120_000);
 });

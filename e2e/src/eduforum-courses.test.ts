@@ -1,43 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import { eduforum } from '@app/eduforum-server';
-import { makeAccount, signIn, type TestAccount } from '@app/platform/testing';
+import { makeAccount, type TestAccount, tokenFromOutbox } from '@app/platform/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
 import { auditPage } from './web/a11y.js';
-import { eduforumApi } from './web/eduforum.js';
 import { desktop, openContext, phone, startWebHarness, type WebHarness, watchErrors } from './web/harness.js';
 
-// Issue #8's course pages in Chromium: a professor creates a course, imports a roster (a broken
-// one first), schedules a session; a student joins by invite code on a phone and sees it.
+// Issue #8's course pages in Chromium: a brand-new account creates a course (any verified account
+// may teach by default, issue #21), imports a roster (a broken one first; an address without an
+// account is invited, signs up from the mail's link and is enrolled once verified), schedules a
+// session; a student joins by invite code on a phone and sees it.
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const WAIT = { timeout: 15_000 };
 let web: WebHarness;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  web = await startWebHarness({ apps: [eduforum] });
+  // PUBLIC_URL is the harness's own address: the invitation mail links to its sign-up page.
+  web = await startWebHarness({ apps: [eduforum], publicUrl: true });
+  // Invitation mail and enrolment on verification are jobs.
+  await web.app.platform.jobs.start();
 }, 240_000);
 
 afterAll(async () => {
   await web?.close();
 });
-
-/** A professor granted by an admin (made like test-support's makeAdmin) through `PUT /admin/roles`. */
-async function makeProfessor(web: WebHarness): Promise<TestAccount> {
-  const app = web.app;
-  const admin = await makeAccount(app, { name: 'Admin' });
-  await app.platform.pool.query(`update platform.users set platform_role = 'admin' where id = $1`, [
-    admin.id,
-  ]);
-  const professor = await makeAccount(app, { name: 'Prof. Han' });
-  const { response } = await eduforumApi(web, (await signIn(app, admin)).accessToken).PUT(
-    '/api/v1/eduforum/admin/roles/{userId}',
-    { params: { path: { userId: professor.id } }, body: { role: 'professor' } },
-  );
-  expect(response.status).toBe(204);
-  return professor;
-}
 
 /** Signs in through the app's sign-in page, in the page's language. */
 async function signInPage(page: Page, account: TestAccount, language: 'en' | 'ko') {
@@ -68,6 +56,12 @@ async function dismissToasts(page: Page) {
   await page.locator('ol > li').first().waitFor({ state: 'detached', timeout: 15_000 });
 }
 
+/** The dev outbox's mails to `to`, newest first. */
+async function outbox(to: string): Promise<{ subject: string; text: string }[]> {
+  const res = await web.app.inject({ method: 'GET', url: `/api/v1/dev/outbox?to=${encodeURIComponent(to)}` });
+  return res.json().items;
+}
+
 async function noHorizontalScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
 }
@@ -75,7 +69,9 @@ async function noHorizontalScroll(page: Page) {
 describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
   it('professor: creates a course, imports a roster, schedules a session; student joins by code', async () => {
     const app = web.app;
-    const professor = await makeProfessor(web);
+    // A brand-new account, never granted anything: by default a verified account may teach.
+    const professor = await makeAccount(app, { name: 'Prof. Han' });
+    const newcomer = `newcomer-${Date.now()}@example.test`;
     const ana = await makeAccount(app, { name: 'Ana Lee' });
     const bo = await makeAccount(app, { name: '박보영' });
     const student = await makeAccount(app, { name: '김학생' });
@@ -88,6 +84,7 @@ describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
     await prof.getByRole('heading', { name: 'Welcome, Prof. Han', level: 1 }).waitFor(WAIT);
     await prof.getByRole('heading', { name: 'My courses' }).waitFor();
     await prof.getByRole('heading', { name: 'No courses yet' }).waitFor(WAIT);
+    await prof.getByText('Anyone with a confirmed email address can create a course here').waitFor();
     expect(await auditPage(prof)).toEqual([]);
     await prof.screenshot({ path: `${screenshots}eduforum-courses-empty-en-desktop.png` });
 
@@ -135,11 +132,18 @@ describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
       fullPage: true,
     });
 
-    await roster.getByLabel('Or paste the CSV').fill(`email,role\n${ana.email},student\n${bo.email},ta\n`);
+    // A real class list: one address has no account yet, so it is invited rather than refused.
+    await roster
+      .getByLabel('Or paste the CSV')
+      .fill(`email,role\n${ana.email},student\n${bo.email},ta\n${newcomer},student\n`);
     await roster.getByRole('button', { name: 'Check and import' }).click();
-    await prof.getByText('Imported: 2 added, 0 already enrolled.').waitFor(WAIT);
+    await prof.getByText(/Imported: 2 added, 0 already enrolled, 1 invited/).waitFor(WAIT);
     await members.getByText('Ana Lee').waitFor(WAIT);
     await members.getByText('박보영').waitFor();
+    const invitations = prof.getByRole('table', { name: 'Invited, not signed up yet' });
+    await invitations.getByText(newcomer).waitFor(WAIT);
+    // Mailed (a job): the table shows when, after a refresh of the tab.
+    await expect.poll(async () => (await outbox(newcomer)).length, WAIT).toBe(1);
     const inviteCode = (await prof.getByTestId('invite-code').textContent())?.trim() ?? '';
     expect(inviteCode).toMatch(/^[A-Z0-9]{8}$/);
 
@@ -212,7 +216,8 @@ describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
     const errors = watchErrors(page);
     await signInPage(page, student, 'ko');
     await page.getByRole('heading', { name: '아직 강의가 없습니다' }).waitFor(WAIT);
-    expect(await page.getByRole('button', { name: '새 강의' }).count()).toBe(0);
+    // Any confirmed account may teach here, and the page says so.
+    await page.getByText('이메일 주소를 확인한 누구나 강의를 만들 수 있고', { exact: false }).waitFor();
     expect(await auditPage(page)).toEqual([]);
     await noHorizontalScroll(page);
     await page.screenshot({ path: `${screenshots}eduforum-courses-empty-ko-phone.png`, fullPage: true });
@@ -269,6 +274,47 @@ describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
     await profPhone.getByRole('dialog', { name: '새 문제' }).waitFor();
     expect(await auditPage(profPhone)).toEqual([]);
     await profPhone.screenshot({ path: `${screenshots}eduforum-courses-question-ko-phone.png` });
+
+    // --- The invited newcomer, in Korean on a phone: the mail's link opens sign-up with the
+    // address filled in; once the address is confirmed, the course is theirs without a code.
+    const link = /https?:\/\/\S+\/eduforum\/sign-up\?email=\S+/.exec(
+      (await outbox(newcomer))[0]?.text ?? '',
+    )?.[0];
+    expect(link).toBeDefined();
+    const invitedContext = await openContext(web.browser, { locale: 'ko-KR', size: phone });
+    const invited = await invitedContext.newPage();
+    const invitedErrors = watchErrors(invited);
+    await invited.goto(link ?? '');
+    expect(await invited.getByLabel('이메일').inputValue()).toBe(newcomer);
+    await invited.getByLabel('이름').fill('신입생');
+    await invited.getByLabel('비밀번호').fill('Correct horse battery 7');
+    await invited.getByRole('button', { name: '가입하기' }).click();
+    await invited.getByRole('heading', { name: '이메일을 확인해 주세요' }).waitFor(WAIT);
+    const token = await tokenFromOutbox(app, newcomer, /이메일 주소를 확인/);
+    await invited.goto(`${web.origin}/eduforum/verify-email?token=${encodeURIComponent(token)}`);
+    await invited.getByText('이메일이 확인되었습니다').waitFor(WAIT);
+    await signInPage(invited, { email: newcomer, password: 'Correct horse battery 7' } as TestAccount, 'ko');
+    await invited.getByRole('heading', { name: '신입생님, 환영합니다', level: 1 }).waitFor(WAIT);
+    // Enrolled by the verification's job: the list shows the course (reopened if it was quicker).
+    await expect
+      .poll(async () => {
+        if ((await invited.getByRole('link', { name: /Databases/ }).count()) > 0) return true;
+        await invited.goto(`${web.origin}/eduforum/`);
+        await invited.getByRole('heading', { name: '내 강의' }).waitFor(WAIT);
+        return false;
+      }, WAIT)
+      .toBe(true);
+    expect(await auditPage(invited)).toEqual([]);
+    await noHorizontalScroll(invited);
+    await invited.screenshot({ path: `${screenshots}eduforum-courses-invited-ko-phone.png`, fullPage: true });
+    expect(unexpected(invitedErrors)).toEqual([]);
+    // The professor's pending list is empty now.
+    await profPhone.keyboard.press('Escape');
+    await profPhone.getByRole('dialog', { name: '새 문제' }).waitFor({ state: 'hidden' });
+    await profPhone.getByRole('tab', { name: '구성원' }).click();
+    await profPhone.getByText('대기 중인 초대가 없습니다').waitFor(WAIT);
+    await profPhone.getByRole('table', { name: '구성원' }).getByText('신입생').waitFor(WAIT);
+    await invitedContext.close();
 
     await studentContext.close();
     await profPhone.context().close();

@@ -353,6 +353,7 @@ export interface PlatformOauthStates {
 export interface PlatformPeople {
   created_at: Timestamp | null;
   email: string | null;
+  email_verified: boolean | null;
   id: string | null;
   locale: string | null;
   name: string | null;

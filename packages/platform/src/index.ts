@@ -37,6 +37,7 @@ export { isUniqueViolation, uniqueToConflict } from './db/errors.js';
 export { type MigrationSource, migrate, pendingMigrations, readMigrations } from './db/migrate.js';
 export { appDatabase, createDb, createPool, type PlatformDb, type PlatformReadViews } from './db/pool.js';
 export { Directory, type PersonSummary } from './directory/directory.js';
+export type { EmailVerifiedHandler } from './directory/email-verified.js';
 export * from './files/index.js';
 export { type App, type BuildAppOptions, buildApp } from './http/app.js';
 export { AppError, notFound } from './http/app-error.js';

@@ -15,9 +15,11 @@ import type { Config } from './config/index.js';
 import type { MigrationSource } from './db/migrate.js';
 import { createDb, createPool, type PlatformDb } from './db/pool.js';
 import { Directory } from './directory/directory.js';
+import { EmailVerifiedHooks } from './directory/email-verified.js';
 import { Files } from './files/service.js';
 import { Jobs } from './jobs/jobs.js';
 import { Limits } from './limits/limits.js';
+import { AppMail } from './mail/app-mail.js';
 import { Notifications } from './notifications/service.js';
 import type { Logger } from './observability/logger.js';
 import { type Bus, createBus } from './realtime/bus/index.js';
@@ -70,6 +72,8 @@ export interface PlatformContext {
   readonly calls: CallService;
   /** Background jobs: `enqueue` anywhere; handlers and cron schedules run in role worker/all. */
   readonly jobs: Jobs;
+  /** Mail to addresses without an account (invitations); people with one get notifications. */
+  readonly mail: AppMail;
   /** Per-user notifications: in-app (live on `user:<id>`), email, web push; `send(type, { userId, data })`. */
   readonly notifications: Notifications;
   /** Outgoing webhooks: apps `registerEvents(...)` their catalogue and `emit(event, payload, { ownerId })`. */
@@ -112,7 +116,10 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
   const pool = createPool(config, databaseUrl, logger);
   const db = createDb(pool);
   const limits = new Limits(config);
-  const auth = await createAuth(config, db, logger, limits);
+  const jobs = new Jobs(db, config, logger);
+  await jobs.migrate(pool);
+  const verifiedHooks = new EmailVerifiedHooks(jobs);
+  const auth = await createAuth(config, db, logger, limits, verifiedHooks.queue);
   const bus = await createBus(config, pool, logger);
   const realtime = new Gateway({
     authenticator: auth.authenticator,
@@ -132,8 +139,6 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     blocks,
     ringTimeoutMs: config.realtime.ringTimeoutMs,
   });
-  const jobs = new Jobs(db, config, logger);
-  await jobs.migrate(pool);
   const notifications = new Notifications({ db, config, logger, jobs, realtime, mailer: auth.deps.mailer });
   notifications.registerJobs();
   const webhooks = new Webhooks({ db, config, logger, jobs });
@@ -161,6 +166,8 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     limits: config.collab,
   });
   const access = new AccessChanges({ bus, logger, realtime, collab, chat });
+  const directory = new Directory(db, access, verifiedHooks);
+  verifiedHooks.registerJobs((id) => directory.person(id));
   return Object.freeze({
     config,
     logger,
@@ -188,10 +195,11 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     calls,
     jobs,
     notifications,
+    mail: new AppMail(auth.deps.mailer),
     webhooks,
     files,
     collab,
-    directory: new Directory(db, access),
+    directory,
     access,
   });
 }

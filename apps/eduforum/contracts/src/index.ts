@@ -15,6 +15,7 @@ export * from './live.js';
 export * from './manifest.js';
 export * from './polls.js';
 export * from './quizzes.js';
+export * from './teaching.js';
 
 /** eduforum's roles (seed 004 §7.1); permissions per role live in the server's policies. */
 export const eduforumRoles = ['admin', 'professor', 'ta', 'student'] as const;
@@ -90,18 +91,34 @@ export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 export const joinedCourseSchema = courseSchema.extend({ alreadyMember: z.boolean() });
 export const setMemberRoleSchema = z.object({ role: courseRoleSchema });
 export const addMemberSchema = z.object({ email: z.email(), role: courseRoleSchema });
+/** Adding by email: `added` (an account has it) or `invited` (mailed; enrolled on sign-up). */
+export const addedMemberSchema = z.object({ status: z.enum(['added', 'invited']) });
+
+/** A place kept for an address without an account yet (staff see and manage them). */
+export const invitationSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(['ta', 'student']),
+  createdAt: z.string(),
+  /** When the last mail went out (null: queued). */
+  sentAt: z.string().nullable(),
+  sendCount: z.number().int(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
 
 /** One line of a roster import's report. */
 export const rosterRowReportSchema = z.object({
   line: z.number().int(),
   email: z.string().nullable(),
-  status: z.enum(['added', 'already_enrolled', 'invalid']),
+  /** `invited`: no account has the address yet; it gets an invitation and is enrolled on sign-up. */
+  status: z.enum(['added', 'already_enrolled', 'invited', 'invalid']),
   errors: z.array(z.string()),
 });
 export const rosterReportSchema = z.object({
   imported: z.boolean(),
   added: z.number().int(),
   alreadyEnrolled: z.number().int(),
+  invited: z.number().int(),
   rows: z.array(rosterRowReportSchema),
 });
 export type RosterReport = z.infer<typeof rosterReportSchema>;

@@ -16,4 +16,6 @@ export const eduforumManifest = defineManifest({
     { role: 'admin', label: { ko: '에듀포럼 관리자', en: 'EduForum admin' } },
     { role: 'professor', label: { ko: '교수 (강의 개설 가능)', en: 'Professor (may create courses)' } },
   ],
+  // Who may teach and the requests to teach (the portal's console links here).
+  adminPath: '/admin',
 });

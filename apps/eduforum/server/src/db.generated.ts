@@ -71,6 +71,17 @@ export interface EduforumCourseContent {
   visibility: string;
 }
 
+export interface EduforumCourseInvitations {
+  course_id: string;
+  created_at: Generated<Timestamp>;
+  email: string;
+  id: Generated<string>;
+  invited_by: string | null;
+  role: string;
+  send_count: Generated<number>;
+  sent_at: Timestamp | null;
+}
+
 export interface EduforumCourseMembers {
   course_id: string;
   joined_at: Generated<Timestamp>;
@@ -95,6 +106,16 @@ export interface EduforumHands {
   raised_at: Generated<Timestamp>;
   seq: Generated<number>;
   session_id: string;
+  user_id: string;
+}
+
+export interface EduforumInstructorRequests {
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  note: Generated<string>;
+  reason: Generated<string>;
+  status: Generated<string>;
   user_id: string;
 }
 
@@ -203,6 +224,14 @@ export interface EduforumSessions {
   updated_at: Generated<Timestamp>;
 }
 
+export interface EduforumSettings {
+  course_creation: Generated<string>;
+  id: Generated<boolean>;
+  instructor_domains: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface EduforumSpeakingIntervals {
   ended_at: Timestamp;
   session_id: string;
@@ -217,9 +246,11 @@ export interface DB {
   "eduforum.calendar_tokens": EduforumCalendarTokens;
   "eduforum.collab_documents": EduforumCollabDocuments;
   "eduforum.course_content": EduforumCourseContent;
+  "eduforum.course_invitations": EduforumCourseInvitations;
   "eduforum.course_members": EduforumCourseMembers;
   "eduforum.courses": EduforumCourses;
   "eduforum.hands": EduforumHands;
+  "eduforum.instructor_requests": EduforumInstructorRequests;
   "eduforum.participation": EduforumParticipation;
   "eduforum.poll_votes": EduforumPollVotes;
   "eduforum.polls": EduforumPolls;
@@ -229,6 +260,7 @@ export interface DB {
   "eduforum.session_events": EduforumSessionEvents;
   "eduforum.session_removals": EduforumSessionRemovals;
   "eduforum.sessions": EduforumSessions;
+  "eduforum.settings": EduforumSettings;
   "eduforum.speaking_intervals": EduforumSpeakingIntervals;
 }
 

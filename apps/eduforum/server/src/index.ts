@@ -3,7 +3,9 @@ import { type AppPlatform, appTask, defineApp } from '@app/platform';
 import { breakoutRoutes } from './breakouts/routes.js';
 import { BreakoutService } from './breakouts/service.js';
 import { contentFileScope } from './courses/content.js';
+import { InvitationService, sendInvitationTask } from './courses/invitations.js';
 import { courseRoutes } from './courses/routes.js';
+import { teachingRoutes } from './courses/teaching-routes.js';
 import { eduDb } from './db.js';
 import { breakoutDeadlineTask, quizDeadlineTask } from './deadlines.js';
 import { seedDemo } from './demo.js';
@@ -55,10 +57,12 @@ export const eduforum = defineApp({
     const breakouts = new BreakoutService(deps);
     sessions.onEnded = (sessionId) => finishSession(deps, { breakouts, talkTime }, sessionId);
     const polls = new PollService(deps, talkTime);
+    const invitations = new InvitationService(deps);
     registerCallPolicy(deps);
     return {
       routes: [
         courseRoutes(deps),
+        teachingRoutes(deps),
         sessionRoutes(deps, sessions),
         pollRoutes(deps, polls),
         quizRoutes(deps, quizzes),
@@ -68,11 +72,13 @@ export const eduforum = defineApp({
       tasks: [
         appTask(quizDeadlineTask, ({ quizId }) => quizzes.closeAtDeadline(quizId)),
         appTask(breakoutDeadlineTask, ({ breakoutId }) => breakouts.recallAtDeadline(breakoutId)),
+        appTask(sendInvitationTask, ({ invitationId }) => invitations.send(invitationId)),
       ],
       channels: liveChannels(deps, { room, talkTime, polls }),
       collab: whiteboards(deps),
       chatMembers: chatMembers(deps),
       fileScopes: contentFileScope(deps),
+      onEmailVerified: (person) => invitations.accept(person),
       seedDemo,
       close() {
         talkTime.close();

@@ -28,6 +28,12 @@ beforeAll(async () => {
   people.student = await makePerson(app, '학생');
   people.outsider = await makePerson(app, '외부인');
   await call(app, people.admin, 'PUT', `/admin/roles/${people.professor.id}`, { role: 'professor' });
+  // Only approved instructors teach here, so the seed's matrix holds app-wide as printed (with the
+  // default, any verified account may create courses: courses/teaching.test.ts).
+  await call(app, people.admin, 'PUT', '/admin/settings', {
+    courseCreation: 'approved',
+    instructorDomains: [],
+  });
 });
 
 afterAll(async () => {
@@ -88,7 +94,12 @@ async function fixture() {
     target.id,
     breakoutRoom.id,
   ]);
+  const invitation = await q<{ id: string }>(
+    `insert into eduforum.course_invitations (course_id, email, role) values ($1, $2, 'student') returning id`,
+    [course.id, `invited-${Math.random().toString(36).slice(2)}@example.test`],
+  );
   return {
+    invitationId: invitation.id,
     breakoutId: breakout.id,
     roomId: breakoutRoom.id,
     courseId: course.id,
@@ -159,6 +170,7 @@ describeRouteRoles({
         contentId: f.contentId,
         userId: f.targetId,
         inviteCode: f.inviteCode,
+        invitationId: f.invitationId,
       },
     };
   },

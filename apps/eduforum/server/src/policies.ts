@@ -6,6 +6,7 @@ import {
 } from '@app/eduforum-contracts';
 import { definePolicy } from '@app/platform';
 import { sql } from 'kysely';
+import { teachingOf } from './courses/teaching.js';
 import type { EduDb } from './db.js';
 
 /**
@@ -88,23 +89,13 @@ type CourseScope = keyof typeof courseOf;
 
 /**
  * eduforum's policy: the matrix above as actions per role, and the caller's role in each scope: `app`
- * (admins and the professors an admin approved), and a course or anything inside one (session,
+ * (admins, and as `professor` whoever may teach: see courses/teaching.ts), and a course or anything inside one (session,
  * poll, quiz, breakout), where platform and eduforum admins are admins and members have their
  * enrolment's role. Outsiders of a resource get 404.
  */
 export function eduforumPolicy(db: EduDb) {
-  const appRole = async (userId: string): Promise<EduforumRole | null> => {
-    const row = await db
-      .selectFrom('platform.people as u')
-      .leftJoin('platform.app_roles as m', (join) =>
-        join.onRef('m.user_id', '=', 'u.id').on('m.app', '=', 'eduforum'),
-      )
-      .select(['u.platform_role', 'm.role'])
-      .where('u.id', '=', userId)
-      .executeTakeFirst();
-    if (row?.platform_role === 'admin' || row?.role === 'admin') return 'admin';
-    return row?.role === 'professor' ? 'professor' : null;
-  };
+  // App-wide: admins, and whoever may teach by the institution's rule (courses/teaching.ts).
+  const appRole = async (userId: string): Promise<EduforumRole | null> => (await teachingOf(db, userId)).role;
   const inCourseOf = (scope: CourseScope, noun: string) => ({
     noun,
     async role(userId: string, id: string): Promise<EduforumRole | null> {

@@ -31,6 +31,10 @@ mountWebApp({
       lazy: async () => ({ Component: (await import('./courses/course-page.js')).CoursePage }),
     },
     {
+      path: 'admin',
+      lazy: async () => ({ Component: (await import('./teaching/admin-page.js')).AdminPage }),
+    },
+    {
       path: 'sessions/:sessionId',
       handle: { wide: true },
       lazy: async () => ({ Component: (await import('./live/live-room-page.js')).LiveRoomPage }),

@@ -14,6 +14,7 @@ import type { ChatMembershipRule } from '../access/changes.js';
 import type { ChatRules } from '../chat/rules.js';
 import type { CollabNamespace } from '../collab/collab.js';
 import type { MigrationSource } from '../db/migrate.js';
+import type { EmailVerifiedHandler } from '../directory/email-verified.js';
 import type { FileScopeResolver } from '../files/scopes.js';
 import type { App } from '../http/app-type.js';
 import type { Schedule, TaskHandler, TaskType } from '../jobs/index.js';
@@ -65,6 +66,12 @@ export interface AppParts {
    * it, the uploader never bypasses it once a file is attached).
    */
   readonly fileScopes?: FileScopeResolver;
+  /**
+   * What to do once an account's email address is verified (every role registers it; a worker runs
+   * it in a job after the verification committed, so it must be idempotent): eduforum enrols the
+   * people a course invited at that address.
+   */
+  readonly onEmailVerified?: EmailVerifiedHandler;
   /** Demo data for `npm start` in development: creates it once, returns lines for the banner. */
   readonly seedDemo?: (app: App) => Promise<string>;
   /** Stops what setup started (timers); runs when the app closes, before the platform does. */

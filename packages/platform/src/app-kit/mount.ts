@@ -48,6 +48,8 @@ export async function mountApps(app: App, mounted: readonly MountedApp[], role: 
     if (parts.chat) platform.chat.rules.register(definition.name, parts.chat);
     // Every role: whoever attaches or serves a file of the app's scopes needs the app's answer.
     if (parts.fileScopes) platform.files.scopes.register(definition.name, parts.fileScopes);
+    // Every role registers it; only roles that run jobs act on it.
+    if (parts.onEmailVerified) platform.directory.onEmailVerified(definition.name, parts.onEmailVerified);
     if (role !== 'worker') {
       for (const channel of parts.channels ?? [])
         platform.realtime.channels.register(channel.name, channel.type);

@@ -31,6 +31,7 @@ export async function createAuth(
   db: PlatformDb,
   logger: Logger,
   limits: Limits,
+  emailVerified: AuthDeps['emailVerified'],
 ): Promise<Auth> {
   const keys = new SigningKeys(db, {
     issuer: config.server.publicUrl,
@@ -49,6 +50,7 @@ export async function createAuth(
     logger,
     accessTtlS: config.auth.accessTtlS,
     refreshTtlS: config.auth.refreshTtlS,
+    emailVerified,
   };
   const appResolvers = new Map<string, (role: string) => readonly string[]>();
   const authenticator: Authenticator = {

@@ -20,4 +20,9 @@ export interface AuthDeps extends SessionDeps {
   /** Live-ness of access tokens' sessions, cached briefly (session-states.ts). */
   sessionStates: SessionStates;
   logger: Logger;
+  /**
+   * Called in the transaction that marks an account's address verified (link or OAuth provider):
+   * queues the apps' email-verified hooks (directory/email-verified.ts).
+   */
+  emailVerified: (executor: PlatformDb, userId: string) => Promise<void>;
 }

@@ -45,13 +45,18 @@ export async function register(
 
 /** Marks the email of the token's user verified; the token works once. */
 export async function verifyEmail(deps: AuthDeps, token: string): Promise<User> {
-  const userId = await spendEmailToken(deps, token, 'verify_email');
-  const user = await deps.db
-    .updateTable('platform.users')
-    .set({ email_verified_at: sql<Date>`coalesce(email_verified_at, now())`, updated_at: sql<Date>`now()` })
-    .where('id', '=', userId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const user = await deps.db.transaction().execute(async (trx) => {
+    const userId = await spendEmailToken({ db: trx }, token, 'verify_email');
+    const verified = await trx
+      .updateTable('platform.users')
+      .set({ email_verified_at: sql<Date>`coalesce(email_verified_at, now())`, updated_at: sql<Date>`now()` })
+      .where('id', '=', userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await deps.emailVerified(trx, userId);
+    return verified;
+  });
+  const userId = user.id;
   await audit(deps.db, { actorId: userId, action: 'user.email_verified' });
   deps.sessionStates.forgetUser(userId);
   if (await applyAdminEmails(deps, user.email)) return toUser({ ...user, platform_role: 'admin' });

@@ -1,15 +1,10 @@
 import { sql } from 'kysely';
 import type { AccessChanges } from '../access/changes.js';
 import type { PlatformDb } from '../db/pool.js';
+import type { EmailVerifiedHandler, EmailVerifiedHooks } from './email-verified.js';
+import type { PersonSummary } from './person.js';
 
-/** What apps may know of an account. */
-export interface PersonSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly email: string;
-  /** `admin` for platform admins (every app treats them as its admin). */
-  readonly platformRole: 'admin' | null;
-}
+export type { PersonSummary } from './person.js';
 
 /**
  * The kernel's read access to accounts for apps, and their app-wide roles (`platform.memberships`):
@@ -19,6 +14,7 @@ export class Directory {
   constructor(
     private readonly db: PlatformDb,
     private readonly access?: Pick<AccessChanges, 'changed'>,
+    private readonly verified?: EmailVerifiedHooks,
   ) {}
 
   /** One person, or undefined when the account does not exist (any more). */
@@ -57,11 +53,24 @@ export class Directory {
    * an admin's import); people verify their own through the emailed link.
    */
   async markEmailVerified(userId: string): Promise<void> {
-    await this.db
-      .updateTable('platform.users')
-      .set({ email_verified_at: sql`coalesce(email_verified_at, now())` })
-      .where('id', '=', userId)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('platform.users')
+        .set({ email_verified_at: sql`now()` })
+        .where('id', '=', userId)
+        .where('email_verified_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) > 0) await this.verified?.queue(trx, userId);
+    });
+  }
+
+  /**
+   * Registers what an app does once an account's address is verified (the app kit passes each app's
+   * `onEmailVerified`); it runs in a job and must be idempotent.
+   */
+  onEmailVerified(app: string, handler: EmailVerifiedHandler): void {
+    if (!this.verified) throw new Error('this directory has no email-verified hooks');
+    this.verified.register(app, handler);
   }
 
   /** Whether the account is a platform admin. */

@@ -2,7 +2,7 @@ import { call } from '@app/client';
 import { registerBodySchema } from '@app/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useApi, useSession } from '../app/context.js';
 import { Button } from '../components/button.js';
 import { TextField } from '../components/field.js';
@@ -13,15 +13,19 @@ import { currentLanguage } from '../i18n/i18n.js';
 import { AuthCard } from './auth-card.js';
 import { OAuthButtons } from './oauth-buttons.js';
 
-/** Create an account; the server mails a verification link in the page's language. */
+/**
+ * Create an account; the server mails a verification link in the page's language. `?email=` fills
+ * the address (an invitation's link: the invited address is the one that gets enrolled).
+ */
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
   const api = useApi();
   const { status } = useSession();
   const [sentTo, setSentTo] = useState<string>();
   const form = useZodForm(
     registerBodySchema,
-    { name: '', email: '', password: '' },
+    { name: '', email: params.get('email')?.slice(0, 320) ?? '', password: '' },
     {
       fieldOfCode: { EMAIL_TAKEN: 'email', WEAK_PASSWORD: 'password' },
     },

@@ -94,7 +94,10 @@ describe('migrations 0016 (platform) and 0003 (eduforum) on existing data', () =
     await content(theirs, copied, mallory);
 
     // Up to the file-scope migrations only (later platform migrations are not what this tests).
-    const { applied } = await migrate(pool, [await before(platformMigrations, '0017'), eduforum]);
+    const { applied } = await migrate(pool, [
+      await before(platformMigrations, '0017'),
+      await before(eduforum, '0004'),
+    ]);
     expect(applied.map((m) => `${m.module}/${m.name}`)).toEqual([
       'platform/0016_file_scopes.sql',
       'eduforum/0003_content_file_scopes.sql',

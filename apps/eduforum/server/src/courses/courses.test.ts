@@ -67,7 +67,9 @@ describe('courses', () => {
     ).toBe(400);
   });
 
-  it('refuses course creation by people who are not professors, and duplicate codes', async () => {
+  it('refuses course creation by people who are not instructors (when only they may), and duplicate codes', async () => {
+    const settings = { courseCreation: 'approved', instructorDomains: [] };
+    expect((await call(app, world.admin, 'PUT', '/admin/settings', settings)).statusCode).toBe(200);
     const res = await call(app, world.students[0] ?? null, 'POST', '/courses', {
       title: 'x',
       code: 'X-1',
@@ -75,14 +77,17 @@ describe('courses', () => {
     });
     expect(res.statusCode).toBe(403);
     // The web hides "New course" from whoever `/me` says cannot create one.
-    expect((await call(app, world.students[0] ?? null, 'GET', '/me')).json()).toEqual({
+    expect((await call(app, world.students[0] ?? null, 'GET', '/me')).json()).toMatchObject({
       appRole: null,
       canCreateCourses: false,
+      teaching: { mode: 'approved', reason: 'request', request: null },
     });
-    expect((await call(app, world.professor, 'GET', '/me')).json()).toEqual({
+    expect((await call(app, world.professor, 'GET', '/me')).json()).toMatchObject({
       appRole: 'professor',
       canCreateCourses: true,
+      teaching: { reason: 'instructor' },
     });
+    await call(app, world.admin, 'PUT', '/admin/settings', { courseCreation: 'open', instructorDomains: [] });
     const first = await call(app, world.professor, 'POST', '/courses', {
       title: 'a',
       code: 'DUP-1',
@@ -133,7 +138,8 @@ describe('courses', () => {
     expect(byLine[3].errors[0]).toMatch(/not an email/);
     expect(byLine[4].errors[0]).toMatch(/role/);
     expect(byLine[5].errors[0]).toMatch(/duplicate of line 2/);
-    expect(byLine[6].errors[0]).toMatch(/no account/);
+    // No account has it: it would be invited (in a refused import, nothing is).
+    expect(byLine[6]).toMatchObject({ status: 'invited', errors: [] });
     expect(byLine[7].errors[0]).toMatch(/missing/);
     const members = await call(app, professor, 'GET', `/courses/${courseId}/members`);
     expect(members.json().items).toHaveLength(1); // nothing half-imported: only the professor
@@ -142,7 +148,7 @@ describe('courses', () => {
     const ok = await call(app, professor, 'POST', `/courses/${courseId}/roster`, good, {
       'content-type': 'text/csv',
     });
-    expect(ok.json()).toMatchObject({ imported: true, added: 2, alreadyEnrolled: 0 });
+    expect(ok.json()).toMatchObject({ imported: true, added: 2, alreadyEnrolled: 0, invited: 0 });
     const again = await call(app, professor, 'POST', `/courses/${courseId}/roster`, good, {
       'content-type': 'text/csv',
     });

@@ -15,6 +15,11 @@ export type Cast = Omit<World, 'courseId'>;
 /** Makes the cast: a platform admin, a professor (granted by the admin), a TA, two students. */
 export async function makeCast(app: App): Promise<Cast> {
   const { courseId: _, ...cast } = await makeCourse(app, 2);
+  // Only approved instructors create courses, so losing a role leaves nobody app-wide (with the
+  // default, any verified account may: courses/teaching.test.ts).
+  const settings = { courseCreation: 'approved', instructorDomains: [] };
+  const res = await call(app, cast.admin, 'PUT', '/admin/settings', settings);
+  if (res.statusCode !== 200) throw new Error(`settings: ${res.statusCode} ${res.body}`);
   return cast;
 }
 
@@ -89,6 +94,7 @@ export async function makeScene(app: App, cast: Cast): Promise<Scene> {
       roomId: rooms[0]?.id ?? '',
       // A content item that does not exist: the permission is decided before the item is looked up.
       contentId: randomUUID(),
+      invitationId: randomUUID(),
       userId: world.students[1]?.id ?? '',
     },
   };

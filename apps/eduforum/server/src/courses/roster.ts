@@ -1,9 +1,10 @@
 import type { RosterReport } from '@app/eduforum-contracts';
-import { AppError, type Caller, notFound } from '@app/platform';
+import { AppError, type Caller, callerId, notFound } from '@app/platform';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
+import { invite } from './invitations.js';
 
 /** Largest roster accepted in one import. */
 export const MAX_ROSTER_ROWS = 2000;
@@ -64,9 +65,10 @@ export function parseRoster(csv: string): RosterRow[] {
 }
 
 /**
- * Imports a roster all-or-nothing: every row is checked (format, duplicates, an account with that
- * email) and the report lists each row; if any row is invalid nothing is written and the report
- * comes back as a ROSTER_INVALID error.
+ * Imports a roster all-or-nothing: every row is checked (format, duplicates) and the report lists
+ * each row; if any row is invalid nothing is written and the report comes back as a ROSTER_INVALID
+ * error. Addresses with an account are enrolled; the others are invited (mailed, and enrolled once
+ * they sign up and verify that address: see invitations.ts).
  */
 export async function importRoster(
   deps: EduforumDeps,
@@ -99,11 +101,11 @@ export async function importRoster(
           .execute()
       : [];
     const byEmail = new Map(accounts.map((a) => [a.email, a]));
-    const report: RosterReport = { imported: false, added: 0, alreadyEnrolled: 0, rows: [] };
+    const report: RosterReport = { imported: false, added: 0, alreadyEnrolled: 0, invited: 0, rows: [] };
     const toAdd: { course_id: string; user_id: string; role: string }[] = [];
+    const toInvite: { email: string; role: RosterRow['role'] }[] = [];
     for (const row of rows) {
       const account = row.email ? byEmail.get(row.email) : undefined;
-      if (row.errors.length === 0 && !account) row.errors.push('no account has this email');
       if (row.errors.length > 0) {
         report.rows.push({ line: row.line, email: row.email, status: 'invalid', errors: row.errors });
       } else if (account?.role) {
@@ -112,12 +114,17 @@ export async function importRoster(
       } else if (account) {
         toAdd.push({ course_id: courseId, user_id: account.id, role: row.role });
         report.rows.push({ line: row.line, email: row.email, status: 'added', errors: [] });
+      } else if (row.email) {
+        toInvite.push({ email: row.email, role: row.role });
+        report.rows.push({ line: row.line, email: row.email, status: 'invited', errors: [] });
       }
     }
     if (report.rows.some((r) => r.status === 'invalid'))
-      throw new AppError('ROSTER_INVALID', undefined, { ...report, added: 0 });
+      throw new AppError('ROSTER_INVALID', undefined, { ...report, added: 0, invited: 0 });
     if (toAdd.length) await trx.insertInto('eduforum.course_members').values(toAdd).execute();
+    await invite(deps, trx, courseId, callerId(caller), toInvite);
     report.added = toAdd.length;
+    report.invited = toInvite.length;
     report.imported = true;
     return report;
   });

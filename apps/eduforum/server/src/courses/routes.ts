@@ -1,11 +1,13 @@
 import { pageQuerySchema, pageSchema } from '@app/contracts';
 import {
+  addedMemberSchema,
   addMemberSchema,
   appRoleSchema,
   contentSchema,
   courseSchema,
   createContentSchema,
   createCourseSchema,
+  invitationSchema,
   inviteCodeSchema,
   invitePreviewSchema,
   joinCourseSchema,
@@ -13,6 +15,7 @@ import {
   memberSchema,
   rosterReportSchema,
   setMemberRoleSchema,
+  teachingSchema,
   updateCourseSchema,
 } from '@app/eduforum-contracts';
 import { access, callerOf, grantedCaller } from '@app/platform';
@@ -21,17 +24,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
 import { ContentService } from './content.js';
+import { InvitationService } from './invitations.js';
 import { importRoster } from './roster.js';
 import { CourseService } from './service.js';
 
 const tags = ['eduforum courses'];
 const courseParams = z.object({ courseId: z.uuid() });
 const memberParams = courseParams.extend({ userId: z.uuid() });
+const invitationParams = courseParams.extend({ invitationId: z.uuid() });
 const user = { access: access.user() };
 /** `GET /me`: only what the web needs to decide which controls to show (the API still decides). */
 const meSchema = z.object({
   appRole: appRoleSchema.nullable(),
   canCreateCourses: z.boolean(),
+  teaching: teachingSchema,
 });
 
 /** Courses, enrollment (invite code, roster CSV), members and content. */
@@ -40,6 +46,7 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
     const app = plugin.withTypeProvider<ZodTypeProvider>();
     const courses = new CourseService(deps);
     const content = new ContentService(deps);
+    const invitations = new InvitationService(deps);
     // Rosters come as CSV files; keep them as text for the parser (its errors name the line).
     app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
       done(null, body),
@@ -174,18 +181,73 @@ export function courseRoutes(deps: EduforumDeps): FastifyPluginAsync {
         config: deps.policy.route('course.edit', { course: 'courseId' }),
         schema: {
           tags,
-          summary: 'Add an account (TA or student) by email',
+          summary: 'Add a person by email: enrolled when an account has the address, else invited by mail',
           params: courseParams,
           body: addMemberSchema,
-          response: { 204: z.null() },
+          response: { 200: addedMemberSchema },
         },
       },
-      async (request, reply) => {
-        await courses.addMember(
+      async (request) => ({
+        status: await courses.addMember(
           grantedCaller(request),
           request.params.courseId,
           request.body.email,
           request.body.role,
+        ),
+      }),
+    );
+    app.get(
+      '/courses/:courseId/invitations',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Pending invitations of a course (addresses without an account yet)',
+          params: courseParams,
+          querystring: pageQuerySchema,
+          response: { 200: pageSchema(invitationSchema) },
+        },
+      },
+      async (request) => invitations.list(grantedCaller(request), request.params.courseId, request.query),
+    );
+    app.post(
+      '/courses/:courseId/invitations/:invitationId/resend',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Mail an invitation again (at most once a minute)',
+          params: invitationParams,
+          response: { 202: invitationSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(202)
+          .send(
+            await invitations.resend(
+              grantedCaller(request),
+              request.params.courseId,
+              request.params.invitationId,
+            ),
+          ),
+    );
+    app.delete(
+      '/courses/:courseId/invitations/:invitationId',
+      {
+        config: deps.policy.route('course.edit', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Cancel an invitation',
+          params: invitationParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await invitations.cancel(
+          grantedCaller(request),
+          request.params.courseId,
+          request.params.invitationId,
         );
         return reply.code(204).send(null);
       },

@@ -12,7 +12,9 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
-import { abilitiesOf, allows, isStaff } from '../policies.js';
+import { abilitiesOf, isStaff } from '../policies.js';
+import { invite } from './invitations.js';
+import { teachingOf } from './teaching.js';
 
 type CourseRow = {
   id: string;
@@ -95,11 +97,10 @@ export class CourseService {
     });
   }
 
-  /** The caller's app-wide role, and whether it lets them create courses. */
-  async me(userId: string): Promise<{ appRole: 'admin' | 'professor' | null; canCreateCourses: boolean }> {
-    const role = await this.deps.policy.roleIn(userId, 'app');
-    const appRole = role === 'admin' || role === 'professor' ? role : null;
-    return { appRole, canCreateCourses: allows(appRole, 'course.create') };
+  /** The caller's app-wide role, whether they may create courses and why (courses/teaching.ts). */
+  async me(userId: string) {
+    const { role, teaching } = await teachingOf(this.deps.db, userId);
+    return { appRole: role, canCreateCourses: teaching.canCreateCourses, teaching };
   }
 
   async get(caller: Caller, courseId: string): Promise<Course> {
@@ -244,15 +245,33 @@ export class CourseService {
     };
   }
 
-  /** Adds an existing account by email (TAs, late students). */
-  async addMember(caller: Caller, courseId: string, email: string, role: Member['role']): Promise<void> {
+  /**
+   * Adds a person by email (TAs, late students): an account with the address is enrolled at once;
+   * an address without one is invited (mailed, enrolled once they sign up and verify it).
+   */
+  async addMember(
+    caller: Caller,
+    courseId: string,
+    email: string,
+    role: Member['role'],
+  ): Promise<'added' | 'invited'> {
     await this.deps.policy.require(caller, { course: courseId }, 'course.edit');
     const user = await this.deps.db
       .selectFrom('platform.people')
       .select('id')
       .where(sql`lower(email)`, '=', email.toLowerCase())
       .executeTakeFirst();
-    if (!user) throw new AppError('NOT_FOUND', 'No account has this email.');
+    if (!user) {
+      if (role === 'professor')
+        throw new AppError(
+          'BAD_REQUEST',
+          'A co-professor needs an account first: invite them as a TA or ask them to sign up.',
+        );
+      await this.deps.db
+        .transaction()
+        .execute((trx) => invite(this.deps, trx, courseId, callerId(caller), [{ email, role }]));
+      return 'invited';
+    }
     await this.deps.db
       .insertInto('eduforum.course_members')
       .values({ course_id: courseId, user_id: user.id, role })
@@ -260,6 +279,7 @@ export class CourseService {
       .execute();
     // Adding someone already enrolled changes their role (a TA re-added as a student).
     await this.deps.platform.access.changed(user.id);
+    return 'added';
   }
 
   async setMemberRole(

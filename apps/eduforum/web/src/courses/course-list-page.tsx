@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
+import { TeachingCard, TeachingStanding } from '../teaching/teaching-card.js';
 import { type Course, keys, useMe } from './data.js';
 import { NewCourseDialog } from './new-course-dialog.js';
 import { useSemesterLabel } from './semester.js';
@@ -43,12 +44,23 @@ export function CoursesPage() {
       <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-xl font-semibold">{t('courses.list.title')}</h2>
         <div className="flex flex-wrap gap-2">
+          {me.data?.appRole === 'admin' && (
+            <Link to="/admin" className={buttonClass('secondary')}>
+              {t('nav.admin')}
+            </Link>
+          )}
           <Link to="/join" className={buttonClass('secondary')}>
             {t('courses.list.join')}
           </Link>
           {canCreate && <Button onClick={() => setCreating(true)}>{t('courses.list.new')}</Button>}
         </div>
       </div>
+      {me.data && (
+        <>
+          <TeachingStanding teaching={me.data.teaching} />
+          <TeachingCard teaching={me.data.teaching} />
+        </>
+      )}
       <div className="mb-4">
         <CheckboxField
           label={t('courses.list.showArchived')}

@@ -10,6 +10,8 @@ export const keys = {
   course: (courseId: string) => ['eduforum', 'course', courseId] as const,
   sessions: (courseId: string) => ['eduforum', 'course', courseId, 'sessions'] as const,
   members: (courseId: string) => ['eduforum', 'course', courseId, 'members'] as const,
+  /** Under members: refreshing the members refreshes the pending invitations too. */
+  invitations: (courseId: string) => ['eduforum', 'course', courseId, 'members', 'invitations'] as const,
   content: (courseId: string) => ['eduforum', 'course', courseId, 'content'] as const,
   questions: (courseId: string) => ['eduforum', 'course', courseId, 'questions'] as const,
 };

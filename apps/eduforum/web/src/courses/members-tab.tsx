@@ -1,4 +1,4 @@
-import { ApiError, call } from '@app/client';
+import { call } from '@app/client';
 import type { EduforumPaths } from '@app/eduforum-contracts';
 import { addMemberSchema, type CourseRole, type Member } from '@app/eduforum-contracts';
 import {
@@ -20,6 +20,7 @@ import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ConfirmDialog } from './bits.js';
 import { type Course, can, keys } from './data.js';
+import { InvitationsSection } from './invitations-section.js';
 import { InviteCard } from './invite-card.js';
 import { RosterImport } from './roster-import.js';
 
@@ -118,6 +119,7 @@ export function MembersTab({ course }: { course: Course }) {
           ]}
         />
       </section>
+      {can(course, 'course.edit') && <InvitationsSection courseId={courseId} />}
       {can(course, 'course.edit') && (
         <ConfirmDialog
           open={removing !== null}
@@ -180,26 +182,18 @@ function AddMemberCard({ courseId }: { courseId: string }) {
   const api = useApi<EduforumPaths>();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [noAccount, setNoAccount] = useState(false);
   const form = useZodForm(addMemberSchema, { email: '', role: 'student' });
   const submit = form.onSubmit(async (body) => {
-    try {
-      await call(
-        api.POST('/api/v1/eduforum/courses/{courseId}/members', { params: { path: { courseId } }, body }),
-      );
-    } catch (error) {
-      // 404 here means no account has this email: say it at the field.
-      if (error instanceof ApiError && error.code === 'NOT_FOUND') {
-        setNoAccount(true);
-        return;
-      }
-      throw error;
-    }
-    toast(t('courses.members.added', { email: body.email }));
+    const { status } = await call(
+      api.POST('/api/v1/eduforum/courses/{courseId}/members', { params: { path: { courseId } }, body }),
+    );
+    // An address without an account is invited (mailed; enrolled once they sign up with it).
+    toast(
+      t(status === 'invited' ? 'courses.members.invited' : 'courses.members.added', { email: body.email }),
+    );
     form.reset({ email: '' });
     await queryClient.invalidateQueries({ queryKey: keys.members(courseId) });
   });
-  const email = form.field('email');
   return (
     <Card className="flex flex-col gap-3">
       <h2 className="text-lg font-semibold">{t('courses.members.addTitle')}</h2>
@@ -208,12 +202,7 @@ function AddMemberCard({ courseId }: { courseId: string }) {
           type="email"
           autoComplete="off"
           label={t('courses.members.email')}
-          {...email}
-          onChange={(event) => {
-            setNoAccount(false);
-            email.onChange(event);
-          }}
-          error={email.error ?? (noAccount ? t('courses.members.noAccount') : undefined)}
+          {...form.field('email')}
         />
         <SelectField
           label={t('courses.members.role')}

@@ -111,7 +111,20 @@ export function RosterImport({ courseId }: { courseId: string }) {
   );
 }
 
-const statusTone = { added: 'success', already_enrolled: 'neutral', invalid: 'danger' } as const;
+/** In a refused import nothing was written: valid new rows are only "ready" or "will be invited". */
+function rowStatus(status: RosterReport['rows'][number]['status'], imported: boolean) {
+  if (imported) return status;
+  if (status === 'added') return 'ready';
+  if (status === 'invited') return 'invited_ready';
+  return status;
+}
+
+const statusTone = {
+  added: 'success',
+  already_enrolled: 'neutral',
+  invited: 'accent',
+  invalid: 'danger',
+} as const;
 
 /** The per-row report: what happened to each line, and why a line is invalid. */
 function RosterReportView({ report }: { report: RosterReport }) {
@@ -121,7 +134,11 @@ function RosterReportView({ report }: { report: RosterReport }) {
     <div className="flex flex-col gap-3">
       {report.imported ? (
         <Notice tone="success">
-          {t('courses.roster.summary', { added: report.added, already: report.alreadyEnrolled })}
+          {t('courses.roster.summary', {
+            added: report.added,
+            already: report.alreadyEnrolled,
+            invited: report.invited,
+          })}
         </Notice>
       ) : (
         <Notice tone="danger">{t('courses.roster.nothingImported', { count: invalid })}</Notice>
@@ -151,11 +168,8 @@ function RosterReportView({ report }: { report: RosterReport }) {
                 <td className="px-3 py-2 tabular-nums">{row.line}</td>
                 <td className="px-3 py-2 break-all">{row.email ?? '—'}</td>
                 <td className="px-3 py-2">
-                  {/* In a refused import nothing was added: a valid new row is only "ready". */}
                   <Badge tone={statusTone[row.status]}>
-                    {t(
-                      `courses.roster.statuses.${row.status === 'added' && !report.imported ? 'ready' : row.status}`,
-                    )}
+                    {t(`courses.roster.statuses.${rowStatus(row.status, report.imported)}`)}
                   </Badge>
                 </td>
                 <td className="px-3 py-2">

@@ -13,7 +13,6 @@ const patterns: {
   { pattern: /^"(.*)" is not an email address$/, key: 'notEmail', values: (m) => ({ value: m[1] ?? '' }) },
   { pattern: /^duplicate of line (\d+)$/, key: 'duplicate', values: (m) => ({ line: m[1] ?? '' }) },
   { pattern: /^role "(.*)" is not student or ta$/, key: 'badRole', values: (m) => ({ value: m[1] ?? '' }) },
-  { pattern: /^no account has this email$/, key: 'noAccount', values: () => ({}) },
 ];
 
 /** One roster problem in the user's language (`courses.roster.problem.*`). */

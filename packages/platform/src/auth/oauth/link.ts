@@ -56,6 +56,7 @@ export async function linkOrCreateUser(
         .where('id', '=', user.id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      await deps.emailVerified(trx, user.id);
     }
     if (!user) {
       user = await trx
@@ -68,6 +69,7 @@ export async function linkOrCreateUser(
         .returningAll()
         .executeTakeFirstOrThrow();
       await audit(trx, { actorId: user.id, action: 'user.registered', data: { provider }, ip });
+      await deps.emailVerified(trx, user.id);
     }
     await trx
       .insertInto('platform.identities')

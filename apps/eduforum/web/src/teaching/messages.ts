@@ -1,0 +1,111 @@
+import type { Translation } from '@app/ui';
+
+/** Who may teach: the course list's card and the eduforum admin page; `ko` has the same keys. */
+export const en = {
+  standing: {
+    admin: 'As an eduforum admin you can create courses and see every course.',
+    instructor: 'You are an approved instructor: create a course and you teach it.',
+    open: 'Anyone with a confirmed email address can create a course here and teaches the courses they create.',
+    domain: 'Your school email address lets you create courses; you teach the courses you create.',
+  },
+  card: {
+    title: 'Want to teach?',
+    verifyEmail:
+      'Confirm your email address first (use the link we mailed you); then you can create courses.',
+    request:
+      'Here only approved instructors create courses. Ask an admin, and you will be notified of the answer.',
+    note: 'A note for the admin (optional)',
+    noteHint: 'Your department and the course you want to teach help the admin decide.',
+    ask: 'Ask to teach',
+    asked: 'Your request was sent. An admin will answer it.',
+    pending:
+      'Your request to teach (sent {{when}}) is waiting for an admin. You will be notified of the answer.',
+    declined: 'An admin declined your request to teach: “{{reason}}”. You can ask again.',
+    declinedNoReason: 'An admin declined your request to teach. You can ask again.',
+  },
+  admin: {
+    title: 'eduforum administration',
+    lead: 'Who may create courses, and the requests to teach.',
+    notAdmin: 'Only eduforum admins can open this page.',
+    settingsTitle: 'Who may create courses',
+    mode: 'Course creation',
+    modes: {
+      open: 'Anyone with a confirmed email address',
+      approved: 'Only approved instructors (and the email domains below)',
+    },
+    domains: 'Instructor email domains',
+    domainsHint:
+      'One per line, e.g. snu.ac.kr. Confirmed addresses in these domains (and their subdomains) may create courses without asking.',
+    badDomain: 'Line {{line}}: “{{value}}” is not a domain like school.ac.kr.',
+    saved: 'Saved.',
+    requestsTitle: 'Requests to teach',
+    filter: 'Show',
+    filters: { pending: 'Waiting', approved: 'Approved', declined: 'Declined', all: 'All' },
+    empty: 'No requests here',
+    person: 'Person',
+    note: 'Note',
+    asked: 'Asked',
+    status: 'Status',
+    actions: 'Actions',
+    statuses: { pending: 'Waiting', approved: 'Approved', declined: 'Declined' },
+    approve: 'Approve',
+    approved: '{{name}} may now create courses.',
+    decline: 'Decline',
+    declineTitle: 'Decline the request of {{name}}?',
+    reason: 'Reason (the person reads it)',
+    declined: 'The request of {{name}} was declined.',
+  },
+};
+
+export const ko: Translation<typeof en> = {
+  standing: {
+    admin: '에듀포럼 관리자는 강의를 만들고 모든 강의를 볼 수 있습니다.',
+    instructor: '승인된 강사입니다. 강의를 만들면 그 강의의 교수가 됩니다.',
+    open: '이메일 주소를 확인한 누구나 강의를 만들 수 있고, 만든 강의의 교수가 됩니다.',
+    domain: '학교 이메일 주소로 강의를 만들 수 있습니다. 만든 강의의 교수가 됩니다.',
+  },
+  card: {
+    title: '강의를 하고 싶으신가요?',
+    verifyEmail: '먼저 메일로 받은 링크로 이메일 주소를 확인하세요. 그러면 강의를 만들 수 있습니다.',
+    request: '이곳에서는 승인된 강사만 강의를 만듭니다. 관리자에게 요청하면 결과를 알려 드립니다.',
+    note: '관리자에게 남길 말 (선택)',
+    noteHint: '소속 학과와 맡을 강의를 적으면 관리자가 판단하기 쉽습니다.',
+    ask: '강의 개설 요청',
+    asked: '요청을 보냈습니다. 관리자가 답할 것입니다.',
+    pending: '강의 개설 요청({{when}})을 관리자가 검토 중입니다. 결과를 알려 드립니다.',
+    declined: '관리자가 강의 개설 요청을 거절했습니다: “{{reason}}” 다시 요청할 수 있습니다.',
+    declinedNoReason: '관리자가 강의 개설 요청을 거절했습니다. 다시 요청할 수 있습니다.',
+  },
+  admin: {
+    title: '에듀포럼 관리',
+    lead: '강의를 만들 수 있는 사람과 강의 개설 요청을 관리합니다.',
+    notAdmin: '에듀포럼 관리자만 이 페이지를 열 수 있습니다.',
+    settingsTitle: '강의 개설 권한',
+    mode: '강의 개설',
+    modes: {
+      open: '이메일 주소를 확인한 누구나',
+      approved: '승인된 강사만 (아래 이메일 도메인 포함)',
+    },
+    domains: '강사 이메일 도메인',
+    domainsHint:
+      '한 줄에 하나씩 (예: snu.ac.kr). 이 도메인(하위 도메인 포함)의 확인된 주소는 요청 없이 강의를 만들 수 있습니다.',
+    badDomain: '{{line}}번째 줄: “{{value}}”은(는) school.ac.kr 같은 도메인이 아닙니다.',
+    saved: '저장했습니다.',
+    requestsTitle: '강의 개설 요청',
+    filter: '보기',
+    filters: { pending: '대기 중', approved: '승인됨', declined: '거절됨', all: '전체' },
+    empty: '요청이 없습니다',
+    person: '요청자',
+    note: '남긴 말',
+    asked: '요청일',
+    status: '상태',
+    actions: '관리',
+    statuses: { pending: '대기 중', approved: '승인됨', declined: '거절됨' },
+    approve: '승인',
+    approved: '{{name}}님이 이제 강의를 만들 수 있습니다.',
+    decline: '거절',
+    declineTitle: '{{name}}님의 요청을 거절할까요?',
+    reason: '사유 (요청자에게 보입니다)',
+    declined: '{{name}}님의 요청을 거절했습니다.',
+  },
+};
