@@ -119,21 +119,32 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await prof.page.getByLabel('Option 2').fill('Hash');
     await prof.page.getByRole('button', { name: 'Save as draft' }).click();
     await prof.page.getByRole('button', { name: 'Open poll' }).click();
-    await tab(seoyeon.page, /^투표/);
-    await seoyeon.page.getByLabel('B-tree').check();
-    await seoyeon.page.getByRole('button', { name: '투표하기' }).click();
+    // The poll comes up on every student's screen, phone included; nobody has to find a tab.
+    const pollSheet = (person: Person, name: string) => person.page.getByRole('dialog', { name });
+    await pollSheet(seoyeon, '교수님이 투표를 열었습니다').getByLabel('B-tree').check();
+    await pollSheet(seoyeon, '교수님이 투표를 열었습니다').getByRole('button', { name: '투표하기' }).click();
+    await pollSheet(seoyeon, '교수님이 투표를 열었습니다').waitFor({ state: 'hidden', timeout: 15_000 });
+    // Min puts it aside by mistake (Escape) and brings it back from the button left on screen.
+    await pollSheet(min, 'The professor opened a poll').waitFor(WAIT);
+    expect(await auditPage(min.page)).toEqual([]);
+    await min.page.screenshot({ path: `${screenshots}eduforum-live-student-poll-sheet-phone.png` });
+    await min.page.keyboard.press('Escape');
+    await pollSheet(min, 'The professor opened a poll').waitFor({ state: 'hidden' });
+    await min.page.getByRole('button', { name: 'Poll open: answer now' }).click();
     for (const [person, choice] of [
       [min, 'B-tree'],
       [jae, 'Hash'],
     ] as const) {
-      await tab(person.page, /^Polls/);
-      await person.page.getByLabel(choice).check();
-      await person.page.getByRole('button', { name: 'Vote' }).click();
-      await person.page.getByText('Your vote is in.').first().waitFor(WAIT);
+      const sheet = pollSheet(person, 'The professor opened a poll');
+      await sheet.getByLabel(choice).check();
+      await sheet.getByRole('button', { name: 'Vote' }).click();
+      await sheet.waitFor({ state: 'hidden', timeout: 15_000 });
+      expect(await person.page.getByRole('button', { name: 'Poll open: answer now' }).count()).toBe(0);
     }
     await prof.page.getByText('Votes: 3').waitFor(WAIT);
     await prof.page.screenshot({ path: `${screenshots}eduforum-live-professor-poll.png` });
     await prof.page.getByRole('button', { name: 'Close poll' }).click();
+    await tab(jae.page, /^Polls/);
     await jae.page.getByText('Closed', { exact: true }).first().waitFor(WAIT);
 
     // A timed quiz from the question bank: a student answers and is graded at once.
@@ -141,11 +152,18 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await prof.page.getByRole('button', { name: 'Launch a quiz' }).click();
     await prof.page.getByLabel(/A B-tree stays balanced/).check();
     await prof.page.getByRole('button', { name: 'Launch', exact: true }).click();
-    await tab(jae.page, /^Quizzes/);
-    await jae.page.getByLabel('True').check();
-    await jae.page.getByRole('button', { name: 'Submit answers' }).click();
-    await jae.page.getByText('Your score: 1 / 1').waitFor(WAIT);
+    // It comes up on the students' screens with its timer.
+    const quizSheet = jae.page.getByRole('dialog', { name: 'A quiz has started' });
+    await quizSheet.getByText(/^\d+:\d\d$/).waitFor(WAIT);
+    await quizSheet.getByLabel('True').check();
+    await quizSheet.getByRole('button', { name: 'Submit answers' }).click();
+    await quizSheet.getByText('Your score: 1 / 1').waitFor(WAIT);
+    await seoyeon.page.getByRole('dialog', { name: '퀴즈가 시작되었습니다' }).waitFor(WAIT);
     await prof.page.getByText('Submissions: 1').waitFor(WAIT);
+    // Closing the quiz takes it off every screen.
+    await prof.page.getByRole('button', { name: 'Close now' }).click();
+    for (const person of [seoyeon, min, jae])
+      await person.page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 15_000 });
 
     // TalkTime: the professor's dashboard counts the chat message and the vote.
     await tab(prof.page, /^TalkTime/);

@@ -25,6 +25,7 @@ import { useT } from '../i18n.js';
 
 import { Whiteboard } from '../whiteboard/whiteboard.js';
 import { ActionBar, reactionEmoji } from './action-bar.js';
+import { ActivitySheet } from './activity-sheet.js';
 import { BreakoutManager } from './breakout-panel.js';
 import { ChatPanel } from './chat-panel.js';
 import { PeoplePanel } from './people-panel.js';
@@ -185,6 +186,7 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
   return (
     <div className="flex flex-col gap-4">
       <RoomHeader room={room} sessionId={sessionId} title={title} courseId={courseId} />
+      {!staff && !ended && <ActivitySheet room={room} />}
       <RoomNotices room={room} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="flex min-w-0 flex-col gap-3">

@@ -103,6 +103,12 @@ export const en = {
     denied: 'The microphone is blocked. Allow it in the browser to share speaking time.',
     unsupported: 'This browser cannot measure speaking time.',
   },
+  sheet: {
+    pollTitle: 'The professor opened a poll',
+    quizTitle: 'A quiz has started',
+    answerPoll: 'Poll open: answer now',
+    answerQuiz: 'Quiz open: answer now',
+  },
   polls: {
     new: 'New poll',
     none: 'No polls yet. They appear here when the professor opens one.',
@@ -293,6 +299,12 @@ export const ko: Translation<typeof en> = {
     speaking: '말하는 중',
     denied: '마이크가 차단되었습니다. 발언 시간을 공유하려면 브라우저에서 허용하세요.',
     unsupported: '이 브라우저에서는 발언 시간을 측정할 수 없습니다.',
+  },
+  sheet: {
+    pollTitle: '교수님이 투표를 열었습니다',
+    quizTitle: '퀴즈가 시작되었습니다',
+    answerPoll: '진행 중인 투표에 답하기',
+    answerQuiz: '진행 중인 퀴즈 풀기',
   },
   polls: {
     new: '새 투표',

@@ -132,14 +132,18 @@ function StaffPoll({
   );
 }
 
-function StudentPoll({
+/** A student's card of one poll: vote (again while open), then the results when shown. */
+export function StudentPoll({
   poll,
   results,
   room,
+  onVoted,
 }: {
   poll: Poll;
   results: PollResults | undefined;
   room: LiveRoom;
+  /** Called once a vote is in (the activity sheet closes). */
+  onVoted?: () => void;
 }) {
   const { t } = useT();
   const errorText = useErrorText();
@@ -157,6 +161,7 @@ function StudentPoll({
       );
       setVoted(true);
       toast(t('live.polls.voted'));
+      onVoted?.();
     } catch (error) {
       toast(errorText(error), 'danger');
     } finally {

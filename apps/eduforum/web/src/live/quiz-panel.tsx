@@ -230,7 +230,8 @@ function StaffQuiz({ quiz, room }: { quiz: Quiz; room: LiveRoom }) {
 
 type Answers = Record<string, { choices?: string[]; text?: string }>;
 
-function StudentQuiz({ quiz }: { quiz: Quiz }) {
+/** A student's answer sheet of one quiz with its timer, then their score. */
+export function StudentQuiz({ quiz, onAnswered }: { quiz: Quiz; onAnswered?: () => void }) {
   const { t } = useT();
   const { t: tc } = useTranslation();
   const errorText = useErrorText();
@@ -248,6 +249,11 @@ function StudentQuiz({ quiz }: { quiz: Quiz }) {
     retry: false,
   });
   const shown = result ?? (mine.data as QuizResult | undefined) ?? null;
+  // Answered (now, or before a reload): the activity sheet has nothing more to ask.
+  const answered = shown !== null;
+  useEffect(() => {
+    if (answered) onAnswered?.();
+  }, [answered, onAnswered]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
