@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { call } from '@app/client';
 import { eduforum } from '@app/eduforum-server';
-import { makeAccount, type TestAccount, tokenFromOutbox } from '@app/platform/testing';
+import { makeAccount, signIn, type TestAccount, tokenFromOutbox } from '@app/platform/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
 import { auditPage } from './web/a11y.js';
+import { eduforumApi } from './web/eduforum.js';
 import { desktop, openContext, phone, startWebHarness, type WebHarness, watchErrors } from './web/harness.js';
 
 // Issue #8's course pages in Chromium: a brand-new account creates a course (any verified account
@@ -253,6 +255,33 @@ describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
     await page.getByRole('tab', { name: '자료' }).click();
     await page.getByRole('heading', { name: 'syllabus', level: 3 }).waitFor(WAIT);
     expect(await page.getByRole('button', { name: /^삭제/ }).count()).toBe(0);
+
+    // The professor starts the session: the student's open course page says so at once (no
+    // reload), the bell counts the notification, and the course list offers the way in.
+    const courseId = /courses\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    const profApi = eduforumApi(web, (await signIn(app, professor)).accessToken);
+    const { items: scheduled } = await call(
+      profApi.GET('/api/v1/eduforum/courses/{courseId}/sessions', { params: { path: { courseId } } }),
+    );
+    const sessionId = scheduled[0]?.id ?? '';
+    await call(
+      profApi.POST('/api/v1/eduforum/sessions/{sessionId}/start', { params: { path: { sessionId } } }),
+    );
+    await page.getByRole('status').filter({ hasText: '지금 진행 중' }).waitFor(WAIT);
+    await page.getByRole('link', { name: /알림, 읽지 않음 1개/ }).waitFor(WAIT);
+    expect(await auditPage(page)).toEqual([]);
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: `${screenshots}eduforum-courses-live-ko-phone.png` });
+    await page.getByRole('link', { name: /알림, 읽지 않음/ }).click();
+    await page.getByRole('heading', { name: '알림', level: 1 }).waitFor(WAIT);
+    await page.getByText('세션이 시작되었습니다: Week 1: indexes').waitFor(WAIT);
+    expect(await auditPage(page)).toEqual([]);
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: `${screenshots}notifications-ko-phone.png`, fullPage: true });
+    await page.getByRole('button', { name: '모두 읽음으로 표시' }).click();
+    await page.getByRole('link', { name: '알림', exact: true }).waitFor(WAIT);
+    await page.goto(`${web.origin}/eduforum/`);
+    await page.getByRole('link', { name: '라이브 세션 입장: Week 1: indexes' }).waitFor(WAIT);
     expect(unexpected(errors)).toEqual([]);
 
     // The professor's staff pages fit a phone too (Korean).

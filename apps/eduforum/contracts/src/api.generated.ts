@@ -833,6 +833,11 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 inviteCode: string | null;
+                                liveSession: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
                                 /** @enum {string} */
                                 myRole: "admin" | "professor" | "ta" | "student";
                                 semester: string;
@@ -899,6 +904,11 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             inviteCode: string | null;
+                            liveSession: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "admin" | "professor" | "ta" | "student";
                             semester: string;
@@ -966,6 +976,11 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             inviteCode: string | null;
+                            liveSession: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "admin" | "professor" | "ta" | "student";
                             semester: string;
@@ -1035,6 +1050,11 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             inviteCode: string | null;
+                            liveSession: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "admin" | "professor" | "ta" | "student";
                             semester: string;
@@ -1100,6 +1120,11 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             inviteCode: string | null;
+                            liveSession: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "admin" | "professor" | "ta" | "student";
                             semester: string;
@@ -1547,6 +1572,11 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             inviteCode: string | null;
+                            liveSession: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "admin" | "professor" | "ta" | "student";
                             semester: string;
@@ -2286,6 +2316,11 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             inviteCode: string | null;
+                            liveSession: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "admin" | "professor" | "ta" | "student";
                             semester: string;
@@ -2360,6 +2395,11 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             inviteCode: string | null;
+                            liveSession: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "admin" | "professor" | "ta" | "student";
                             semester: string;

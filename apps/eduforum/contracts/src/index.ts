@@ -59,6 +59,8 @@ export const courseSchema = z.object({
   abilities: z.array(eduforumActionSchema),
   /** Only for the course's staff. */
   inviteCode: z.string().nullable(),
+  /** The session running now, if any (the "Live now" badge), in `GET /courses` and `GET /courses/:id`. */
+  liveSession: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type Course = z.infer<typeof courseSchema>;

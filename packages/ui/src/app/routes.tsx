@@ -103,6 +103,11 @@ export function appRoutes(config: WebAppConfig): RouteObject[] {
         lazyPage('oauth', async () => (await import('../pages/oauth-landing.js')).OAuthLandingPage),
         lazyPage('account/profile', async () => (await import('../pages/profile.js')).ProfilePage, true),
         lazyPage('account/security', async () => (await import('../pages/security.js')).SecurityPage, true),
+        lazyPage(
+          'notifications',
+          async () => (await import('../notifications/notifications-page.js')).NotificationsPage,
+          true,
+        ),
         // Every app's plans (the page says so when the app has none); the portal sells nothing.
         ...(isBillableApp(config.manifest.name)
           ? [

@@ -196,6 +196,23 @@ export const en = {
     added: 'added',
     unchanged: 'No changes.',
   },
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications',
+    bellUnread_one: 'Notifications, {{count}} unread',
+    bellUnread_other: 'Notifications, {{count}} unread',
+    empty: 'Nothing yet',
+    emptyBody: 'News from your courses, partners and shops will appear here.',
+    markAll: 'Mark all as read',
+    markRead: 'Mark as read',
+    unread: 'Unread',
+    open: 'Open',
+    preferences: 'How you are notified',
+    preferencesLead: 'For every kind of notification. Email can come at once or as one daily digest.',
+    channels: { in_app: 'In the app', email: 'Email', push: 'Push (browsers you allowed)' },
+    modes: { instant: 'At once', digest: 'Daily digest', off: 'Off' },
+    saved: 'Saved.',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

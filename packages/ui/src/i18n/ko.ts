@@ -198,4 +198,22 @@ export const ko: Messages = {
     added: '추가',
     unchanged: '바뀐 곳이 없습니다.',
   },
+  notifications: {
+    title: '알림',
+    bell: '알림',
+    bellUnread_one: '알림, 읽지 않음 {{count}}개',
+    bellUnread_other: '알림, 읽지 않음 {{count}}개',
+    empty: '아직 알림이 없습니다',
+    emptyBody: '강의, 언어 파트너, 가게 소식이 여기에 나타납니다.',
+    markAll: '모두 읽음으로 표시',
+    markRead: '읽음으로 표시',
+    unread: '읽지 않음',
+    open: '열기',
+    preferences: '알림 받는 방법',
+    preferencesLead:
+      '모든 종류의 알림에 적용됩니다. 이메일은 바로 받거나 하루 한 번 모아서 받을 수 있습니다.',
+    channels: { in_app: '앱 안에서', email: '이메일', push: '푸시 (허용한 브라우저)' },
+    modes: { instant: '바로', digest: '하루 한 번 모아서', off: '끄기' },
+    saved: '저장했습니다.',
+  },
 };

@@ -5,6 +5,7 @@ import { NavLink, Outlet, useLocation, useMatches, useNavigate, useNavigation } 
 import { useAppTitle, useSession, useWebApp, useWebSession } from '../app/context.js';
 import { useHasPlans } from '../billing/keys.js';
 import { Avatar } from '../components/avatar.js';
+import { NotificationBell } from '../notifications/bell.js';
 import { LanguageSwitch } from './language-switch.js';
 import { VerifyEmailBanner } from './verify-banner.js';
 
@@ -142,6 +143,7 @@ export function AppShell() {
           </nav>
           <div className={clsx('ml-auto flex shrink-0 items-center gap-1', crowded ? 'xl:ml-0' : 'lg:ml-0')}>
             <LanguageSwitch />
+            {status === 'signed-in' && <NotificationBell />}
             {user && (
               <span className="hidden sm:block">
                 <Avatar name={user.name} />

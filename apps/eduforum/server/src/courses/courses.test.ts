@@ -3,7 +3,7 @@ import { bearer, createTestDatabase, type TestDatabase } from '@app/platform/tes
 import fc from 'fast-check';
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, listenEduforum, makeCourse, makePerson, type World } from '../test-support.js';
+import { call, listenEduforum, makeCourse, makePerson, makeSession, type World } from '../test-support.js';
 import { parseRoster } from './roster.js';
 
 let database: TestDatabase;
@@ -106,6 +106,22 @@ describe('courses', () => {
       inviteCode: first.json().inviteCode,
     });
     expect(joinArchived.statusCode).toBe(404);
+  });
+
+  it('says which session of a course is live, in the list and on the course', async () => {
+    const { students, courseId } = world;
+    const student = students[1] ?? null;
+    const before = (await call(app, student, 'GET', '/courses')).json().items;
+    expect(before.find((c: { id: string }) => c.id === courseId).liveSession).toBeNull();
+    const session = await makeSession(app, world, true);
+    const list = (await call(app, student, 'GET', '/courses')).json().items;
+    expect(list.find((c: { id: string }) => c.id === courseId).liveSession).toEqual({
+      id: session.id,
+      title: expect.any(String),
+    });
+    expect((await call(app, student, 'GET', `/courses/${courseId}`)).json().liveSession.id).toBe(session.id);
+    await call(app, world.professor, 'POST', `/sessions/${session.id}/end`);
+    expect((await call(app, student, 'GET', `/courses/${courseId}`)).json().liveSession).toBeNull();
   });
 
   it('imports a roster all-or-nothing with a report per row', async () => {

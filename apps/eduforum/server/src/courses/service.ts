@@ -28,7 +28,7 @@ type CourseRow = {
 };
 
 /** A course as its viewer may see it (the invite code is for staff). */
-export function toCourse(row: CourseRow, role: EduforumRole): Course {
+export function toCourse(row: CourseRow, role: EduforumRole, liveSession: LiveSession | null = null): Course {
   return {
     id: row.id,
     title: row.title,
@@ -39,8 +39,26 @@ export function toCourse(row: CourseRow, role: EduforumRole): Course {
     myRole: role,
     abilities: abilitiesOf(role),
     inviteCode: isStaff(role) ? row.invite_code : null,
+    liveSession,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+type LiveSession = NonNullable<Course['liveSession']>;
+
+/** The session running now in each of the courses (the latest started, should there be two). */
+export async function liveSessions(db: EduforumDeps['db'], courseIds: readonly string[]) {
+  if (courseIds.length === 0) return new Map<string, LiveSession>();
+  const rows = await db
+    .selectFrom('eduforum.sessions')
+    .select(['course_id', 'id', 'title'])
+    .distinctOn('course_id')
+    .where('course_id', 'in', courseIds)
+    .where('status', '=', 'live')
+    .orderBy('course_id')
+    .orderBy('started_at', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.course_id, { id: r.id, title: r.title }]));
 }
 
 /** An invite code people can type: 8 characters without look-alikes (0/O, 1/I/L). */
@@ -111,7 +129,8 @@ export class CourseService {
       .where('c.id', '=', courseId)
       .executeTakeFirst();
     if (!row) throw notFound('Course');
-    return toCourse(row, role);
+    const live = await liveSessions(this.deps.db, [row.id]);
+    return toCourse(row, role, live.get(row.id) ?? null);
   }
 
   /** The caller's courses (admins: every course), newest first. */
@@ -133,8 +152,14 @@ export class CourseService {
     }
     const rows = await q.execute();
     const page = toPage(rows, query.limit, (r) => [r.id]);
+    const live = await liveSessions(
+      this.deps.db,
+      page.items.map((r) => r.id),
+    );
     return {
-      items: page.items.map((r) => toCourse(r, appRole === 'admin' ? 'admin' : (r.role as EduforumRole))),
+      items: page.items.map((r) =>
+        toCourse(r, appRole === 'admin' ? 'admin' : (r.role as EduforumRole), live.get(r.id) ?? null),
+      ),
       nextCursor: page.nextCursor,
     };
   }

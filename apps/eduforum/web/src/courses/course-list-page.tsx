@@ -21,6 +21,7 @@ import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { TeachingCard, TeachingStanding } from '../teaching/teaching-card.js';
 import { type Course, keys, useMe } from './data.js';
+import { LiveDot, useLiveBadges } from './live-now.js';
 import { NewCourseDialog } from './new-course-dialog.js';
 import { useSemesterLabel } from './semester.js';
 
@@ -32,6 +33,7 @@ export function CoursesPage() {
   const [archived, setArchived] = useState(false);
   const [creating, setCreating] = useState(false);
   useTitle(t('courses.list.title'));
+  useLiveBadges();
   const canCreate = me.data?.canCreateCourses === true;
 
   return (
@@ -155,19 +157,33 @@ function CourseList({
 function CourseCard({ course }: { course: Course }) {
   const { t } = useT();
   const semesterLabel = useSemesterLabel();
+  const live = course.liveSession;
   return (
-    <Link
-      to={`/courses/${course.id}`}
-      className="flex h-full flex-col gap-2 rounded-xl border border-border bg-surface p-4 shadow-sm transition hover:border-accent"
+    <div
+      className={`flex h-full flex-col gap-2 rounded-xl border bg-surface p-4 shadow-sm transition hover:border-accent ${
+        live ? 'border-danger' : 'border-border'
+      }`}
     >
       <span className="flex flex-wrap items-center gap-2">
         <Badge tone={course.myRole === 'student' ? 'neutral' : 'accent'}>{t(`roles.${course.myRole}`)}</Badge>
         {course.archived && <Badge>{t('courses.list.archived')}</Badge>}
+        {live && <LiveDot />}
       </span>
-      <span className="text-lg font-semibold leading-snug">{course.title}</span>
+      <Link to={`/courses/${course.id}`} className="text-lg font-semibold leading-snug hover:underline">
+        {course.title}
+      </Link>
       <span className="text-sm text-fg-muted">
         <span className="font-mono">{course.code}</span> · {semesterLabel(course.semester)}
       </span>
-    </Link>
+      {live && (
+        <Link
+          to={`/sessions/${live.id}`}
+          className={buttonClass('primary', 'mt-auto self-start')}
+          aria-label={t('courses.live.joinTitle', { title: live.title })}
+        >
+          {t('courses.live.join')}
+        </Link>
+      )}
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
 import { ContentTab } from './content-tab.js';
 import { can, useCourse } from './data.js';
+import { LiveNowBanner, useLiveBadges } from './live-now.js';
 import { MembersTab } from './members-tab.js';
 import { QuestionsTab } from './questions-tab.js';
 import { useSemesterLabel } from './semester.js';
@@ -20,6 +21,7 @@ export function CoursePage() {
   const course = useCourse(courseId);
   const [params, setParams] = useSearchParams();
   useTitle(course.data?.title ?? t('courses.course.title'));
+  useLiveBadges();
 
   if (course.isPending) return <LoadingState />;
   if (course.isError) {
@@ -81,6 +83,7 @@ export function CoursePage() {
         </p>
         {data.description && <p className="max-w-prose whitespace-pre-line">{data.description}</p>}
       </header>
+      {data.liveSession && <LiveNowBanner live={data.liveSession} />}
       {data.archived && (
         <div className="mb-4">
           <Notice tone="warning">{t('courses.course.archivedNotice')}</Notice>

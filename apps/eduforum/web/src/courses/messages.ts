@@ -16,6 +16,11 @@ export const en = {
     emptyBodyCreate: 'Create your first course, or join one with an invite code from its professor.',
     emptyArchived: 'No archived courses',
   },
+  live: {
+    now: 'Live now',
+    join: 'Join the live session',
+    joinTitle: 'Join the live session: {{title}}',
+  },
   fields: {
     title: 'Title',
     code: 'Course code',
@@ -306,6 +311,11 @@ export const ko: Translation<typeof en> = {
     emptyBody: '교수님께 강의 초대 코드나 링크를 받아 참여하세요.',
     emptyBodyCreate: '첫 강의를 만들거나, 교수님께 받은 초대 코드로 참여하세요.',
     emptyArchived: '보관된 강의가 없습니다',
+  },
+  live: {
+    now: '지금 진행 중',
+    join: '라이브 세션 입장',
+    joinTitle: '라이브 세션 입장: {{title}}',
   },
   fields: {
     title: '강의명',
