@@ -165,6 +165,31 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     for (const person of [seoyeon, min, jae])
       await person.page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 15_000 });
 
+    // Q&A: Seoyeon asks anonymously, Min (phone) by name; Jae upvotes Seoyeon's; the professor sees
+    // them by votes and answers one, which the students see marked.
+    await tab(seoyeon.page, /^질문/);
+    await seoyeon.page.getByLabel('내 질문').fill('B-tree와 LSM-tree는 언제 고르나요?');
+    await seoyeon.page.getByLabel(/^익명으로 질문/).check();
+    await seoyeon.page.getByRole('button', { name: '질문하기' }).click();
+    await tab(min.page, /^Q&A/);
+    await min.page.getByLabel('Your question').fill('Will indexes be on the exam?');
+    await min.page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await min.page.getByText('Will indexes be on the exam?').waitFor(WAIT);
+    await tab(jae.page, /^Q&A/);
+    await jae.page.getByRole('button', { name: /^Upvote \(0\): B-tree와 LSM-tree/ }).click();
+    await jae.page
+      .getByRole('button', { name: /^Upvote \(1\): B-tree와 LSM-tree/, pressed: true })
+      .waitFor(WAIT);
+    await tab(prof.page, /^Q&A/);
+    const profQuestions = prof.page.getByRole('list', { name: 'Questions' }).getByRole('listitem');
+    await expect.poll(() => profQuestions.count(), WAIT).toBe(2);
+    await profQuestions.first().getByText('Anonymous', { exact: false }).waitFor(WAIT);
+    await profQuestions.first().getByRole('button', { name: 'Mark answered' }).click();
+    await seoyeon.page.getByText('답변됨').waitFor(WAIT);
+    expect(await auditPage(min.page)).toEqual([]);
+    await min.page.getByRole('list', { name: 'Questions' }).scrollIntoViewIfNeeded();
+    await min.page.screenshot({ path: `${screenshots}eduforum-live-student-qa-phone.png` });
+
     // TalkTime: the professor's dashboard counts the chat message and the vote.
     await tab(prof.page, /^TalkTime/);
     const seoyeonRow = prof.page.getByTestId('talktime').getByRole('row', { name: /이서연/ });
@@ -246,6 +271,11 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await seoyeon.page.goto(`${web.origin}/eduforum/sessions/not-a-session`);
     await seoyeon.page.getByRole('heading', { name: '세션을 찾을 수 없습니다' }).waitFor(WAIT);
     await seoyeon.page.getByRole('link', { name: '초대 코드로 강의 참여' }).waitFor(WAIT);
+    // The recap keeps the Q&A.
+    await jae.page.reload();
+    await tab(jae.page, /^Q&A/);
+    await jae.page.getByText('Will indexes be on the exam?').waitFor(WAIT);
+    await jae.page.getByText('Answered').waitFor(WAIT);
     for (const person of everyone) await person.context.close();
   }, 240_000);
 });

@@ -2911,6 +2911,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/eduforum/qa/{qaId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a question answered, hide it, or open it again (staff) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    qaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "open" | "answered" | "hidden";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            author: {
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            } | null;
+                            body: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            mine: boolean;
+                            myVote: boolean;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "hidden";
+                            votes: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eduforum/qa/{qaId}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upvote a question */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    qaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            author: {
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            } | null;
+                            body: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            mine: boolean;
+                            myVote: boolean;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "hidden";
+                            votes: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take an upvote back */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    qaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            author: {
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            } | null;
+                            body: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            mine: boolean;
+                            myVote: boolean;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "hidden";
+                            votes: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eduforum/quizzes/{quizId}": {
         parameters: {
             query?: never;
@@ -4105,6 +4321,150 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eduforum/sessions/{sessionId}/qa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's questions, most upvoted first (hidden ones for staff only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                anonymous: boolean;
+                                answeredAt: string | null;
+                                author: {
+                                    name: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | null;
+                                body: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mine: boolean;
+                                myVote: boolean;
+                                /** Format: uuid */
+                                sessionId: string;
+                                /** @enum {string} */
+                                status: "open" | "answered" | "hidden";
+                                votes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask a question in a live session (optionally anonymously) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        anonymous?: boolean;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            author: {
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            } | null;
+                            body: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            mine: boolean;
+                            myVote: boolean;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "hidden";
+                            votes: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

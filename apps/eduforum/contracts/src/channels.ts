@@ -10,6 +10,7 @@ import {
   sessionStatusSchema,
 } from './live.js';
 import { pollResultsSchema, pollSchema } from './polls.js';
+import { qaQuestionSchema } from './qa.js';
 import { quizSchema } from './quizzes.js';
 
 const userId = z.uuid();
@@ -37,6 +38,8 @@ export const liveSession = defineChannel('eduforum-session', {
     'poll.closed': z.object({ poll: pollSchema, results: pollResultsSchema.nullable() }),
     /** Live results of a poll whose results are shown (texts without voters). */
     'poll.results': pollResultsSchema,
+    /** A Q&A question was asked, upvoted, answered, hidden or reopened (students drop hidden ones). */
+    'qa.changed': qaQuestionSchema,
     'quiz.opened': quizSchema,
     'quiz.closed': z.object({ quizId: z.uuid() }),
     'breakout.started': breakoutSchema,

@@ -14,6 +14,7 @@ export * from './errors.js';
 export * from './live.js';
 export * from './manifest.js';
 export * from './polls.js';
+export * from './qa.js';
 export * from './quizzes.js';
 export * from './teaching.js';
 

@@ -154,6 +154,24 @@ export interface EduforumPollVotes {
   voted_at: Generated<Timestamp>;
 }
 
+export interface EduforumQaQuestions {
+  anonymous: Generated<boolean>;
+  answered_at: Timestamp | null;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  session_id: string;
+  status: Generated<string>;
+  votes: Generated<number>;
+}
+
+export interface EduforumQaVotes {
+  created_at: Generated<Timestamp>;
+  question_id: string;
+  user_id: string;
+}
+
 export interface EduforumQuestions {
   answer: Json;
   archived_at: Timestamp | null;
@@ -254,6 +272,8 @@ export interface DB {
   "eduforum.participation": EduforumParticipation;
   "eduforum.poll_votes": EduforumPollVotes;
   "eduforum.polls": EduforumPolls;
+  "eduforum.qa_questions": EduforumQaQuestions;
+  "eduforum.qa_votes": EduforumQaVotes;
   "eduforum.questions": EduforumQuestions;
   "eduforum.quiz_submissions": EduforumQuizSubmissions;
   "eduforum.quizzes": EduforumQuizzes;

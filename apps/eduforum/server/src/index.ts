@@ -22,6 +22,8 @@ import { platformSink } from './notify.js';
 import { eduforumPolicy } from './policies.js';
 import { pollRoutes } from './polls/routes.js';
 import { PollService } from './polls/service.js';
+import { qaRoutes } from './qa/routes.js';
+import { QaService } from './qa/service.js';
 import { quizRoutes } from './quizzes/routes.js';
 import { QuizService } from './quizzes/service.js';
 import { finishSession } from './sessions/finish.js';
@@ -68,6 +70,7 @@ export const eduforum = defineApp({
         quizRoutes(deps, quizzes),
         breakoutRoutes(deps, breakouts),
         liveRoutes(deps, talkTime),
+        qaRoutes(deps, new QaService(deps)),
       ],
       tasks: [
         appTask(quizDeadlineTask, ({ quizId }) => quizzes.closeAtDeadline(quizId)),

@@ -98,7 +98,12 @@ async function fixture() {
     `insert into eduforum.course_invitations (course_id, email, role) values ($1, $2, 'student') returning id`,
     [course.id, `invited-${Math.random().toString(36).slice(2)}@example.test`],
   );
+  const qa = await q<{ id: string }>(
+    `insert into eduforum.qa_questions (session_id, author_id, body) values ($1, $2, '질문') returning id`,
+    [session.id, target.id],
+  );
   return {
+    qaId: qa.id,
     invitationId: invitation.id,
     breakoutId: breakout.id,
     roomId: breakoutRoom.id,
@@ -171,6 +176,7 @@ describeRouteRoles({
         userId: f.targetId,
         inviteCode: f.inviteCode,
         invitationId: f.invitationId,
+        qaId: f.qaId,
       },
     };
   },

@@ -82,6 +82,8 @@ const courseOf = {
     sql`select s.course_id from eduforum.polls p join eduforum.sessions s on s.id = p.session_id where p.id = ${id}`,
   quiz: (id: string) =>
     sql`select s.course_id from eduforum.quizzes q join eduforum.sessions s on s.id = q.session_id where q.id = ${id}`,
+  qa: (id: string) =>
+    sql`select s.course_id from eduforum.qa_questions q join eduforum.sessions s on s.id = q.session_id where q.id = ${id}`,
   breakout: (id: string) =>
     sql`select s.course_id from eduforum.breakouts b join eduforum.sessions s on s.id = b.session_id where b.id = ${id}`,
 } as const;
@@ -132,6 +134,7 @@ export function eduforumPolicy(db: EduDb) {
       poll: inCourseOf('poll', 'Poll'),
       quiz: inCourseOf('quiz', 'Quiz'),
       breakout: inCourseOf('breakout', 'Breakout'),
+      qa: inCourseOf('qa', 'Question'),
     },
   });
 }

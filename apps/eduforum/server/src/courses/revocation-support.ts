@@ -79,6 +79,9 @@ export async function makeScene(app: App, cast: Cast): Promise<Scene> {
       participants: world.students.map((s) => s.id),
     }),
   );
+  const qa = await ok(
+    call(app, professor, 'POST', `/sessions/${session.id}/qa`, { body: '질문 있습니다' }),
+  );
   const rooms = breakout.rooms as Scene['rooms'];
   return {
     world,
@@ -95,6 +98,7 @@ export async function makeScene(app: App, cast: Cast): Promise<Scene> {
       // A content item that does not exist: the permission is decided before the item is looked up.
       contentId: randomUUID(),
       invitationId: randomUUID(),
+      qaId: qa.id as string,
       userId: world.students[1]?.id ?? '',
     },
   };

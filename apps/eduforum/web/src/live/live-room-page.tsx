@@ -30,6 +30,7 @@ import { BreakoutManager } from './breakout-panel.js';
 import { ChatPanel } from './chat-panel.js';
 import { PeoplePanel } from './people-panel.js';
 import { PollPanel } from './poll-panel.js';
+import { QaPanel, useQaQuestions } from './qa-panel.js';
 import { QuizPanel } from './quiz-panel.js';
 import { Recap } from './recap.js';
 import { TalkTimePanel } from './talktime-panel.js';
@@ -85,6 +86,7 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
   const errorText = useErrorText();
   const room = useLiveRoom(sessionId);
   const { state, me, staff, error } = room;
+  useQaQuestions(room, sessionId);
   const [tab, setTab] = useState('chat');
 
   if (state.removed)
@@ -129,6 +131,7 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
     : { name: sessionWhiteboard(sessionId), title };
   const ended = state.status === 'ended' || state.status === 'cancelled';
   const openPolls = Object.values(state.polls).filter((p) => p.status === 'open').length;
+  const openQuestions = Object.values(state.qa).filter((q) => q.status === 'open').length;
 
   const tabs = [
     {
@@ -166,6 +169,11 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
       value: 'quizzes',
       label: t('live.tabs.quizzes'),
       content: <QuizPanel room={room} courseId={courseId} sessionId={sessionId} />,
+    },
+    {
+      value: 'qa',
+      label: openQuestions ? t('live.tabs.qaOpen', { count: openQuestions }) : t('live.tabs.qa'),
+      content: <QaPanel room={room} sessionId={sessionId} live={state.status === 'live'} />,
     },
     ...(staff
       ? [

@@ -5,6 +5,7 @@ import type {
   LiveSnapshot,
   liveSession,
   liveStaff,
+  MyQaQuestion,
   Participant,
   Participation,
   Poll,
@@ -55,6 +56,8 @@ export interface LiveState {
   /** Staff who stepped into my breakout room (the latest few), so students know who is listening. */
   visits: { userId: string; at: number }[];
   talktime: Participation[];
+  /** Q&A questions with the reader's own vote and authorship (events keep what was known of those). */
+  qa: Record<string, MyQaQuestion>;
   removed: boolean;
   muteRequested: number;
 }
@@ -77,6 +80,7 @@ export const initialLiveState: LiveState = {
   broadcasts: [],
   visits: [],
   talktime: [],
+  qa: {},
   removed: false,
   muteRequested: 0,
 };
@@ -88,6 +92,7 @@ export type LiveAction =
   | { type: 'quiz'; quiz: Quiz }
   | { type: 'breakout'; breakout: Breakout | null }
   | { type: 'talktime'; participants: Participation[] }
+  | { type: 'qa'; questions: MyQaQuestion[] }
   | { type: 'reactions.prune'; now: number };
 
 let reactionKey = 0;
@@ -130,6 +135,11 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
       };
     case 'talktime':
       return { ...state, talktime: action.participants };
+    case 'qa': {
+      const qa = { ...state.qa };
+      for (const question of action.questions) qa[question.id] = question;
+      return { ...state, qa };
+    }
     case 'reactions.prune':
       return { ...state, reactions: state.reactions.filter((r) => action.now - r.at < REACTION_MS) };
     case 'event':
@@ -182,6 +192,12 @@ function applyEvent(state: LiveState, { event, payload }: LiveEvent, me: string)
     }
     case 'poll.results':
       return { ...state, results: { ...state.results, [payload.pollId]: payload } };
+    case 'qa.changed': {
+      const known = state.qa[payload.id];
+      const mine = known?.mine ?? false;
+      const myVote = known?.myVote ?? false;
+      return { ...state, qa: { ...state.qa, [payload.id]: { ...payload, mine, myVote } } };
+    }
     case 'quiz.opened':
       return { ...state, quizzes: { ...state.quizzes, [payload.id]: payload } };
     case 'quiz.closed': {

@@ -9,11 +9,12 @@ import { useT } from '../i18n.js';
 import { Whiteboard } from '../whiteboard/whiteboard.js';
 import { ChatPanel } from './chat-panel.js';
 import { PollResultsView } from './poll-results.js';
+import { QaRecap } from './qa-panel.js';
 import { TalkTimePanel } from './talktime-panel.js';
 
 /**
  * A session after it ended (or was cancelled): the whiteboard read-only (with its export), the
- * chat history, the polls with their results, and for staff the final TalkTime.
+ * chat history, the polls with their results, the Q&A, and for staff the final TalkTime.
  */
 export function Recap({ session }: { session: Session }) {
   const { t } = useT();
@@ -64,6 +65,7 @@ export function Recap({ session }: { session: Session }) {
       label: t('live.tabs.chat'),
       content: <ChatPanel roomId={session.chatRoomId} names={names} label={t('live.chat.title')} />,
     },
+    { value: 'qa', label: t('live.tabs.qa'), content: <QaRecap sessionId={sessionId} /> },
     ...(participation.isSuccess
       ? [
           {
