@@ -74,7 +74,12 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await call(
       eduforumApi(web, profToken).POST('/api/v1/eduforum/courses/{courseId}/questions', {
         params: { path: { courseId } },
-        body: { kind: 'true_false', prompt: 'A B-tree stays balanced', correct: ['true'] },
+        body: {
+          kind: 'true_false',
+          prompt: 'A B-tree stays balanced',
+          correct: ['true'],
+          explanation: 'Rebalancing keeps every leaf at the same depth.',
+        },
       }),
     );
     const prof = await join(professor, sessionId, { locale: 'en-US', size: desktop });
@@ -164,6 +169,12 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await prof.page.getByRole('button', { name: 'Close now' }).click();
     for (const person of [seoyeon, min, jae])
       await person.page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 15_000 });
+    // Jae reviews it: the scoring rule, the right answer and the explanation.
+    await tab(jae.page, /^Quizzes/);
+    const review = jae.page.getByRole('region', { name: 'Review' });
+    await review.getByText('Right answer: True').waitFor(WAIT);
+    await review.getByText('Rebalancing keeps every leaf at the same depth.').waitFor(WAIT);
+    await jae.page.getByText('All or nothing', { exact: false }).first().waitFor();
 
     // Q&A: Seoyeon asks anonymously, Min (phone) by name; Jae upvotes Seoyeon's; the professor sees
     // them by votes and answers one, which the students see marked.
@@ -174,7 +185,10 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await tab(min.page, /^Q&A/);
     await min.page.getByLabel('Your question').fill('Will indexes be on the exam?');
     await min.page.getByRole('button', { name: 'Ask', exact: true }).click();
-    await min.page.getByText('Will indexes be on the exam?').waitFor(WAIT);
+    await min.page
+      .getByRole('list', { name: 'Questions' })
+      .getByText('Will indexes be on the exam?', { exact: true })
+      .waitFor(WAIT);
     await tab(jae.page, /^Q&A/);
     await jae.page.getByRole('button', { name: /^Upvote \(0\): B-tree와 LSM-tree/ }).click();
     await jae.page
@@ -274,7 +288,10 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     // The recap keeps the Q&A.
     await jae.page.reload();
     await tab(jae.page, /^Q&A/);
-    await jae.page.getByText('Will indexes be on the exam?').waitFor(WAIT);
+    await jae.page
+      .getByRole('list', { name: 'Questions' })
+      .getByText('Will indexes be on the exam?', { exact: true })
+      .waitFor(WAIT);
     await jae.page.getByText('Answered').waitFor(WAIT);
     for (const person of everyone) await person.context.close();
   }, 240_000);

@@ -1869,6 +1869,7 @@ export interface paths {
                                 /** Format: uuid */
                                 courseId: string;
                                 difficulty: number;
+                                explanation?: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
@@ -1911,6 +1912,8 @@ export interface paths {
                         correct?: string[];
                         /** @default 2 */
                         difficulty?: number;
+                        /** @default  */
+                        explanation?: string;
                         /** @enum {string} */
                         kind: "single" | "multiple" | "true_false" | "short";
                         /** @default [] */
@@ -1963,6 +1966,7 @@ export interface paths {
                             /** Format: uuid */
                             courseId: string;
                             difficulty: number;
+                            explanation?: string;
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
@@ -3180,6 +3184,7 @@ export interface paths {
                                 /** Format: uuid */
                                 courseId: string;
                                 difficulty: number;
+                                explanation?: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
@@ -3199,8 +3204,11 @@ export interface paths {
                                 };
                                 tags: string[];
                             }[];
+                            /** @enum {string} */
+                            scoring: "all_or_nothing" | "partial";
                             /** Format: uuid */
                             sessionId: string;
+                            showAnswers: boolean;
                             /** @enum {string} */
                             status: "draft" | "open" | "closed";
                             timeLimitS: number;
@@ -3273,6 +3281,7 @@ export interface paths {
                                 /** Format: uuid */
                                 courseId: string;
                                 difficulty: number;
+                                explanation?: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
@@ -3292,8 +3301,11 @@ export interface paths {
                                 };
                                 tags: string[];
                             }[];
+                            /** @enum {string} */
+                            scoring: "all_or_nothing" | "partial";
                             /** Format: uuid */
                             sessionId: string;
+                            showAnswers: boolean;
                             /** @enum {string} */
                             status: "draft" | "open" | "closed";
                             timeLimitS: number;
@@ -3362,6 +3374,17 @@ export interface paths {
                             maxScore: number;
                             /** Format: uuid */
                             quizId: string;
+                            review: {
+                                acceptedAnswers: string[];
+                                correctChoices: string[];
+                                explanation: string;
+                                given: {
+                                    choices?: string[];
+                                    text?: string;
+                                } | null;
+                                /** Format: uuid */
+                                questionId: string;
+                            }[] | null;
                             score: number;
                             submittedAt: string;
                             /** Format: uuid */
@@ -3434,6 +3457,7 @@ export interface paths {
                                 /** Format: uuid */
                                 courseId: string;
                                 difficulty: number;
+                                explanation?: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
@@ -3453,8 +3477,11 @@ export interface paths {
                                 };
                                 tags: string[];
                             }[];
+                            /** @enum {string} */
+                            scoring: "all_or_nothing" | "partial";
                             /** Format: uuid */
                             sessionId: string;
+                            showAnswers: boolean;
                             /** @enum {string} */
                             status: "draft" | "open" | "closed";
                             timeLimitS: number;
@@ -3608,6 +3635,17 @@ export interface paths {
                             maxScore: number;
                             /** Format: uuid */
                             quizId: string;
+                            review: {
+                                acceptedAnswers: string[];
+                                correctChoices: string[];
+                                explanation: string;
+                                given: {
+                                    choices?: string[];
+                                    text?: string;
+                                } | null;
+                                /** Format: uuid */
+                                questionId: string;
+                            }[] | null;
                             score: number;
                             submittedAt: string;
                             /** Format: uuid */
@@ -4494,6 +4532,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         questionIds: string[];
+                        /**
+                         * @default all_or_nothing
+                         * @enum {string}
+                         */
+                        scoring?: "all_or_nothing" | "partial";
+                        /** @default true */
+                        showAnswers?: boolean;
                         timeLimitS: number;
                         title: string;
                     };
@@ -4534,6 +4579,7 @@ export interface paths {
                                 /** Format: uuid */
                                 courseId: string;
                                 difficulty: number;
+                                explanation?: string;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
@@ -4553,8 +4599,11 @@ export interface paths {
                                 };
                                 tags: string[];
                             }[];
+                            /** @enum {string} */
+                            scoring: "all_or_nothing" | "partial";
                             /** Format: uuid */
                             sessionId: string;
+                            showAnswers: boolean;
                             /** @enum {string} */
                             status: "draft" | "open" | "closed";
                             timeLimitS: number;

@@ -23,6 +23,8 @@ export const createQuestionSchema = z
     tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
     difficulty: z.number().int().min(1).max(5).default(2),
     points: z.number().int().min(0).max(100).default(1),
+    /** Why the answer is right: shown to students after the quiz when its answers are shown. */
+    explanation: z.string().trim().max(2000).default(''),
   })
   .superRefine((q, ctx) => {
     const ids = new Set(q.options.map((o) => o.id));
@@ -55,13 +57,21 @@ export const questionSchema = z.object({
   /** Staff only. */
   correct: z.array(z.string()).optional(),
   shortAnswer: shortAnswerRuleSchema.optional(),
+  /** Staff only (students read it in their review once the quiz closed). */
+  explanation: z.string().optional(),
 });
 export type Question = z.infer<typeof questionSchema>;
+
+/** How a quiz scores multiple-choice questions (see the server's grading.ts `credit`). */
+export const quizScoringSchema = z.enum(['all_or_nothing', 'partial']);
 
 export const createQuizSchema = z.object({
   title: z.string().trim().min(1).max(200),
   questionIds: z.array(z.uuid()).min(1).max(100),
   timeLimitS: z.number().int().min(10).max(7200),
+  scoring: quizScoringSchema.default('all_or_nothing'),
+  /** Students see the right answers and explanations once the quiz closes. */
+  showAnswers: z.boolean().default(true),
 });
 
 export const quizSchema = z.object({
@@ -72,6 +82,8 @@ export const quizSchema = z.object({
   status: z.enum(['draft', 'open', 'closed']),
   openedAt: z.string().nullable(),
   closesAt: z.string().nullable(),
+  scoring: quizScoringSchema,
+  showAnswers: z.boolean(),
   questions: z.array(questionSchema),
 });
 export type Quiz = z.infer<typeof quizSchema>;
@@ -87,22 +99,35 @@ export const submitQuizSchema = z.object({ answers: z.array(quizAnswerSchema).ma
 export const gradedAnswerSchema = z.object({
   questionId: z.uuid(),
   correct: z.boolean(),
-  points: z.number().int(),
+  /** Points earned (fractions with partial credit, to hundredths). */
+  points: z.number(),
+});
+/** One question of a closed quiz as its student reviews it (when the quiz shows its answers). */
+export const quizReviewItemSchema = z.object({
+  questionId: z.uuid(),
+  /** What the student answered (null: nothing). */
+  given: z.object({ choices: z.array(z.string()).optional(), text: z.string().optional() }).nullable(),
+  /** Choice questions: the right option ids; short answers: the accepted answers. */
+  correctChoices: z.array(z.string()),
+  acceptedAnswers: z.array(z.string()),
+  explanation: z.string(),
 });
 export const quizResultSchema = z.object({
   quizId: z.uuid(),
   userId: z.uuid(),
-  score: z.number().int(),
+  score: z.number(),
   maxScore: z.number().int(),
   answers: z.array(gradedAnswerSchema),
   submittedAt: z.string(),
+  /** After the quiz closed, when it shows its answers; otherwise null. */
+  review: z.array(quizReviewItemSchema).nullable(),
 });
 export type QuizResult = z.infer<typeof quizResultSchema>;
 
 export const quizReportSchema = z.object({
   quizId: z.uuid(),
   students: z.array(
-    z.object({ userId: z.uuid(), name: z.string(), score: z.number().int(), maxScore: z.number().int() }),
+    z.object({ userId: z.uuid(), name: z.string(), score: z.number(), maxScore: z.number().int() }),
   ),
   questions: z.array(
     z.object({ questionId: z.uuid(), answered: z.number().int(), correct: z.number().int() }),

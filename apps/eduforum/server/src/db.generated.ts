@@ -179,6 +179,7 @@ export interface EduforumQuestions {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   difficulty: Generated<number>;
+  explanation: Generated<string>;
   id: Generated<string>;
   kind: string;
   options: Generated<Json>;
@@ -203,7 +204,9 @@ export interface EduforumQuizzes {
   id: Generated<string>;
   opened_at: Timestamp | null;
   question_ids: string[];
+  scoring: Generated<string>;
   session_id: string;
+  show_answers: Generated<boolean>;
   status: Generated<string>;
   time_limit_s: number;
   title: string;

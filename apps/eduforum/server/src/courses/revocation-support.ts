@@ -79,9 +79,7 @@ export async function makeScene(app: App, cast: Cast): Promise<Scene> {
       participants: world.students.map((s) => s.id),
     }),
   );
-  const qa = await ok(
-    call(app, professor, 'POST', `/sessions/${session.id}/qa`, { body: '질문 있습니다' }),
-  );
+  const qa = await ok(call(app, professor, 'POST', `/sessions/${session.id}/qa`, { body: '질문 있습니다' }));
   const rooms = breakout.rooms as Scene['rooms'];
   return {
     world,

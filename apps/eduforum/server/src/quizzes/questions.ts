@@ -14,6 +14,7 @@ export type QuestionRow = {
   tags: string[];
   difficulty: number;
   points: number;
+  explanation: string;
 };
 
 /** A question for its viewer: staff see the key, students never do. */
@@ -35,6 +36,7 @@ export function toQuestion(row: QuestionRow, withKey: boolean): Question {
     tags: row.tags,
     difficulty: row.difficulty,
     points: row.points,
+    ...(withKey ? { explanation: row.explanation } : {}),
     ...(withKey
       ? key.kind === 'short'
         ? {
@@ -70,6 +72,7 @@ export class QuestionBank {
         tags: [...new Set(input.tags.map((t) => t.toLowerCase()))],
         difficulty: input.difficulty,
         points: input.points,
+        explanation: input.explanation,
         created_by: userId,
       })
       .returningAll()

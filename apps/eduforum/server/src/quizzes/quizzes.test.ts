@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, listenEduforum, makeCourse, makeSession, type Person, type World } from '../test-support.js';
-import { type AnswerKey, grade } from './grading.js';
+import { type AnswerKey, credit, grade } from './grading.js';
 
 let database: TestDatabase;
 let app: App;
@@ -136,6 +136,86 @@ describe('question bank and quizzes', () => {
     expect((await call(app, s1, 'GET', `/quizzes/${quizId}/my-result`)).json().score).toBe(5);
     const none = await call(app, s3, 'GET', `/quizzes/${quizId}/my-result`);
     expect([none.statusCode, none.json()]).toEqual([200, null]);
+    // Closed, and answers are shown by default: the student reviews each question.
+    const review = (await call(app, s1, 'GET', `/quizzes/${quizId}/my-result`)).json().review;
+    expect(review.map((r: { correctChoices: string[] }) => r.correctChoices)).toEqual([
+      ['a', 'b'],
+      ['true'],
+      [],
+    ]);
+    expect(review[2]).toMatchObject({ acceptedAnswers: ['DISTINCT'], given: { text: '  distinct ' } });
+  });
+
+  it('gives partial credit when the quiz says so, and shows answers and explanations only after it closes', async () => {
+    const { professor, ta, courseId } = world;
+    const [s1, s2] = world.students as [Person, Person];
+    const mcq = await call(app, ta, 'POST', `/courses/${courseId}/questions`, {
+      kind: 'multiple',
+      prompt: '정규형을 모두 고르시오',
+      options: [
+        { id: 'a', text: '1NF' },
+        { id: 'b', text: 'BCNF' },
+        { id: 'c', text: 'SQL' },
+      ],
+      correct: ['a', 'b'],
+      points: 4,
+      explanation: '1NF와 BCNF는 정규형이고, SQL은 언어입니다.',
+    });
+    expect(mcq.json().explanation).toBe('1NF와 BCNF는 정규형이고, SQL은 언어입니다.');
+    const session = await makeSession(app, world);
+    const launch = async (body: object) => {
+      const quiz = await call(app, professor, 'POST', `/sessions/${session.id}/quizzes`, {
+        title: '부분 점수',
+        questionIds: [mcq.json().id],
+        timeLimitS: 300,
+        ...body,
+      });
+      await call(app, professor, 'POST', `/quizzes/${quiz.json().id}/open`);
+      return quiz.json() as { id: string; scoring: string; showAnswers: boolean };
+    };
+    const partial = await launch({ scoring: 'partial' });
+    expect(partial).toMatchObject({ scoring: 'partial', showAnswers: true });
+    expect(
+      (await call(app, s1, 'GET', `/quizzes/${partial.id}`)).json().questions[0].explanation,
+    ).toBeUndefined();
+    const half = await call(app, s1, 'POST', `/quizzes/${partial.id}/submissions`, {
+      answers: [{ questionId: mcq.json().id, choices: ['a'] }],
+    });
+    expect(half.json()).toMatchObject({ score: 2, maxScore: 4, answers: [{ correct: false, points: 2 }] });
+    const everything = await call(app, s2, 'POST', `/quizzes/${partial.id}/submissions`, {
+      answers: [{ questionId: mcq.json().id, choices: ['a', 'b', 'c'] }],
+    });
+    expect(everything.json().score).toBe(2);
+    // No answers while it runs; after it closes, the answer and the explanation.
+    expect((await call(app, s1, 'GET', `/quizzes/${partial.id}/my-result`)).json().review).toBeNull();
+    await call(app, professor, 'POST', `/quizzes/${partial.id}/close`);
+    expect((await call(app, s1, 'GET', `/quizzes/${partial.id}/my-result`)).json().review).toEqual([
+      {
+        questionId: mcq.json().id,
+        given: { choices: ['a'] },
+        correctChoices: ['a', 'b'],
+        acceptedAnswers: [],
+        explanation: '1NF와 BCNF는 정규형이고, SQL은 언어입니다.',
+      },
+    ]);
+    // A quiz that keeps its answers to itself, scored all or nothing.
+    const hidden = await launch({ showAnswers: false });
+    expect(hidden.scoring).toBe('all_or_nothing');
+    await call(app, s1, 'POST', `/quizzes/${hidden.id}/submissions`, {
+      answers: [{ questionId: mcq.json().id, choices: ['a'] }],
+    });
+    await call(app, professor, 'POST', `/quizzes/${hidden.id}/close`);
+    expect((await call(app, s1, 'GET', `/quizzes/${hidden.id}/my-result`)).json()).toMatchObject({
+      score: 0,
+      review: null,
+    });
+    const bad = await call(app, professor, 'POST', `/sessions/${session.id}/quizzes`, {
+      title: 'x',
+      questionIds: [mcq.json().id],
+      timeLimitS: 60,
+      scoring: 'half',
+    });
+    expect(bad.statusCode).toBe(400);
   });
 });
 
@@ -147,6 +227,26 @@ describe('grading', () => {
         const expected = new Set(chosen).size === key.length && key.every((k) => chosen.includes(k));
         expect(grade({ kind: 'multiple', choices: key }, { choices: chosen })).toBe(expected);
         expect(grade({ kind: 'multiple', choices: key }, { choices: [...key].reverse() })).toBe(true);
+      }),
+    );
+  });
+
+  it('gives partial credit in [0, 1], full only for the key, never more for a wrong choice', () => {
+    const id = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { minLength: 1 }), fc.uniqueArray(id), id, (choices, chosen, extra) => {
+        const key: AnswerKey = { kind: 'multiple', choices };
+        const share = credit(key, { choices: chosen }, 'partial');
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+        expect(share === 1).toBe(grade(key, { choices: chosen }));
+        // Ticking one more wrong box never earns more; all-or-nothing is never above partial.
+        if (!choices.includes(extra) && !chosen.includes(extra))
+          expect(credit(key, { choices: [...chosen, extra] }, 'partial')).toBeLessThanOrEqual(share);
+        expect(credit(key, { choices: chosen }, 'all_or_nothing')).toBeLessThanOrEqual(share);
+        // Single choice and true/false stay right or wrong.
+        const single: AnswerKey = { kind: 'single', choices: [choices[0] as string] };
+        expect([0, 1]).toContain(credit(single, { choices: chosen }, 'partial'));
       }),
     );
   });

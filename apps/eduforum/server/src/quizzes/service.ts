@@ -6,7 +6,7 @@ import { DEADLINE_JOB_DELAY_MS, quizDeadlineKey, quizDeadlineTask } from '../dea
 import type { EduforumDeps } from '../deps.js';
 import { requireLive } from '../live/context.js';
 import { isStaff } from '../policies.js';
-import { type Answer, type AnswerKey, grade } from './grading.js';
+import { type Answer, type AnswerKey, credit, roundPoints, type Scoring } from './grading.js';
 import { type QuestionRow, toQuestion } from './questions.js';
 
 /** Answers in flight when the timer runs out still count if they arrive within this grace. */
@@ -21,6 +21,8 @@ type QuizRow = {
   status: string;
   opened_at: Date | null;
   closes_at: Date | null;
+  scoring: string;
+  show_answers: boolean;
 };
 
 /** Past its deadline a quiz is closed, whether or not the closing write has happened yet. */
@@ -46,7 +48,13 @@ export class QuizService {
   async create(
     userId: string,
     sessionId: string,
-    input: { title: string; questionIds: string[]; timeLimitS: number },
+    input: {
+      title: string;
+      questionIds: string[];
+      timeLimitS: number;
+      scoring: Quiz['scoring'];
+      showAnswers: boolean;
+    },
   ): Promise<Quiz> {
     const { session } = await requireLive(this.deps, sessionId, userId, 'session.moderate');
     const ids = [...new Set(input.questionIds)];
@@ -66,6 +74,8 @@ export class QuizService {
         title: input.title,
         question_ids: ids,
         time_limit_s: input.timeLimitS,
+        scoring: input.scoring,
+        show_answers: input.showAnswers,
         created_by: userId,
       })
       .returningAll()
@@ -151,16 +161,17 @@ export class QuizService {
       throw new AppError('QUIZ_TIME_OVER');
     const questions = await this.questions(quiz.question_ids);
     const byQuestion = new Map<string, Answer>(answers.map((a) => [a.questionId, a]));
+    const scoring = quiz.scoring as Scoring;
     const graded = questions.map((q) => {
-      const correct = grade(q.answer as AnswerKey, byQuestion.get(q.id));
+      const share = credit(q.answer as AnswerKey, byQuestion.get(q.id), scoring);
       return {
         questionId: q.id,
-        correct,
-        points: correct ? q.points : 0,
+        correct: share === 1,
+        points: roundPoints(q.points * share),
         answer: byQuestion.get(q.id) ?? null,
       };
     });
-    const score = graded.reduce((sum, g) => sum + g.points, 0);
+    const score = roundPoints(graded.reduce((sum, g) => sum + g.points, 0));
     const maxScore = questions.reduce((sum, q) => sum + q.points, 0);
     const row = await this.deps.db
       .insertInto('eduforum.quiz_submissions')
@@ -188,6 +199,7 @@ export class QuizService {
       maxScore,
       answers: graded.map(({ questionId, correct, points }) => ({ questionId, correct, points })),
       submittedAt: row.submitted_at.toISOString(),
+      review: null,
     };
   }
 
@@ -202,18 +214,45 @@ export class QuizService {
       .where('user_id', '=', userId)
       .executeTakeFirst();
     if (!row) return null;
+    const stored = storedAnswers.parse(row.answers);
     return {
       quizId,
       userId,
       score: row.score,
       maxScore: row.max_score,
-      answers: storedAnswers.parse(row.answers).map(({ questionId, correct, points }) => ({
+      answers: stored.map(({ questionId, correct, points }) => ({
         questionId,
         correct,
         points,
       })),
       submittedAt: row.submitted_at.toISOString(),
+      review: await this.review(quiz, stored),
     };
+  }
+
+  /**
+   * What a student reviews once the quiz closed, when it shows its answers: per question what they
+   * gave, the right answer and the explanation. Null while it is open or when answers stay hidden.
+   */
+  private async review(quiz: QuizRow, stored: z.infer<typeof storedAnswers>): Promise<QuizResult['review']> {
+    if (!quiz.show_answers || effectiveStatus(quiz) !== 'closed') return null;
+    const given = new Map(stored.map((a) => [a.questionId, a.answer as Answer | null]));
+    return (await this.questions(quiz.question_ids)).map((q) => {
+      const key = q.answer as AnswerKey;
+      const answer = given.get(q.id) ?? null;
+      return {
+        questionId: q.id,
+        given: answer
+          ? {
+              ...(answer.choices ? { choices: answer.choices } : {}),
+              ...(answer.text !== undefined ? { text: answer.text } : {}),
+            }
+          : null,
+        correctChoices: key.kind === 'short' ? [] : key.choices,
+        acceptedAnswers: key.kind === 'short' ? key.accepted : [],
+        explanation: q.explanation,
+      };
+    });
   }
 
   /** Results per student and per question (staff). */
@@ -307,6 +346,8 @@ export class QuizService {
       status: effectiveStatus(row),
       openedAt: row.opened_at?.toISOString() ?? null,
       closesAt: row.closes_at?.toISOString() ?? null,
+      scoring: row.scoring as Quiz['scoring'],
+      showAnswers: row.show_answers,
       questions: questions.map((q) => toQuestion(q, withKeys)),
     };
   }

@@ -18,6 +18,8 @@ export interface QuestionDraft {
   tags: string;
   difficulty: string;
   points: string;
+  /** Shown to students after a quiz that shows its answers. */
+  explanation: string;
 }
 
 /** The next free option id (`a`..`j`, the contract's ids are short lowercase words). */
@@ -42,6 +44,7 @@ export function emptyDraft(kind: QuestionKind = 'single'): QuestionDraft {
     tags: '',
     difficulty: '2',
     points: '1',
+    explanation: '',
   };
 }
 
@@ -59,6 +62,7 @@ export function draftOf(question: Question): QuestionDraft {
     tags: question.tags.join(', '),
     difficulty: String(question.difficulty),
     points: String(question.points),
+    explanation: question.explanation ?? '',
   };
 }
 
@@ -88,12 +92,16 @@ export function toInput(draft: QuestionDraft): z.input<typeof createQuestionSche
       .filter(Boolean),
     difficulty: Number(draft.difficulty),
     points: draft.points.trim() === '' ? Number.NaN : Number(draft.points),
+    explanation: draft.explanation,
   };
 }
 
 /** Which part of the form a problem belongs to (the first path segment: `options`, `prompt`, ...). */
 export type DraftErrors = Partial<
-  Record<'prompt' | 'options' | 'correct' | 'shortAnswer' | 'tags' | 'difficulty' | 'points', true>
+  Record<
+    'prompt' | 'options' | 'correct' | 'shortAnswer' | 'tags' | 'difficulty' | 'points' | 'explanation',
+    true
+  >
 >;
 
 /** Validates with the server's own schema; returns the body to send or the parts that are wrong. */

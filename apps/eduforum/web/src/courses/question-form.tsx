@@ -185,6 +185,14 @@ function QuestionForm({
           error={errors.points ? t('courses.questions.errors.points') : undefined}
         />
       </div>
+      <TextAreaField
+        label={t('courses.questions.explanation')}
+        hint={t('courses.questions.explanationHint')}
+        value={draft.explanation}
+        maxLength={2000}
+        rows={2}
+        onChange={(event) => update({ explanation: event.target.value })}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" loading={busy}>
           {t('courses.common.save')}

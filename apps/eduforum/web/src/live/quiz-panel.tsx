@@ -1,6 +1,16 @@
 import { call } from '@app/client';
 import type { EduforumPaths, Question, Quiz, QuizResult } from '@app/eduforum-contracts';
-import { Badge, Button, Card, CheckboxField, TextField, useApi, useFormat, useToast } from '@app/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  CheckboxField,
+  SelectField,
+  TextField,
+  useApi,
+  useFormat,
+  useToast,
+} from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,6 +76,8 @@ function QuizLauncher({
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState('5');
   const [picked, setPicked] = useState<string[]>([]);
+  const [scoring, setScoring] = useState<Quiz['scoring']>('all_or_nothing');
+  const [showAnswers, setShowAnswers] = useState(true);
   const [busy, setBusy] = useState(false);
   const bank = useQuery({
     queryKey: ['eduforum', 'questions', courseId],
@@ -90,6 +102,8 @@ function QuizLauncher({
             title: title.trim() || t('live.quizzes.defaultTitle'),
             questionIds: picked,
             timeLimitS: Math.round(Number(minutes) * 60),
+            scoring,
+            showAnswers,
           },
         }),
       );
@@ -123,6 +137,20 @@ function QuizLauncher({
           max={120}
           value={minutes}
           onChange={(e) => setMinutes(e.target.value)}
+        />
+        <SelectField
+          label={t('live.quizzes.scoring')}
+          value={scoring}
+          onChange={(e) => setScoring(e.target.value as Quiz['scoring'])}
+          options={(['all_or_nothing', 'partial'] as const).map((value) => ({
+            value,
+            label: t(`live.quizzes.scorings.${value}`),
+          }))}
+        />
+        <CheckboxField
+          label={t('live.quizzes.showAnswers')}
+          checked={showAnswers}
+          onChange={(e) => setShowAnswers(e.target.checked)}
         />
         <fieldset>
           <legend className="mb-1 text-sm font-semibold">{t('live.quizzes.pick')}</legend>
@@ -186,6 +214,7 @@ function StaffQuiz({ quiz, room }: { quiz: Quiz; room: LiveRoom }) {
           {quiz.status === 'open' && left !== null ? clock(left) : t(`live.polls.status.${quiz.status}`)}
         </Badge>
       </div>
+      <p className="text-sm text-fg-muted">{t(`live.quizzes.scorings.${quiz.scoring}`)}</p>
       <p className="text-sm text-fg-muted" aria-live="polite">
         {t('live.quizzes.submitted', { count: report.data?.students.length ?? 0 })}
       </p>
@@ -281,10 +310,23 @@ export function StudentQuiz({ quiz, onAnswered }: { quiz: Quiz; onAnswered?: () 
           {quiz.status === 'open' && left !== null ? clock(left) : t(`live.polls.status.${quiz.status}`)}
         </Badge>
       </div>
+      <p className="mb-3 text-sm text-fg-muted">{t(`live.quizzes.scorings.${quiz.scoring}`)}</p>
       {shown ? (
-        <p className="font-semibold" aria-live="polite">
-          {t('live.quizzes.score', { score: format.number(shown.score), max: format.number(shown.maxScore) })}
-        </p>
+        <div className="flex flex-col gap-3">
+          <p className="font-semibold" aria-live="polite">
+            {t('live.quizzes.score', {
+              score: format.number(shown.score),
+              max: format.number(shown.maxScore),
+            })}
+          </p>
+          {shown.review ? (
+            <QuizReview quiz={quiz} result={shown} />
+          ) : (
+            <p className="text-sm text-fg-muted">
+              {quiz.showAnswers ? t('live.quizzes.answersLater') : t('live.quizzes.answersHidden')}
+            </p>
+          )}
+        </div>
       ) : quiz.status !== 'open' ? (
         <p className="text-sm text-fg-muted">{t('live.quizzes.closedUnanswered')}</p>
       ) : mine.isPending ? (
@@ -354,5 +396,61 @@ export function StudentQuiz({ quiz, onAnswered }: { quiz: Quiz; onAnswered?: () 
         </form>
       )}
     </Card>
+  );
+}
+
+/** A closed quiz's review for its student: per question their answer, the right one, the explanation. */
+function QuizReview({ quiz, result }: { quiz: Quiz; result: QuizResult }) {
+  const { t } = useT();
+  const format = useFormat();
+  const earned = new Map(result.answers.map((a) => [a.questionId, a]));
+  const labelOf = (question: Quiz['questions'][number], ids: string[]) =>
+    ids
+      .map((id) =>
+        question.kind === 'true_false'
+          ? t(id === 'true' ? 'live.quizzes.true' : 'live.quizzes.false')
+          : (question.options.find((o) => o.id === id)?.text ?? id),
+      )
+      .join(', ');
+  return (
+    <section aria-label={t('live.quizzes.review')} className="flex flex-col gap-3">
+      <h4 className="font-semibold">{t('live.quizzes.review')}</h4>
+      <ol className="flex flex-col gap-3">
+        {(result.review ?? []).map((item, index) => {
+          const question = quiz.questions.find((q) => q.id === item.questionId);
+          if (!question) return null;
+          const mark = earned.get(item.questionId);
+          const given =
+            item.given?.text ?? (item.given?.choices ? labelOf(question, item.given.choices) : '');
+          const right =
+            question.kind === 'short'
+              ? item.acceptedAnswers.join(' / ')
+              : labelOf(question, item.correctChoices);
+          return (
+            <li
+              key={item.questionId}
+              className={`rounded-lg border p-3 ${mark?.correct ? 'border-success' : 'border-danger'}`}
+            >
+              <p className="font-medium">
+                {index + 1}. {question.prompt}
+              </p>
+              <p className="text-sm">
+                {given ? t('live.quizzes.yourAnswer', { answer: given }) : t('live.quizzes.noAnswer')}
+              </p>
+              <p className="text-sm font-semibold text-success">
+                {t('live.quizzes.rightAnswer', { answer: right })}
+              </p>
+              <p className="text-sm text-fg-muted">
+                {t('live.quizzes.earned', {
+                  points: format.number(mark?.points ?? 0),
+                  max: format.number(question.points),
+                })}
+              </p>
+              {item.explanation && <p className="mt-1 text-sm whitespace-pre-wrap">{item.explanation}</p>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
   );
 }
