@@ -174,7 +174,12 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
         version: '0.1.0',
         description: 'Platform and app endpoints of eduforum, languagemate, studymate and storehelper.',
       },
-      servers: [{ url: config.server.publicUrl }],
+      // "Try it out" calls the origin the docs were opened from (a relative server), so it works
+      // from whichever address reaches this server; the public URL is listed for clients elsewhere.
+      servers: [
+        { url: '/', description: 'This server (where these docs were opened)' },
+        { url: config.server.publicUrl, description: 'PUBLIC_URL' },
+      ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -182,12 +187,14 @@ export async function buildApp(config: Config, options: BuildAppOptions): Promis
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    // The docs UI needs its own CSP (inline styles); it must not upgrade requests on plain-HTTP
-    // deployments nor call the public validator (no outside network).
+    // The docs UI needs its own CSP: Swagger UI sets inline style attributes (styles only: scripts
+    // stay 'self'), and it must not upgrade requests on plain-HTTP deployments, load styles from
+    // anywhere, nor call the public validator (no outside network).
     transformStaticCSP: (header) =>
       header
         .replace(/upgrade-insecure-requests;?/, '')
         .replace(' validator.swagger.io', '')
+        .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'")
         .replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
     uiConfig: { deepLinking: true, validatorUrl: null },
   });
