@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call } from '@app/client';
 import { eduforum } from '@app/eduforum-server';
-import type { TestAccount } from '@app/platform/testing';
+import { signIn, type TestAccount } from '@app/platform/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
@@ -203,6 +203,53 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     expect(await auditPage(min.page)).toEqual([]);
     await min.page.getByRole('list', { name: 'Questions' }).scrollIntoViewIfNeeded();
     await min.page.screenshot({ path: `${screenshots}eduforum-live-student-qa-phone.png` });
+
+    // The presenter view (a second tab of the professor's): how to join, the top questions, the
+    // quiz leaderboard when turned on, and an open-text poll as a word cloud.
+    const presenter = await prof.context.newPage();
+    const presenterErrors = watchErrors(presenter);
+    await presenter.goto(`${web.origin}/eduforum/sessions/${sessionId}/present`);
+    await presenter
+      .getByRole('img', { name: /^QR code to join with invite code [A-Z0-9]{8}$/ })
+      .waitFor(WAIT);
+    await presenter
+      .getByRole('region', { name: 'Top questions' })
+      .getByText('Will indexes be on the exam?')
+      .waitFor(WAIT);
+    await presenter.getByLabel('Show the quiz leaderboard').check();
+    await presenter
+      .getByRole('region', { name: /^Leaderboard/ })
+      .getByText('Jae Choi')
+      .waitFor(WAIT);
+    const api = eduforumApi(web, profToken);
+    const cloudPoll = await call(
+      api.POST('/api/v1/eduforum/sessions/{sessionId}/polls', {
+        params: { path: { sessionId } },
+        body: { question: 'One word for an index?', kind: 'text' },
+      }),
+    );
+    const pollPath = { params: { path: { pollId: cloudPoll.id } } };
+    await call(api.POST('/api/v1/eduforum/polls/{pollId}/open', pollPath));
+    for (const [student, text] of [
+      [students[1], 'fast lookups'],
+      [students[2], 'Fast, sorted'],
+    ] as const) {
+      const token = (await signIn(web.app, student as TestAccount)).accessToken;
+      await call(
+        eduforumApi(web, token).PUT('/api/v1/eduforum/polls/{pollId}/vote', { ...pollPath, body: { text } }),
+      );
+    }
+    const cloud = presenter.getByTestId('word-cloud');
+    // Both said "fast" (in any case): it leads, with its count for screen readers.
+    await cloud.getByRole('listitem').first().filter({ hasText: 'fast (2)' }).waitFor(WAIT);
+    await cloud.getByRole('listitem').filter({ hasText: /^sorted/ }).waitFor(WAIT);
+    expect(await auditPage(presenter)).toEqual([]);
+    await presenter.screenshot({ path: `${screenshots}eduforum-live-presenter.png` });
+    await call(api.POST('/api/v1/eduforum/polls/{pollId}/close', pollPath));
+    for (const person of [seoyeon, min, jae])
+      await person.page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 15_000 });
+    expect(presenterErrors).toEqual([]);
+    await presenter.close();
 
     // TalkTime: the professor's dashboard counts the chat message and the vote.
     await tab(prof.page, /^TalkTime/);

@@ -4516,7 +4516,88 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A session's quizzes (students: launched ones, without keys) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closesAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                openedAt: string | null;
+                                questions: {
+                                    correct?: string[];
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    difficulty: number;
+                                    explanation?: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multiple" | "true_false" | "short";
+                                    options: {
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    points: number;
+                                    prompt: string;
+                                    shortAnswer?: {
+                                        accepted: string[];
+                                        /** @default false */
+                                        caseSensitive: boolean;
+                                        /** @default true */
+                                        normalizeSpace: boolean;
+                                    };
+                                    tags: string[];
+                                }[];
+                                /** @enum {string} */
+                                scoring: "all_or_nothing" | "partial";
+                                /** Format: uuid */
+                                sessionId: string;
+                                showAnswers: boolean;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                timeLimitS: number;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Prepare a quiz for a session */
         post: {

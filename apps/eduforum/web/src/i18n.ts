@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import * as courses from './courses/messages.js';
 import * as live from './live/messages.js';
+import * as present from './present/messages.js';
 import * as teaching from './teaching/messages.js';
 import * as whiteboard from './whiteboard/messages.js';
 
@@ -19,8 +20,22 @@ const common = {
 
 /** eduforum's texts: the i18next namespace `eduforum`, one part per area of the app. */
 export const messages = {
-  en: { ...common.en, courses: courses.en, live: live.en, teaching: teaching.en, whiteboard: whiteboard.en },
-  ko: { ...common.ko, courses: courses.ko, live: live.ko, teaching: teaching.ko, whiteboard: whiteboard.ko },
+  en: {
+    ...common.en,
+    courses: courses.en,
+    live: live.en,
+    present: present.en,
+    teaching: teaching.en,
+    whiteboard: whiteboard.en,
+  },
+  ko: {
+    ...common.ko,
+    courses: courses.ko,
+    live: live.ko,
+    present: present.ko,
+    teaching: teaching.ko,
+    whiteboard: whiteboard.ko,
+  },
 };
 
 /** `t` for eduforum's texts (`t('live.chat.title')`); the shared kit's texts stay in the default namespace. */

@@ -35,6 +35,11 @@ mountWebApp({
       lazy: async () => ({ Component: (await import('./teaching/admin-page.js')).AdminPage }),
     },
     {
+      path: 'sessions/:sessionId/present',
+      handle: { wide: true },
+      lazy: async () => ({ Component: (await import('./present/presenter-page.js')).PresenterPage }),
+    },
+    {
       path: 'sessions/:sessionId',
       handle: { wide: true },
       lazy: async () => ({ Component: (await import('./live/live-room-page.js')).LiveRoomPage }),

@@ -216,6 +216,22 @@ describe('question bank and quizzes', () => {
       scoring: 'half',
     });
     expect(bad.statusCode).toBe(400);
+    // The session's quizzes: students see the launched ones (without keys), staff drafts too.
+    const draft = await call(app, professor, 'POST', `/sessions/${session.id}/quizzes`, {
+      title: '초안',
+      questionIds: [mcq.json().id],
+      timeLimitS: 60,
+    });
+    const seenByStudent = (await call(app, s1, 'GET', `/sessions/${session.id}/quizzes`)).json().items;
+    expect(seenByStudent.map((quiz: { id: string }) => quiz.id)).toEqual([partial.id, hidden.id]);
+    expect(seenByStudent[0].questions[0].correct).toBeUndefined();
+    const seenByStaff = (await call(app, ta, 'GET', `/sessions/${session.id}/quizzes`)).json().items;
+    expect(seenByStaff.map((quiz: { id: string }) => quiz.id)).toEqual([
+      partial.id,
+      hidden.id,
+      draft.json().id,
+    ]);
+    expect((await call(app, world.outsider, 'GET', `/sessions/${session.id}/quizzes`)).statusCode).toBe(404);
   });
 });
 

@@ -76,6 +76,19 @@ export function quizRoutes(deps: EduforumDeps, quizzes: QuizService): FastifyPlu
         return reply.code(204).send(null);
       },
     );
+    app.get(
+      '/sessions/:sessionId/quizzes',
+      {
+        config: deps.policy.route('session.join', { session: 'sessionId' }),
+        schema: {
+          tags,
+          summary: "A session's quizzes (students: launched ones, without keys)",
+          params: z.object({ sessionId: z.uuid() }),
+          response: { 200: z.object({ items: z.array(quizSchema) }) },
+        },
+      },
+      async (request) => ({ items: await quizzes.list(callerOf(request).userId, request.params.sessionId) }),
+    );
     app.post(
       '/sessions/:sessionId/quizzes',
       {

@@ -83,6 +83,20 @@ export class QuizService {
     return this.present(row, true);
   }
 
+  /** The session's quizzes, oldest first: staff see drafts and keys, students launched ones. */
+  async list(userId: string, sessionId: string): Promise<Quiz[]> {
+    const { role } = await requireLive(this.deps, sessionId, userId, 'session.join');
+    const staff = isStaff(role);
+    let q = this.deps.db
+      .selectFrom('eduforum.quizzes')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .orderBy('id')
+      .limit(200);
+    if (!staff) q = q.where('status', '!=', 'draft');
+    return Promise.all((await q.execute()).map((row) => this.present(row, staff)));
+  }
+
   /** The quiz for its viewer: students see it (without keys) once launched. */
   async get(userId: string, quizId: string): Promise<Quiz> {
     const row = await this.load(quizId);

@@ -302,6 +302,16 @@ function RoomHeader({
         {t(`sessionStatus.${state.status}`)}
       </Badge>
       {state.locked && <Badge tone="danger">{t('live.controls.locked')}</Badge>}
+      {room.staff && state.status === 'live' && (
+        <a
+          href={`/eduforum/sessions/${sessionId}/present`}
+          target="_blank"
+          rel="noopener"
+          className={buttonClass('secondary')}
+        >
+          {t('present.open')}
+        </a>
+      )}
       <span className="text-sm text-fg-muted" role="status" data-testid="connection">
         {t(`live.connection.${connection}`)}
       </span>

@@ -77,12 +77,11 @@ export function useLiveRoom(sessionId: string) {
         api.GET('/api/v1/eduforum/sessions/{sessionId}/polls', { params: { path: { sessionId } } }),
       );
       dispatch({ type: 'polls', polls: polls.items as Poll[] });
-      for (const quizId of snapshot.openQuizIds) {
-        const quiz = await call(
-          api.GET('/api/v1/eduforum/quizzes/{quizId}', { params: { path: { quizId } } }),
-        );
-        dispatch({ type: 'quiz', quiz: quiz as Quiz });
-      }
+      // Every launched quiz, closed ones too: their results and reviews stay reachable after a reload.
+      const quizzes = await call(
+        api.GET('/api/v1/eduforum/sessions/{sessionId}/quizzes', { params: { path: { sessionId } } }),
+      );
+      for (const quiz of quizzes.items) dispatch({ type: 'quiz', quiz: quiz as Quiz });
       if (snapshot.breakout || runsRoom(snapshot)) {
         const current = await call(
           api.GET('/api/v1/eduforum/sessions/{sessionId}/breakouts/current', {
