@@ -302,6 +302,24 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await expect
       .poll(() => jae.page.getByTestId('whiteboard-canvas').getAttribute('data-shape-count'), WAIT)
       .toBe('1');
+    // A student never gets Clear; with "Staff only" the board is view-only for students, and what
+    // they try to draw goes nowhere (the server gives them a read-only connection).
+    expect(await jae.page.getByTestId('whiteboard-clear').count()).toBe(0);
+    await prof.page.getByLabel('Who may draw on the board').selectOption('staff');
+    await jae.page.getByTestId('whiteboard-locked-note').waitFor(WAIT);
+    await jae.page.getByTestId('whiteboard-status').getByText('Read only', { exact: false }).waitFor(WAIT);
+    const jaeBoard = jae.page.getByTestId('whiteboard-canvas');
+    const jaeBox = await jaeBoard.boundingBox();
+    if (!jaeBox) throw new Error('the student board has no box');
+    await jae.page.mouse.move(jaeBox.x + 20, jaeBox.y + 20);
+    await jae.page.mouse.down();
+    await jae.page.mouse.move(jaeBox.x + 120, jaeBox.y + 80);
+    await jae.page.mouse.up();
+    expect(await jae.page.getByTestId('whiteboard-canvas').getAttribute('data-shape-count')).toBe('1');
+    await jae.page.getByTestId('whiteboard-canvas').scrollIntoViewIfNeeded();
+    await jae.page.screenshot({ path: `${screenshots}eduforum-whiteboard-staff-only.png` });
+    await prof.page.getByLabel('Who may draw on the board').selectOption('everyone');
+    await jae.page.getByTestId('whiteboard-locked-note').waitFor({ state: 'detached', ...WAIT });
 
     // Offline: the room says so at once, a message typed meanwhile waits visibly and goes out on reconnect.
     await tab(jae.page, /^Chat/);

@@ -2,6 +2,7 @@ import { defineChannel } from '@app/contracts';
 import { z } from 'zod';
 import { breakoutSchema } from './breakouts.js';
 import {
+  boardSchema,
   handSchema,
   liveClientEvents,
   participantSchema,
@@ -31,6 +32,7 @@ export const liveSession = defineChannel('eduforum-session', {
     'control.removed': z.object({ userId }),
     'control.spotlight': z.object({ userId: userId.nullable() }),
     'control.lock': z.object({ locked: z.boolean() }),
+    'control.board': boardSchema,
     'session.status': z.object({ status: sessionStatusSchema }),
     /** A poll was launched (options without the correct answer). */
     'poll.opened': pollSchema,

@@ -22,6 +22,11 @@ export type Reaction = z.infer<typeof reactionSchema>;
 const userId = z.uuid();
 const epochMs = z.number().int().min(0).max(8.64e15);
 
+/** Who may draw on a session's main whiteboard (staff always may). */
+export const boardAccessSchema = z.enum(['everyone', 'staff', 'chosen']);
+export const boardSchema = z.object({ access: boardAccessSchema, writers: z.array(z.uuid()) });
+export type Board = z.infer<typeof boardSchema>;
+
 /** Events a client may send on `eduforum-session:<id>` (payload schemas). */
 export const liveClientEvents = {
   /** Ack carries the room's state (`LiveSnapshot`); send it right after subscribing. */
@@ -56,6 +61,10 @@ export const liveClientEvents = {
   'control.remove': z.object({ userId }).strict(),
   'control.spotlight': z.object({ userId: userId.nullable() }).strict(),
   'control.lock': z.object({ locked: z.boolean() }).strict(),
+  /** Staff: who may draw on the main whiteboard (`writers` counts with `chosen` only). */
+  'control.board': z
+    .object({ access: boardAccessSchema, writers: z.array(userId).max(500).default([]) })
+    .strict(),
 } as const;
 export type LiveClientEvent = keyof typeof liveClientEvents;
 
@@ -96,6 +105,8 @@ export const liveSnapshotSchema = z.object({
   hands: z.array(handSchema),
   openPollIds: z.array(z.uuid()),
   openQuizIds: z.array(z.uuid()),
+  /** Who may draw on the main whiteboard. */
+  board: boardSchema,
   /** The caller's breakout room while breakouts run. */
   breakout: z
     .object({ breakoutId: z.uuid(), roomId: z.uuid(), number: z.number().int(), chatRoomId: z.uuid() })

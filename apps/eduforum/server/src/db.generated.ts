@@ -229,6 +229,8 @@ export interface EduforumSessionRemovals {
 }
 
 export interface EduforumSessions {
+  board_access: Generated<string>;
+  board_writers: Generated<string[]>;
   chat_room_id: string;
   course_id: string;
   created_at: Generated<Timestamp>;

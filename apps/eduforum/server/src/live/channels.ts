@@ -60,6 +60,7 @@ export function liveChannels(
       'control.remove': ({ auth, id, payload }) => room.remove(id, auth.userId, payload.userId),
       'control.spotlight': ({ auth, id, payload }) => room.spotlight(id, auth.userId, payload.userId),
       'control.lock': ({ auth, id, payload }) => room.lock(id, auth.userId, payload.locked),
+      'control.board': ({ auth, id, payload }) => room.setBoardAccess(id, auth.userId, payload),
     },
   });
   const staff = appChannel(liveStaff, {

@@ -1,14 +1,16 @@
 import type { ChatMessage } from '@app/contracts';
 import {
+  type Board,
   type LiveSnapshot,
   liveSession,
   type Participant,
   type Reaction,
   sessionChannel,
+  sessionWhiteboard,
 } from '@app/eduforum-contracts';
 import { AppError, notFound } from '@app/platform';
 import { sql } from 'kysely';
-import type { EduforumDeps } from '../deps.js';
+import { type EduforumDeps, reauthorizeBoards } from '../deps.js';
 import { abilitiesOf, allows } from '../policies.js';
 import { record, requireLive } from './context.js';
 import type { TalkTime } from './talktime.js';
@@ -71,6 +73,7 @@ export class LiveRoom {
       hands,
       openPollIds: polls.map((p) => p.id),
       openQuizIds: quizzes.map((q) => q.id),
+      board: { access: session.board_access as Board['access'], writers: session.board_writers },
       breakout,
     };
   }
@@ -259,6 +262,36 @@ export class LiveRoom {
     await this.deps.db.updateTable('eduforum.sessions').set({ locked }).where('id', '=', sessionId).execute();
     await record(this.deps, sessionId, userId, 'control.lock', { locked });
     await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'control.lock', { locked });
+  }
+
+  /**
+   * Staff: who may draw on the main whiteboard. Chosen writers must be in the course; the board's
+   * connections are authorized again at once (a student who loses the pen reconnects read-only).
+   */
+  async setBoardAccess(sessionId: string, userId: string, board: Board): Promise<void> {
+    const { session } = await requireLive(this.deps, sessionId, userId, 'session.moderate');
+    const writers = board.access === 'chosen' ? [...new Set(board.writers)] : [];
+    if (writers.length > 0) {
+      const members = await this.deps.db
+        .selectFrom('eduforum.course_members')
+        .select('user_id')
+        .where('course_id', '=', session.course_id)
+        .where('user_id', 'in', writers)
+        .execute();
+      if (members.length !== writers.length)
+        throw new AppError('BAD_REQUEST', 'Only people in this course can be chosen to draw.');
+    }
+    await this.deps.db
+      .updateTable('eduforum.sessions')
+      .set({ board_access: board.access, board_writers: writers })
+      .where('id', '=', sessionId)
+      .execute();
+    await record(this.deps, sessionId, userId, 'control.board', { access: board.access, writers });
+    await this.deps.platform.realtime.publishTo(liveSession, sessionId, 'control.board', {
+      access: board.access,
+      writers,
+    });
+    await reauthorizeBoards(this.deps, [sessionWhiteboard(sessionId)]);
   }
 
   /** The raised hands, first raised first. */

@@ -1,5 +1,5 @@
 import { type App, openCollabDocument } from '@app/platform';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { createTestDatabase, openSocket, type TestDatabase } from '@app/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { call, listenEduforum, makeCourse, makeSession, type Person, type World } from '../test-support.js';
@@ -7,12 +7,14 @@ import { call, listenEduforum, makeCourse, makeSession, type Person, type World 
 let database: TestDatabase;
 let app: App;
 let collabUrl: string;
+let wsUrl: string;
 let world: World;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const listening = await listenEduforum(database.url);
   app = listening.app;
+  wsUrl = listening.wsUrl;
   collabUrl = listening.wsUrl.replace(/\/ws$/, '/collab');
   world = await makeCourse(app, 2);
 });
@@ -64,6 +66,47 @@ describe('whiteboards', () => {
       if (row.rows[0]) Y.applyUpdate(stored, new Uint8Array(row.rows[0].state));
     }
     expect(stored.getArray('shapes').length).toBe(1);
+  });
+
+  it('lets staff decide who draws on the main board: everyone, staff only, or chosen students', async () => {
+    const session = await makeSession(app, world);
+    const name = `eduforum.session.${session.id}`;
+    const ch = `eduforum-session:${session.id}`;
+    const [s1, s2] = world.students as [Person, Person];
+    const scope = async (person: Person) => {
+      const connection = openCollabDocument(collabUrl, name, person.token);
+      const granted = await connection.authenticated;
+      connection.close();
+      return granted;
+    };
+    const control = async (person: Person, payload: unknown) => {
+      const socket = await openSocket(wsUrl, person.token);
+      await socket.request({ t: 'sub', ch });
+      const reply = await socket.request({ t: 'pub', ch, d: { event: 'control.board', payload } });
+      const snapshot = await socket.request({ t: 'pub', ch, d: { event: 'snapshot', payload: {} } });
+      socket.ws.close();
+      return { reply, board: (snapshot.d as { board?: unknown }).board };
+    };
+    expect(await scope(s1)).toBe('read-write');
+    // A student cannot take the pen away; staff can.
+    expect((await control(s1, { access: 'staff' })).reply).toMatchObject({
+      d: { error: { code: 'FORBIDDEN' } },
+    });
+    const staffOnly = await control(world.ta, { access: 'staff' });
+    expect(staffOnly.board).toEqual({ access: 'staff', writers: [] });
+    expect([await scope(s1), await scope(world.ta), await scope(world.professor)]).toEqual([
+      'readonly',
+      'read-write',
+      'read-write',
+    ]);
+    // Chosen students only (people of the course; anyone else is refused).
+    const outsider = await control(world.professor, { access: 'chosen', writers: [world.outsider.id] });
+    expect(outsider.reply).toMatchObject({ d: { error: { code: 'BAD_REQUEST' } } });
+    const chosen = await control(world.professor, { access: 'chosen', writers: [s2.id] });
+    expect(chosen.board).toEqual({ access: 'chosen', writers: [s2.id] });
+    expect([await scope(s1), await scope(s2)]).toEqual(['readonly', 'read-write']);
+    await control(world.professor, { access: 'everyone' });
+    expect(await scope(s1)).toBe('read-write');
   });
 
   it('gives each breakout room its own board, for its members and staff only', async () => {

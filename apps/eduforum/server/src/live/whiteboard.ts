@@ -1,11 +1,18 @@
 import type { CollabAccess, CollabNamespace } from '@app/platform';
 import type { EduforumDeps } from '../deps.js';
 import { allows } from '../policies.js';
-import { liveContext } from './context.js';
+import { type LiveContext, liveContext } from './context.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const SESSION_DOC = new RegExp(`^eduforum\\.session\\.(${UUID})$`, 'i');
 const ROOM_DOC = new RegExp(`^eduforum\\.room\\.(${UUID})$`, 'i');
+
+/** Whether a person may draw on the session's main board: staff always, others as it is set. */
+function maySessionBoard(context: LiveContext, userId: string): boolean {
+  if (allows(context.role, 'session.moderate')) return true;
+  const { board_access: access, board_writers: writers } = context.session;
+  return access === 'everyone' || (access === 'chosen' && writers.includes(userId));
+}
 
 /**
  * Whiteboards: one Yjs document per room on `/collab` (`eduforum.session.<sessionId>` for the main
@@ -20,7 +27,8 @@ export function whiteboards(deps: EduforumDeps): CollabNamespace {
         const context = await liveContext(deps, session[1], auth.userId);
         if (!context || context.removed || !allows(context.role, 'session.join')) return null;
         if (context.session.status === 'cancelled') return null;
-        return context.session.status === 'ended' ? 'read' : 'write';
+        if (context.session.status === 'ended') return 'read';
+        return maySessionBoard(context, auth.userId) ? 'write' : 'read';
       }
       const room = ROOM_DOC.exec(name);
       if (!room?.[1]) return null;

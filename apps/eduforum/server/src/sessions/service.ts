@@ -17,6 +17,8 @@ export type SessionRow = {
   locked: boolean;
   spotlight_user_id: string | null;
   chat_room_id: string;
+  board_access: string;
+  board_writers: string[];
 };
 
 export function toSession(row: SessionRow): Session {

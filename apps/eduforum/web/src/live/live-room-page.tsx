@@ -26,8 +26,10 @@ import { useT } from '../i18n.js';
 import { Whiteboard } from '../whiteboard/whiteboard.js';
 import { ActionBar, reactionEmoji } from './action-bar.js';
 import { ActivitySheet } from './activity-sheet.js';
+import { BoardAccess } from './board-access.js';
 import { BreakoutManager } from './breakout-panel.js';
 import { ChatPanel } from './chat-panel.js';
+import { mayDraw } from './live-state.js';
 import { PeoplePanel } from './people-panel.js';
 import { PollPanel } from './poll-panel.js';
 import { QaPanel, useQaQuestions } from './qa-panel.js';
@@ -130,6 +132,8 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
     ? { name: myRoom.whiteboard, title: t('live.breakouts.roomBoard', { n: myRoom.number }) }
     : { name: sessionWhiteboard(sessionId), title };
   const ended = state.status === 'ended' || state.status === 'cancelled';
+  // A breakout room's board is its members'; the main board is drawn on as staff set it.
+  const canDraw = myRoom !== null || mayDraw(state, me.userId, staff);
   const openPolls = Object.values(state.polls).filter((p) => p.status === 'open').length;
   const openQuestions = Object.values(state.qa).filter((q) => q.status === 'open').length;
 
@@ -199,10 +203,18 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="flex min-w-0 flex-col gap-3">
           {!ended && <ActionBar room={room} />}
+          {staff && !ended && !myRoom && <BoardAccess room={room} />}
           {/* Reactions float over the board, so drawing never jumps when one arrives. */}
           <div className="relative">
             <Reactions room={room} />
-            <Whiteboard key={board.name} documentName={board.name} title={board.title} readOnly={ended} />
+            <Whiteboard
+              key={board.name}
+              documentName={board.name}
+              title={board.title}
+              readOnly={ended || !canDraw}
+              canClear={staff}
+              lockedNote={!ended && !canDraw ? t('live.board.lockedNote') : undefined}
+            />
           </div>
         </div>
         <aside

@@ -5,6 +5,7 @@ import {
   type LiveEvent,
   type LiveState,
   liveReducer,
+  mayDraw,
   REACTION_MS,
   roomOf,
 } from './live-state.js';
@@ -25,6 +26,7 @@ const snapshot: LiveSnapshot = {
   hands: [],
   openPollIds: [],
   openQuizIds: [],
+  board: { access: 'everyone', writers: [] },
   breakout: null,
 };
 
@@ -139,5 +141,16 @@ describe('liveReducer', () => {
     expect(
       liveReducer(state, { type: 'reactions.prune', now: arrived + REACTION_MS + 1000 }).reactions,
     ).toEqual([]);
+  });
+});
+
+describe('who may draw on the main board', () => {
+  it('follows the access the staff set; staff always may', () => {
+    const base = liveReducer(initialLiveState, { type: 'snapshot', snapshot });
+    expect(mayDraw(base, ann, false)).toBe(true);
+    const staffOnly = event(base, 'control.board', { access: 'staff', writers: [] });
+    expect([mayDraw(staffOnly, ann, false), mayDraw(staffOnly, me, true)]).toEqual([false, true]);
+    const chosen = event(base, 'control.board', { access: 'chosen', writers: [ann] });
+    expect([mayDraw(chosen, ann, false), mayDraw(chosen, bo, false)]).toEqual([true, false]);
   });
 });

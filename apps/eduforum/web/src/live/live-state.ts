@@ -1,5 +1,6 @@
 import type { ServerEvent } from '@app/contracts';
 import type {
+  Board,
   Breakout,
   breakoutRoom,
   LiveSnapshot,
@@ -38,6 +39,8 @@ export interface LiveState {
   status: SessionStatus;
   locked: boolean;
   spotlightUserId: string | null;
+  /** Who may draw on the main whiteboard. */
+  board: Board;
   /** Everyone seen in the room (name and role), by id. */
   people: Record<string, Participant>;
   /** Who is here now. */
@@ -67,6 +70,7 @@ export const initialLiveState: LiveState = {
   status: 'scheduled',
   locked: false,
   spotlightUserId: null,
+  board: { access: 'everyone', writers: [] },
   people: {},
   online: [],
   hands: [],
@@ -113,6 +117,7 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
         status: snapshot.status,
         locked: snapshot.locked,
         spotlightUserId: snapshot.spotlightUserId,
+        board: snapshot.board,
         people,
         online: [...new Set([...snapshot.participants.map((p) => p.userId), snapshot.me.userId])],
         hands: snapshot.hands,
@@ -178,6 +183,8 @@ function applyEvent(state: LiveState, { event, payload }: LiveEvent, me: string)
       return { ...state, spotlightUserId: payload.userId };
     case 'control.lock':
       return { ...state, locked: payload.locked };
+    case 'control.board':
+      return { ...state, board: payload };
     case 'session.status':
       return { ...state, status: payload.status };
     case 'poll.opened':
@@ -249,4 +256,11 @@ function applyEvent(state: LiveState, { event, payload }: LiveEvent, me: string)
 /** The room of a breakout that `userId` is in, if any. */
 export function roomOf(breakout: Breakout | null, userId: string) {
   return breakout?.rooms.find((room) => room.members.includes(userId)) ?? null;
+}
+
+/** Whether `userId` may draw on the main whiteboard as it is set (staff always may). */
+export function mayDraw(state: Pick<LiveState, 'board'>, userId: string, staff: boolean): boolean {
+  if (staff) return true;
+  const { access, writers } = state.board;
+  return access === 'everyone' || (access === 'chosen' && writers.includes(userId));
 }

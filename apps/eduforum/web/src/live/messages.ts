@@ -122,6 +122,15 @@ export const en = {
     hide: 'Hide',
     reopen: 'Reopen',
   },
+  board: {
+    access: 'Who may draw on the board',
+    modes: { everyone: 'Everyone', staff: 'Staff only', chosen: 'Chosen students' },
+    chooseHint_one: '{{count}} student has the pen: give or take it in People.',
+    chooseHint_other: '{{count}} students have the pen: give or take it in People.',
+    lockedNote: 'The professor controls this board: you can watch and export it.',
+    pen: 'Pen',
+    penFor: 'Pen: {{name}}',
+  },
   sheet: {
     pollTitle: 'The professor opened a poll',
     quizTitle: 'A quiz has started',
@@ -351,6 +360,15 @@ export const ko: Translation<typeof en> = {
     markAnswered: '답변 완료',
     hide: '숨기기',
     reopen: '다시 열기',
+  },
+  board: {
+    access: '화이트보드에 그릴 수 있는 사람',
+    modes: { everyone: '모두', staff: '교수·조교만', chosen: '선택한 학생' },
+    chooseHint_one: '학생 {{count}}명이 펜을 가졌습니다. 참가자 탭에서 주거나 거둘 수 있습니다.',
+    chooseHint_other: '학생 {{count}}명이 펜을 가졌습니다. 참가자 탭에서 주거나 거둘 수 있습니다.',
+    lockedNote: '교수님이 이 화이트보드를 관리합니다. 보기와 내보내기만 할 수 있습니다.',
+    pen: '펜',
+    penFor: '펜: {{name}}',
   },
   sheet: {
     pollTitle: '교수님이 투표를 열었습니다',

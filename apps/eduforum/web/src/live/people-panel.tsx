@@ -36,6 +36,18 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
     done?: string,
   ) => void run(event, payload, done).catch(() => undefined);
 
+  // With "chosen students", staff hand the main board's pen to students here.
+  const pen = {
+    choosing: state.board.access === 'chosen',
+    has: (userId: string) => state.board.writers.includes(userId),
+  };
+  const penFor = (userId: string) => ({
+    access: 'chosen' as const,
+    writers: pen.has(userId)
+      ? state.board.writers.filter((id) => id !== userId)
+      : [...state.board.writers, userId],
+  });
+
   const present = state.online
     .map((id) => state.people[id])
     .filter((p): p is NonNullable<typeof p> => Boolean(p))
@@ -123,6 +135,16 @@ export function PeoplePanel({ room }: { room: LiveRoom }) {
                     >
                       {spotlit ? t('live.controls.unspotlight') : t('live.controls.spotlight')}
                     </Button>
+                    {pen.choosing && person.role === 'student' && (
+                      <Button
+                        variant={pen.has(person.userId) ? 'primary' : 'ghost'}
+                        aria-pressed={pen.has(person.userId)}
+                        onClick={() => attempt('control.board', penFor(person.userId))}
+                        aria-label={t('live.board.penFor', { name: person.name })}
+                      >
+                        {t('live.board.pen')}
+                      </Button>
+                    )}
                     {manager && person.role === 'student' && (
                       <Button
                         variant="danger"

@@ -36,10 +36,16 @@ const statusDot: Record<BoardStatus, string> = {
 export function Whiteboard({
   documentName,
   readOnly = false,
+  canClear = true,
+  lockedNote,
   title,
 }: {
   documentName: string;
   readOnly?: boolean;
+  /** Whether this person may clear the whole board (staff); undo and the eraser stay. */
+  canClear?: boolean;
+  /** Why drawing is off here, shown while it is ("The professor controls this board"). */
+  lockedNote?: string | undefined;
   title: string;
 }) {
   const { t } = useT();
@@ -170,6 +176,11 @@ export function Whiteboard({
           {t(`whiteboard.status.${readOnly && status === 'live' ? 'readOnly' : status}`)}
         </p>
       </div>
+      {locked && lockedNote && !['offline', 'denied'].includes(status) && (
+        <p className="text-sm text-fg-muted" data-testid="whiteboard-locked-note">
+          {lockedNote}
+        </p>
+      )}
 
       {!locked && (
         <DrawingTools
@@ -203,14 +214,16 @@ export function Whiteboard({
               >
                 {t('whiteboard.actions.redo')}
               </Button>
-              <Button
-                variant="danger"
-                onClick={() => setConfirmClear(true)}
-                disabled={canvas.count === 0}
-                data-testid="whiteboard-clear"
-              >
-                {t('whiteboard.actions.clear')}
-              </Button>
+              {canClear && (
+                <Button
+                  variant="danger"
+                  onClick={() => setConfirmClear(true)}
+                  disabled={canvas.count === 0}
+                  data-testid="whiteboard-clear"
+                >
+                  {t('whiteboard.actions.clear')}
+                </Button>
+              )}
             </>
           )}
           <Button
