@@ -165,6 +165,21 @@ describe.skipIf(!hasChromium)('eduforum courses in Chromium', () => {
     await sessionItem.getByText('75 min').waitFor();
     await sessionItem.getByRole('button', { name: 'Start: Week 1: indexes' }).waitFor();
     expect(await auditPage(prof)).toEqual([]);
+    // A weekly series: Mondays for four weeks, one of them skipped.
+    await prof.getByRole('button', { name: 'Schedule a session' }).click();
+    const seriesDialog = prof.getByRole('dialog', { name: 'Schedule a session' });
+    await seriesDialog.getByLabel('Title').fill('Lab');
+    await seriesDialog.getByLabel('Starts at').fill('2030-04-01T14:00');
+    await seriesDialog.getByLabel('Repeat every week').check();
+    await seriesDialog.getByLabel('Number of weeks').fill('4');
+    await seriesDialog.getByLabel('Skip a date').fill('2030-04-15');
+    await seriesDialog.getByRole('button', { name: 'Skip this date' }).click();
+    await seriesDialog.getByRole('button', { name: 'Hold the session on 2030-04-15 after all' }).waitFor();
+    expect(await auditPage(prof)).toEqual([]);
+    await seriesDialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await seriesDialog.waitFor({ state: 'hidden' });
+    await prof.getByText('3 sessions scheduled.', { exact: true }).waitFor(WAIT);
+    await prof.getByRole('listitem').filter({ hasText: 'Lab #3' }).waitFor(WAIT);
     await dismissToasts(prof);
     await prof.screenshot({ path: `${screenshots}eduforum-courses-sessions-en-desktop.png` });
 

@@ -2266,6 +2266,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/eduforum/courses/{courseId}/sessions/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule a weekly series (same local time every week, with skipped dates) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    courseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        durationMin: number;
+                        /** @default true */
+                        numbered?: boolean;
+                        /** Format: date-time */
+                        scheduledAt: string;
+                        /** @default [] */
+                        skipDates?: string[];
+                        timeZone: string;
+                        title: string;
+                        weeks: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                chatRoomId: string;
+                                /** Format: uuid */
+                                courseId: string;
+                                durationMin: number;
+                                endedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                locked: boolean;
+                                scheduledAt: string;
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                status: "scheduled" | "live" | "ended" | "cancelled";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eduforum/courses/{courseId}/unarchive": {
         parameters: {
             query?: never;

@@ -1,3 +1,4 @@
+import { timeZoneSchema } from '@app/contracts';
 import { z } from 'zod';
 import { eduforumActionSchema } from './actions.js';
 import { sessionStatusSchema } from './live.js';
@@ -146,6 +147,20 @@ export const createSessionSchema = z.object({
   durationMin: z.number().int().min(5).max(600),
 });
 export const updateSessionSchema = createSessionSchema.partial();
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-10-08');
+/**
+ * A weekly series: the first session's instant, then the same local time in `timeZone` every week
+ * (daylight saving kept), `weeks` in all, without the dates in `skipDates` (holidays, exam week).
+ */
+export const createSessionSeriesSchema = createSessionSchema.extend({
+  timeZone: timeZoneSchema,
+  weeks: z.number().int().min(2).max(30),
+  skipDates: z.array(localDate).max(30).default([]),
+  /** Number the titles ("Databases #3") in the order they are held. */
+  numbered: z.boolean().default(true),
+});
+export type CreateSessionSeries = z.infer<typeof createSessionSeriesSchema>;
 export const sessionSchema = z.object({
   id: z.uuid(),
   courseId: z.uuid(),

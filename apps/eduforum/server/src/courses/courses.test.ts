@@ -124,6 +124,46 @@ describe('courses', () => {
     expect((await call(app, student, 'GET', `/courses/${courseId}`)).json().liveSession).toBeNull();
   });
 
+  it('schedules a weekly series at the same local time, without skipped dates, all or nothing', async () => {
+    const { professor, students, courseId } = world;
+    const body = {
+      title: '주간 세미나',
+      scheduledAt: '2030-03-04T01:00:00Z', // Monday 10:00 in Seoul
+      durationMin: 90,
+      timeZone: 'Asia/Seoul',
+      weeks: 4,
+      skipDates: ['2030-03-18'],
+    };
+    const series = await call(app, professor, 'POST', `/courses/${courseId}/sessions/series`, body);
+    expect(series.statusCode).toBe(201);
+    expect(
+      series.json().items.map((s: { title: string; scheduledAt: string }) => [s.title, s.scheduledAt]),
+    ).toEqual([
+      ['주간 세미나 #1', '2030-03-04T01:00:00.000Z'],
+      ['주간 세미나 #2', '2030-03-11T01:00:00.000Z'],
+      ['주간 세미나 #3', '2030-03-25T01:00:00.000Z'],
+    ]);
+    const refused = [
+      { ...body, weeks: 1 },
+      { ...body, weeks: 31 },
+      { ...body, timeZone: 'Mars/Olympus' },
+      { ...body, skipDates: ['next monday'] },
+    ];
+    for (const bad of refused)
+      expect(
+        (await call(app, professor, 'POST', `/courses/${courseId}/sessions/series`, bad)).statusCode,
+      ).toBe(400);
+    const allSkipped = await call(app, professor, 'POST', `/courses/${courseId}/sessions/series`, {
+      ...body,
+      weeks: 2,
+      skipDates: ['2030-03-04', '2030-03-11'],
+    });
+    expect(allSkipped.statusCode).toBe(400);
+    expect(
+      (await call(app, students[0] ?? null, 'POST', `/courses/${courseId}/sessions/series`, body)).statusCode,
+    ).toBe(403);
+  });
+
   it('imports a roster all-or-nothing with a report per row', async () => {
     const { professor } = world;
     const created = await call(app, professor, 'POST', '/courses', {

@@ -85,7 +85,7 @@ describe('whiteboards', () => {
       const reply = await socket.request({ t: 'pub', ch, d: { event: 'control.board', payload } });
       const snapshot = await socket.request({ t: 'pub', ch, d: { event: 'snapshot', payload: {} } });
       socket.ws.close();
-      return { reply, board: (snapshot.d as { board?: unknown }).board };
+      return { reply, board: snapshot.t === 'ack' ? (snapshot.d as { board?: unknown }).board : undefined };
     };
     expect(await scope(s1)).toBe('read-write');
     // A student cannot take the pen away; staff can.

@@ -2,6 +2,7 @@ import { pageQuerySchema, pageSchema } from '@app/contracts';
 import {
   calendarFeedSchema,
   createSessionSchema,
+  createSessionSeriesSchema,
   sessionSchema,
   updateSessionSchema,
 } from '@app/eduforum-contracts';
@@ -39,6 +40,23 @@ export function sessionRoutes(deps: EduforumDeps, sessions: SessionService): Fas
         reply
           .code(201)
           .send(await sessions.create(callerOf(request).userId, request.params.courseId, request.body)),
+    );
+    app.post(
+      '/courses/:courseId/sessions/series',
+      {
+        config: deps.policy.route('session.manage', { course: 'courseId' }),
+        schema: {
+          tags,
+          summary: 'Schedule a weekly series (same local time every week, with skipped dates)',
+          params: z.object({ courseId: z.uuid() }),
+          body: createSessionSeriesSchema,
+          response: { 201: z.object({ items: z.array(sessionSchema) }) },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send({
+          items: await sessions.createSeries(callerOf(request).userId, request.params.courseId, request.body),
+        }),
     );
     app.get(
       '/courses/:courseId/sessions',

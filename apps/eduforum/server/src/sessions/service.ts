@@ -1,9 +1,10 @@
-import type { Session, SessionStatus } from '@app/eduforum-contracts';
+import type { CreateSessionSeries, Session, SessionStatus } from '@app/eduforum-contracts';
 import { liveSession } from '@app/eduforum-contracts';
 import { AppError, decodeCursor, notFound, toPage } from '@app/platform';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
 import type { Action } from '../policies.js';
+import { seriesOccurrences } from './series.js';
 
 export type SessionRow = {
   id: string;
@@ -74,6 +75,29 @@ export class SessionService {
     courseId: string,
     input: { title: string; scheduledAt: string; durationMin: number },
   ): Promise<Session> {
+    const [session] = await this.schedule(userId, courseId, input.durationMin, [
+      { title: input.title, scheduledAt: new Date(input.scheduledAt) },
+    ]);
+    return session as Session;
+  }
+
+  /**
+   * A weekly series at the same local time (`sessions/series.ts`), all or nothing; enrolled
+   * people are told once, of the first session (the schedule lists the rest).
+   */
+  async createSeries(userId: string, courseId: string, input: CreateSessionSeries): Promise<Session[]> {
+    const occurrences = seriesOccurrences(input);
+    if (occurrences.length === 0)
+      throw new AppError('BAD_REQUEST', 'Every week of the series is skipped: nothing to schedule.');
+    return this.schedule(userId, courseId, input.durationMin, occurrences);
+  }
+
+  private async schedule(
+    userId: string,
+    courseId: string,
+    durationMin: number,
+    occurrences: { title: string; scheduledAt: Date }[],
+  ): Promise<Session[]> {
     await this.deps.policy.require(userId, { course: courseId }, 'session.manage');
     const course = await this.deps.db
       .selectFrom('eduforum.courses')
@@ -82,28 +106,35 @@ export class SessionService {
       .executeTakeFirstOrThrow();
     if (course.archived_at)
       throw new AppError('INVALID_TRANSITION', 'An archived course gets no new sessions.');
-    const chatRoomId = await this.deps.platform.chat.groupRoom('eduforum', userId, input.title, []);
-    const row = await this.deps.db
+    const chatRoomIds: string[] = [];
+    for (const occurrence of occurrences)
+      chatRoomIds.push(await this.deps.platform.chat.groupRoom('eduforum', userId, occurrence.title, []));
+    const rows = await this.deps.db
       .insertInto('eduforum.sessions')
-      .values({
-        course_id: courseId,
-        title: input.title,
-        scheduled_at: new Date(input.scheduledAt),
-        duration_min: input.durationMin,
-        chat_room_id: chatRoomId,
-        created_by: userId,
-      })
+      .values(
+        occurrences.map((occurrence, index) => ({
+          course_id: courseId,
+          title: occurrence.title,
+          scheduled_at: occurrence.scheduledAt,
+          duration_min: durationMin,
+          chat_room_id: chatRoomIds[index] as string,
+          created_by: userId,
+        })),
+      )
       .returningAll()
-      .executeTakeFirstOrThrow();
-    await this.deps.outbound.emit({
-      kind: 'session.scheduled',
-      sessionId: row.id,
-      courseId,
-      title: row.title,
-      scheduledAt: row.scheduled_at.toISOString(),
-      recipients: await this.enrolled(courseId, userId),
-    });
-    return toSession(row);
+      .execute();
+    rows.sort((a, b) => a.scheduled_at.getTime() - b.scheduled_at.getTime());
+    const first = rows[0];
+    if (first)
+      await this.deps.outbound.emit({
+        kind: 'session.scheduled',
+        sessionId: first.id,
+        courseId,
+        title: first.title,
+        scheduledAt: first.scheduled_at.toISOString(),
+        recipients: await this.enrolled(courseId, userId),
+      });
+    return rows.map(toSession);
   }
 
   async get(userId: string, sessionId: string): Promise<Session> {

@@ -1,8 +1,9 @@
 import { call } from '@app/client';
 import type { EduforumPaths } from '@app/eduforum-contracts';
 import { createSessionSchema, type Session } from '@app/eduforum-contracts';
-import { Button, Dialog, Form, TextField, useApi, useToast, useZodForm } from '@app/ui';
+import { Button, CheckboxField, Dialog, Form, TextField, useApi, useToast, useZodForm } from '@app/ui';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { z } from 'zod';
 import { useT } from '../i18n.js';
 import { keys } from './data.js';
@@ -26,6 +27,9 @@ export function toLocalInput(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** The browser's IANA zone: a series keeps its local time there. */
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Tomorrow at 10:00 local time: a typical seminar slot as the starting value. */
 function defaultStart(): string {
@@ -78,8 +82,26 @@ function SessionForm({
     startsAt: session ? toLocalInput(session.scheduledAt) : defaultStart(),
     durationMin: String(session?.durationMin ?? 75),
   });
+  const [repeat, setRepeat] = useState(false);
+  const [weeks, setWeeks] = useState('15');
+  const [skipDates, setSkipDates] = useState<string[]>([]);
+  const [skipDraft, setSkipDraft] = useState('');
+  const weeksValid = /^\d+$/.test(weeks) && Number(weeks) >= 2 && Number(weeks) <= 30;
   const submit = form.onSubmit(async ({ title, startsAt, durationMin }) => {
     const body = { title, scheduledAt: new Date(startsAt).toISOString(), durationMin };
+    if (!session && repeat) {
+      if (!weeksValid) return;
+      const { items } = await call(
+        api.POST('/api/v1/eduforum/courses/{courseId}/sessions/series', {
+          params: { path: { courseId } },
+          body: { ...body, timeZone: browserZone(), weeks: Number(weeks), skipDates, numbered: true },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: keys.sessions(courseId) });
+      toast(t('courses.sessions.seriesCreated', { count: items.length }));
+      onDone();
+      return;
+    }
     if (session)
       await call(
         api.PATCH('/api/v1/eduforum/sessions/{sessionId}', {
@@ -120,6 +142,64 @@ function SessionForm({
         hint={t('courses.sessions.fields.durationHint')}
         {...form.field('durationMin')}
       />
+      {!session && (
+        <CheckboxField
+          label={t('courses.sessions.series.repeat')}
+          checked={repeat}
+          onChange={(event) => setRepeat(event.target.checked)}
+        />
+      )}
+      {!session && repeat && (
+        <fieldset className="flex flex-col gap-3 rounded-lg border border-border p-3">
+          <legend className="px-1 text-sm font-semibold">{t('courses.sessions.series.legend')}</legend>
+          <TextField
+            type="number"
+            inputMode="numeric"
+            min={2}
+            max={30}
+            label={t('courses.sessions.series.weeks')}
+            hint={t('courses.sessions.series.weeksHint')}
+            value={weeks}
+            onChange={(event) => setWeeks(event.target.value)}
+            error={weeksValid ? undefined : t('courses.sessions.series.weeksError')}
+          />
+          <div className="flex flex-wrap items-end gap-2">
+            <TextField
+              type="date"
+              label={t('courses.sessions.series.skip')}
+              hint={t('courses.sessions.series.skipHint')}
+              value={skipDraft}
+              onChange={(event) => setSkipDraft(event.target.value)}
+            />
+            <Button
+              variant="secondary"
+              disabled={!skipDraft || skipDates.includes(skipDraft) || skipDates.length >= 30}
+              onClick={() => {
+                setSkipDates((dates) => [...dates, skipDraft].sort());
+                setSkipDraft('');
+              }}
+            >
+              {t('courses.sessions.series.addSkip')}
+            </Button>
+          </div>
+          {skipDates.length > 0 && (
+            <ul className="flex flex-wrap gap-2" aria-label={t('courses.sessions.series.skipped')}>
+              {skipDates.map((date) => (
+                <li key={date}>
+                  <Button
+                    variant="ghost"
+                    className="px-3"
+                    onClick={() => setSkipDates((dates) => dates.filter((d) => d !== date))}
+                    aria-label={t('courses.sessions.series.unskip', { date })}
+                  >
+                    {date} ×
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+      )}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" loading={form.submitting}>
           {session ? t('courses.common.save') : t('courses.sessions.schedule')}
