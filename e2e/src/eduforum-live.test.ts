@@ -350,6 +350,13 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await seoyeon.page.goto(`${web.origin}/eduforum/sessions/not-a-session`);
     await seoyeon.page.getByRole('heading', { name: '세션을 찾을 수 없습니다' }).waitFor(WAIT);
     await seoyeon.page.getByRole('link', { name: '초대 코드로 강의 참여' }).waitFor(WAIT);
+    // The professor's recap: attendance of everyone enrolled, as a table and a CSV.
+    await prof.page.reload();
+    await tab(prof.page, /^Attendance/);
+    const attendanceTable = prof.page.getByRole('table', { name: 'Attendance' });
+    await attendanceTable.getByRole('row', { name: /이서연/ }).getByText('On time').waitFor(WAIT);
+    expect(await auditPage(prof.page)).toEqual([]);
+    await prof.page.screenshot({ path: `${screenshots}eduforum-live-recap-attendance.png` });
     // The recap keeps the Q&A.
     await jae.page.reload();
     await tab(jae.page, /^Q&A/);

@@ -113,3 +113,23 @@ export const liveSnapshotSchema = z.object({
     .nullable(),
 });
 export type LiveSnapshot = z.infer<typeof liveSnapshotSchema>;
+
+/** A session's attendance for staff (recap): every enrolled person, present, late or absent. */
+export const attendanceSchema = z.object({
+  sessionId: z.uuid(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  items: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      role: z.enum(['professor', 'ta', 'student']),
+      firstJoinedAt: z.string().nullable(),
+      lastLeftAt: z.string().nullable(),
+      /** Minutes in the room between the start and the end (reconnects not counted twice). */
+      minutes: z.number().int(),
+      status: z.enum(['present', 'late', 'absent']),
+    }),
+  ),
+});
+export type Attendance = z.infer<typeof attendanceSchema>;

@@ -1,10 +1,11 @@
 import { pageQuerySchema, pageSchema } from '@app/contracts';
-import { participationSchema, timelineEventSchema } from '@app/eduforum-contracts';
+import { attendanceSchema, participationSchema, timelineEventSchema } from '@app/eduforum-contracts';
 import { callerOf, decodeCursor, toPage } from '@app/platform';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EduforumDeps } from '../deps.js';
+import { attendance, attendanceCsv } from './attendance.js';
 import { requireLive } from './context.js';
 import type { TalkTime } from './talktime.js';
 
@@ -26,6 +27,38 @@ export function liveRoutes(deps: EduforumDeps, talkTime: TalkTime): FastifyPlugi
       async (request) => {
         await requireLive(deps, request.params.sessionId, callerOf(request).userId, 'grade.view');
         return { items: await talkTime.compute(request.params.sessionId) };
+      },
+    );
+    app.get(
+      '/sessions/:sessionId/attendance',
+      {
+        config: deps.policy.route('grade.view', { session: 'sessionId' }),
+        schema: {
+          tags: ['eduforum live'],
+          summary:
+            'Attendance: every enrolled person with first join, last leave, minutes present, late or absent',
+          params: z.object({ sessionId: z.uuid() }),
+          response: { 200: attendanceSchema },
+        },
+      },
+      async (request) => attendance(deps, callerOf(request).userId, request.params.sessionId),
+    );
+    app.get(
+      '/sessions/:sessionId/attendance/export',
+      {
+        config: deps.policy.route('grade.view', { session: 'sessionId' }),
+        schema: {
+          tags: ['eduforum live'],
+          summary: 'Attendance as CSV',
+          params: z.object({ sessionId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const report = await attendance(deps, callerOf(request).userId, request.params.sessionId);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="attendance-${request.params.sessionId}.csv"`)
+          .send(attendanceCsv(report));
       },
     );
     app.get(

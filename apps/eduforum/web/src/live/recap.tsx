@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useCourse } from '../courses/data.js';
 import { useT } from '../i18n.js';
 import { Whiteboard } from '../whiteboard/whiteboard.js';
+import { AttendancePanel } from './attendance-panel.js';
 import { ChatPanel } from './chat-panel.js';
 import { PollResultsView } from './poll-results.js';
 import { QaRecap } from './qa-panel.js';
@@ -14,7 +15,8 @@ import { TalkTimePanel } from './talktime-panel.js';
 
 /**
  * A session after it ended (or was cancelled): the whiteboard read-only (with its export), the
- * chat history, the polls with their results, the Q&A, and for staff the final TalkTime.
+ * chat history, the polls with their results, the Q&A, and for staff the attendance and the final
+ * TalkTime.
  */
 export function Recap({ session }: { session: Session }) {
   const { t } = useT();
@@ -66,6 +68,15 @@ export function Recap({ session }: { session: Session }) {
       content: <ChatPanel roomId={session.chatRoomId} names={names} label={t('live.chat.title')} />,
     },
     { value: 'qa', label: t('live.tabs.qa'), content: <QaRecap sessionId={sessionId} /> },
+    ...(staff
+      ? [
+          {
+            value: 'attendance',
+            label: t('live.tabs.attendance'),
+            content: <AttendancePanel sessionId={sessionId} />,
+          },
+        ]
+      : []),
     ...(participation.isSuccess
       ? [
           {
