@@ -95,8 +95,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
     await noHorizontalScroll(page);
     await page.screenshot({ path: `${screenshots}admin-user-suspended-ko-desktop.png`, fullPage: true });
 
-    // The member's open page: their next request is refused and they are signed out.
-    await memberPage.getByRole('link', { name: '보안' }).first().click();
+    // The member's open page is signed out: at once, by its live connection (the notification
+    // bell's), which the suspension closed; had it none, its next request would do it.
     await memberPage.waitForURL(/\/sign-in/, WAIT);
     await memberPage.getByLabel('이메일').fill(member.email);
     await memberPage.getByLabel('비밀번호').fill(member.password);
@@ -111,8 +111,8 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       .click();
     await page.getByTestId('admin-user-status').getByText('활성').waitFor(WAIT);
     await memberPage.getByRole('button', { name: '로그인', exact: true }).click();
-    // Back where the refused request sent them from.
-    await memberPage.waitForURL(/\/account\/security$/, WAIT);
+    // Back on the page they were signed out of.
+    await memberPage.waitForURL(/\/account\/profile$/, WAIT);
 
     // The audit log of this account shows both, with the reason and who did it.
     await page.getByRole('link', { name: '이 계정의 감사 기록' }).click();
@@ -221,7 +221,7 @@ describe.skipIf(!hasChromium)('admin console in Chromium', () => {
       fullPage: true,
     });
     await row.getByRole('button', { name: '승인: Dana Kim' }).click();
-    await adminPage.getByText('Dana Kim님이 이제 강의를 만들 수 있습니다.').waitFor(WAIT);
+    await adminPage.getByText('Dana Kim님이 이제 강의를 만들 수 있습니다.', { exact: true }).waitFor(WAIT);
 
     // The applicant may create courses now.
     await page.reload();
