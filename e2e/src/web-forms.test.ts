@@ -169,13 +169,14 @@ describe.skipIf(!hasChromium)('forms on a slow network, in Chromium', () => {
     const myResult = await holdRequests(page, /\/api\/v1\/eduforum\/quizzes\/[^/]+\/my-result$/);
     await signInTo(page, `${web.origin}/eduforum/sessions/${sessionId}`, student, 'en-US');
     await page.getByRole('heading', { name: 'Week 3: indexes', level: 1 }).waitFor(WAIT);
-    await page.getByRole('tab', { name: /^Quizzes/ }).click();
-    await page.getByRole('heading', { name: 'Warm-up' }).waitFor(WAIT);
+    // The open quiz comes up as a sheet over the room.
+    const sheet = page.getByRole('dialog', { name: 'A quiz has started' });
+    await sheet.getByRole('heading', { name: 'Warm-up' }).waitFor(WAIT);
     await myResult.arrived;
     expect(await page.getByRole('button', { name: 'Submit answers' }).count()).toBe(0);
     expect(await page.getByLabel('True').count()).toBe(0);
     myResult.release();
-    await page.getByText('Your score: 1 / 1').waitFor(WAIT);
+    await sheet.getByText('Your score: 1 / 1').waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Submit answers' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

@@ -44,4 +44,4 @@ export { useFormat } from './i18n/format.js';
 export { createI18n, currentLanguage, type Language, languages, type Translation } from './i18n/i18n.js';
 export { ko } from './i18n/ko.js';
 export { useNamespace } from './i18n/namespace.js';
-export { notificationKeys, useNotificationArrivals } from './notifications/events.js';
+export { notificationKeys, useNotificationArrivals } from './notifications/arrivals.js';

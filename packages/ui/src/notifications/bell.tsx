@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useApi } from '../app/context.js';
-import { notificationKeys, useLiveNotifications } from './events.js';
+import { notificationKeys } from './arrivals.js';
+import { useLiveNotifications } from './events.js';
 
 /** The header's bell: unread count (live), and the way to the notifications page. */
 export function NotificationBell() {

@@ -10,7 +10,7 @@ import { SelectField } from '../components/field.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { useToast } from '../components/toast.js';
 import { useFormat } from '../i18n/format.js';
-import { notificationKeys } from './events.js';
+import { notificationKeys } from './arrivals.js';
 
 const PAGE = 20;
 

@@ -1,13 +1,17 @@
 import { clsx } from 'clsx';
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import { useAppTitle, useSession, useWebApp, useWebSession } from '../app/context.js';
 import { useHasPlans } from '../billing/keys.js';
 import { Avatar } from '../components/avatar.js';
-import { NotificationBell } from '../notifications/bell.js';
 import { LanguageSwitch } from './language-switch.js';
 import { VerifyEmailBanner } from './verify-banner.js';
+
+// The bell (and the realtime client it subscribes with) loads after the page's first paint.
+const NotificationBell = lazy(async () => ({
+  default: (await import('../notifications/bell.js')).NotificationBell,
+}));
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   clsx(
@@ -143,7 +147,11 @@ export function AppShell() {
           </nav>
           <div className={clsx('ml-auto flex shrink-0 items-center gap-1', crowded ? 'xl:ml-0' : 'lg:ml-0')}>
             <LanguageSwitch />
-            {status === 'signed-in' && <NotificationBell />}
+            {status === 'signed-in' && (
+              <Suspense fallback={null}>
+                <NotificationBell />
+              </Suspense>
+            )}
             {user && (
               <span className="hidden sm:block">
                 <Avatar name={user.name} />
