@@ -357,8 +357,12 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await attendanceTable.getByRole('row', { name: /이서연/ }).getByText('On time').waitFor(WAIT);
     expect(await auditPage(prof.page)).toEqual([]);
     await prof.page.screenshot({ path: `${screenshots}eduforum-live-recap-attendance.png` });
-    // The recap keeps the Q&A.
+    // A student's recap: their own quiz score and review, and the Q&A.
     await jae.page.reload();
+    await tab(jae.page, /^Quizzes/);
+    await jae.page.getByRole('region', { name: 'Review' }).getByText('Right answer: True').waitFor(WAIT);
+    expect(await auditPage(jae.page)).toEqual([]);
+    await jae.page.screenshot({ path: `${screenshots}eduforum-live-recap-student.png` });
     await tab(jae.page, /^Q&A/);
     await jae.page
       .getByRole('list', { name: 'Questions' })

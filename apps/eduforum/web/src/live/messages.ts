@@ -213,7 +213,8 @@ export const en = {
     yourAnswer: 'Your answer: {{answer}}',
     noAnswer: 'Your answer: none',
     rightAnswer: 'Right answer: {{answer}}',
-    earned: '{{points}} of {{max}} points',
+    earned_one: '{{points}} of {{max}} point',
+    earned_other: '{{points}} of {{max}} points',
   },
   breakouts: {
     staffEntered: '{{name}} joined your room and can see its chat and board.',
@@ -462,7 +463,8 @@ export const ko: Translation<typeof en> = {
     yourAnswer: '내 답: {{answer}}',
     noAnswer: '내 답: 없음',
     rightAnswer: '정답: {{answer}}',
-    earned: '{{max}}점 중 {{points}}점',
+    earned_one: '{{max}}점 중 {{points}}점',
+    earned_other: '{{max}}점 중 {{points}}점',
   },
   breakouts: {
     staffEntered: '{{name}}님이 방에 들어왔습니다. 이 방의 채팅과 화이트보드를 볼 수 있습니다.',

@@ -184,14 +184,15 @@ function QuizLauncher({
   );
 }
 
-function StaffQuiz({ quiz, room }: { quiz: Quiz; room: LiveRoom }) {
+/** Staff's card of one quiz: timer, submissions and the report; in the room, "Close now". */
+export function StaffQuiz({ quiz, room }: { quiz: Quiz; room?: LiveRoom | undefined }) {
   const { t } = useT();
   const errorText = useErrorText();
   const api = useApi<EduforumPaths>();
   const toast = useToast();
   const left = useSecondsLeft(quiz.status === 'open' ? quiz.closesAt : null);
   const report = useQuery({
-    queryKey: ['eduforum', 'quiz-report', quiz.id, quiz.status, room.state.submissions[quiz.id] ?? 0],
+    queryKey: ['eduforum', 'quiz-report', quiz.id, quiz.status, room?.state.submissions[quiz.id] ?? 0],
     queryFn: () =>
       call(api.GET('/api/v1/eduforum/quizzes/{quizId}/report', { params: { path: { quizId: quiz.id } } })),
   });
@@ -200,7 +201,7 @@ function StaffQuiz({ quiz, room }: { quiz: Quiz; room: LiveRoom }) {
       const closed = await call(
         api.POST('/api/v1/eduforum/quizzes/{quizId}/close', { params: { path: { quizId: quiz.id } } }),
       );
-      room.dispatch({ type: 'quiz', quiz: closed as Quiz });
+      room?.dispatch({ type: 'quiz', quiz: closed as Quiz });
     } catch (error) {
       toast(errorText(error), 'danger');
     }
@@ -248,7 +249,7 @@ function StaffQuiz({ quiz, room }: { quiz: Quiz; room: LiveRoom }) {
           </table>
         </div>
       )}
-      {quiz.status === 'open' && (
+      {quiz.status === 'open' && room && (
         <Button variant="secondary" className="mt-3" onClick={close}>
           {t('live.quizzes.close')}
         </Button>
@@ -442,6 +443,7 @@ function QuizReview({ quiz, result }: { quiz: Quiz; result: QuizResult }) {
               </p>
               <p className="text-sm text-fg-muted">
                 {t('live.quizzes.earned', {
+                  count: question.points,
                   points: format.number(mark?.points ?? 0),
                   max: format.number(question.points),
                 })}
@@ -452,5 +454,27 @@ function QuizReview({ quiz, result }: { quiz: Quiz; result: QuizResult }) {
         })}
       </ol>
     </section>
+  );
+}
+
+/** The recap's quizzes: staff see each report, a student their score and review. */
+export function RecapQuizzes({ sessionId, staff }: { sessionId: string; staff: boolean }) {
+  const { t } = useT();
+  const api = useApi<EduforumPaths>();
+  const quizzes = useQuery({
+    queryKey: ['eduforum', 'recap-quizzes', sessionId],
+    queryFn: () =>
+      call(api.GET('/api/v1/eduforum/sessions/{sessionId}/quizzes', { params: { path: { sessionId } } })),
+  });
+  const items = ((quizzes.data?.items ?? []) as Quiz[]).filter((quiz) => quiz.status !== 'draft');
+  return (
+    <div className="flex flex-col gap-4">
+      {quizzes.isSuccess && items.length === 0 && (
+        <p className="text-sm text-fg-muted">{t('live.quizzes.none')}</p>
+      )}
+      {items.map((quiz) =>
+        staff ? <StaffQuiz key={quiz.id} quiz={quiz} /> : <StudentQuiz key={quiz.id} quiz={quiz} />,
+      )}
+    </div>
   );
 }

@@ -11,11 +11,13 @@ import { AttendancePanel } from './attendance-panel.js';
 import { ChatPanel } from './chat-panel.js';
 import { PollResultsView } from './poll-results.js';
 import { QaRecap } from './qa-panel.js';
+import { RecapQuizzes } from './quiz-panel.js';
 import { TalkTimePanel } from './talktime-panel.js';
 
 /**
  * A session after it ended (or was cancelled): the whiteboard read-only (with its export), the
- * chat history, the polls with their results, the Q&A, and for staff the attendance and the final
+ * chat history, the polls with their results, the quizzes (a student's own score and review), the
+ * Q&A, and for staff the attendance and the final
  * TalkTime.
  */
 export function Recap({ session }: { session: Session }) {
@@ -66,6 +68,11 @@ export function Recap({ session }: { session: Session }) {
       value: 'chat',
       label: t('live.tabs.chat'),
       content: <ChatPanel roomId={session.chatRoomId} names={names} label={t('live.chat.title')} />,
+    },
+    {
+      value: 'quizzes',
+      label: t('live.tabs.quizzes'),
+      content: <RecapQuizzes sessionId={sessionId} staff={staff} />,
     },
     { value: 'qa', label: t('live.tabs.qa'), content: <QaRecap sessionId={sessionId} /> },
     ...(staff
