@@ -13,6 +13,7 @@ export { type UploadOptions, useFileUrl, useUpload } from './app/files.js';
 export { mountWebApp } from './app/mount.js';
 export { collabUrl, useChannel, useDeclaredChannel, useRealtime } from './app/realtime.js';
 export { RequireUser } from './app/routes.js';
+export { saveBlob } from './app/save-blob.js';
 export { useCreditReason } from './billing/billing-history.js';
 export { useEntitlements, usePlans } from './billing/data.js';
 export { billingKeys, useHasPlans } from './billing/keys.js';

@@ -1,6 +1,6 @@
 import { call } from '@app/client';
 import type { EduforumPaths } from '@app/eduforum-contracts';
-import { Badge, Button, LoadingState, useApi, useFormat, useToast } from '@app/ui';
+import { Badge, Button, LoadingState, saveBlob, useApi, useFormat, useToast } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
@@ -26,12 +26,7 @@ export function AttendancePanel({ sessionId }: { sessionId: string }) {
         parseAs: 'blob',
       });
       if (!response.ok || !data) throw new Error(String(response.status));
-      const url = URL.createObjectURL(data);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `attendance-${sessionId}.csv`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(data, `attendance-${sessionId}.csv`);
     } catch (error) {
       toast(errorText(error), 'danger');
     }

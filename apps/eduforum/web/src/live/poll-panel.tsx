@@ -1,6 +1,6 @@
 import { call } from '@app/client';
 import type { EduforumPaths, Poll, PollResults } from '@app/eduforum-contracts';
-import { Badge, Button, Card, useApi, useToast } from '@app/ui';
+import { Badge, Button, Card, saveBlob, useApi, useToast } from '@app/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useErrorText } from '../error-text.js';
 import { useT } from '../i18n.js';
@@ -255,12 +255,7 @@ function ExportLink({ sessionId }: { sessionId: string }) {
         parseAs: 'blob',
       });
       if (!response.ok || !data) throw new Error(String(response.status));
-      const url = URL.createObjectURL(data);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `polls-${sessionId}.csv`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(data, `polls-${sessionId}.csv`);
     } catch (error) {
       toast(errorText(error), 'danger');
     }

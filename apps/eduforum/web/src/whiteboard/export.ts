@@ -1,3 +1,4 @@
+import { saveBlob } from '@app/ui';
 import { BOARD_HEIGHT, BOARD_WIDTH, exportFileName } from './board.js';
 import { drawCommands, renderBoard } from './render.js';
 import type { Shape } from './shapes.js';
@@ -22,24 +23,10 @@ function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-/** Saves a blob as a download named `fileName`. */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; the URL only has to outlive the click.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
 /** Downloads the board as a 1600x900 PNG on white; returns the file name. */
 export async function exportPng(shapes: readonly Shape[], title: string): Promise<string> {
   const fileName = exportFileName(title, 'png');
-  download(await toBlob(boardCanvas(shapes)), fileName);
+  saveBlob(await toBlob(boardCanvas(shapes)), fileName);
   return fileName;
 }
 
@@ -86,6 +73,6 @@ export async function exportPdf(shapes: readonly Shape[], title: string, date: s
     // Deflate the pixels: uncompressed, a page is about 5 MB.
     'FAST',
   );
-  download(pdf.output('blob'), fileName);
+  saveBlob(pdf.output('blob'), fileName);
   return fileName;
 }

@@ -1,10 +1,9 @@
 import { call } from '@app/client';
 import type { StorehelperPaths } from '@app/storehelper-contracts';
-import { Button, useApi, useToast } from '@app/ui';
+import { Button, saveBlob, useApi, useToast } from '@app/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewFilters } from '../inbox/filters.js';
-import { saveBlob } from '../shared/download.js';
 import { useErrorText } from '../shared/error-text.js';
 import { useT } from '../shared/i18n.js';
 
