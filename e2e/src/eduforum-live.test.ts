@@ -204,6 +204,13 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await min.page.getByRole('list', { name: 'Questions' }).scrollIntoViewIfNeeded();
     await min.page.screenshot({ path: `${screenshots}eduforum-live-student-qa-phone.png` });
 
+    // Shared notes: Seoyeon writes, Min (phone) reads them live.
+    await tab(seoyeon.page, /^노트/);
+    await seoyeon.page.getByTestId('shared-notes').fill('B-tree: 범위 검색\nHash: 동등 비교');
+    await tab(min.page, /^Notes/);
+    await expect.poll(() => min.page.getByTestId('shared-notes').inputValue(), WAIT).toContain('범위 검색');
+    expect(await auditPage(min.page)).toEqual([]);
+
     // The presenter view (a second tab of the professor's): how to join, the top questions, the
     // quiz leaderboard when turned on, and an open-text poll as a word cloud.
     const presenter = await prof.context.newPage();
@@ -242,7 +249,10 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     const cloud = presenter.getByTestId('word-cloud');
     // Both said "fast" (in any case): it leads, with its count for screen readers.
     await cloud.getByRole('listitem').first().filter({ hasText: 'fast (2)' }).waitFor(WAIT);
-    await cloud.getByRole('listitem').filter({ hasText: /^sorted/ }).waitFor(WAIT);
+    await cloud
+      .getByRole('listitem')
+      .filter({ hasText: /^sorted/ })
+      .waitFor(WAIT);
     expect(await auditPage(presenter)).toEqual([]);
     await presenter.screenshot({ path: `${screenshots}eduforum-live-presenter.png` });
     await call(api.POST('/api/v1/eduforum/polls/{pollId}/close', pollPath));
@@ -354,7 +364,10 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await prof.page.reload();
     await tab(prof.page, /^Attendance/);
     const attendanceTable = prof.page.getByRole('table', { name: 'Attendance' });
-    await attendanceTable.getByRole('row', { name: /이서연/ }).getByText('On time').waitFor(WAIT);
+    await attendanceTable
+      .getByRole('row', { name: /이서연/ })
+      .getByText('On time')
+      .waitFor(WAIT);
     expect(await auditPage(prof.page)).toEqual([]);
     await prof.page.screenshot({ path: `${screenshots}eduforum-live-recap-attendance.png` });
     // A student's recap: their own quiz score and review, and the Q&A.
@@ -363,6 +376,9 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await jae.page.getByRole('region', { name: 'Review' }).getByText('Right answer: True').waitFor(WAIT);
     expect(await auditPage(jae.page)).toEqual([]);
     await jae.page.screenshot({ path: `${screenshots}eduforum-live-recap-student.png` });
+    await tab(jae.page, /^Notes/);
+    await expect.poll(() => jae.page.getByTestId('shared-notes').inputValue(), WAIT).toContain('동등 비교');
+    expect(await jae.page.getByTestId('shared-notes').getAttribute('readonly')).not.toBeNull();
     await tab(jae.page, /^Q&A/);
     await jae.page
       .getByRole('list', { name: 'Questions' })

@@ -12,6 +12,9 @@ import { eduforumActionSchema } from './actions.js';
 
 /** The whiteboard document (on `/collab`) of a session's main room. */
 export const sessionWhiteboard = (sessionId: string) => `eduforum.session.${sessionId}`;
+/** The shared notes of a session's main room, and of one breakout room. */
+export const sessionNotes = (sessionId: string) => `eduforum.notes.${sessionId}`;
+export const roomNotes = (roomId: string) => `eduforum.roomnotes.${roomId}`;
 /** The whiteboard document of a breakout room (one Yjs document per room). */
 export const roomWhiteboard = (roomId: string) => `eduforum.room.${roomId}`;
 

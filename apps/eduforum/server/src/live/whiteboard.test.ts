@@ -109,6 +109,29 @@ describe('whiteboards', () => {
     expect(await scope(s1)).toBe('read-write');
   });
 
+  it('shares notes in the room while it runs, read-only afterwards, never with outsiders', async () => {
+    const session = await makeSession(app, world);
+    const name = `eduforum.notes.${session.id}`;
+    const [s1] = world.students as [Person];
+    // The staff's board setting is about the whiteboard: everyone in the room writes notes.
+    await app.platform.pool.query(`update eduforum.sessions set board_access = 'staff' where id = $1`, [
+      session.id,
+    ]);
+    const student = openCollabDocument(collabUrl, name, s1.token);
+    const prof = openCollabDocument(collabUrl, name, world.professor.token);
+    expect([await student.authenticated, await prof.authenticated]).toEqual(['read-write', 'read-write']);
+    await Promise.all([student.synced, prof.synced]);
+    student.doc.getText('notes').insert(0, '인덱스: B-tree는 범위 검색에 좋다');
+    await prof.until((doc) => doc.getText('notes').toString().startsWith('인덱스'));
+    await expect(openCollabDocument(collabUrl, name, world.outsider.token).authenticated).rejects.toThrow();
+    student.close();
+    prof.close();
+    await call(app, world.professor, 'POST', `/sessions/${session.id}/end`);
+    const later = openCollabDocument(collabUrl, name, s1.token);
+    expect(await later.authenticated).toBe('readonly');
+    later.close();
+  });
+
   it('gives each breakout room its own board, for its members and staff only', async () => {
     const session = await makeSession(app, world);
     const [s1, s2] = world.students as [Person, Person];

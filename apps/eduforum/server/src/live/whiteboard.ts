@@ -6,6 +6,9 @@ import { type LiveContext, liveContext } from './context.js';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const SESSION_DOC = new RegExp(`^eduforum\\.session\\.(${UUID})$`, 'i');
 const ROOM_DOC = new RegExp(`^eduforum\\.room\\.(${UUID})$`, 'i');
+/** Shared notes: the session's, and each breakout room's (anyone in the room writes while it runs). */
+const SESSION_NOTES = new RegExp(`^eduforum\\.notes\\.(${UUID})$`, 'i');
+const ROOM_NOTES = new RegExp(`^eduforum\\.roomnotes\\.(${UUID})$`, 'i');
 
 /** Whether a person may draw on the session's main board: staff always, others as it is set. */
 function maySessionBoard(context: LiveContext, userId: string): boolean {
@@ -16,12 +19,21 @@ function maySessionBoard(context: LiveContext, userId: string): boolean {
 
 /**
  * Whiteboards: one Yjs document per room on `/collab` (`eduforum.session.<sessionId>` for the main
- * room, `eduforum.room.<breakoutRoomId>` per breakout room), stored in `eduforum.collab_documents`.
+ * room, `eduforum.room.<breakoutRoomId>` per breakout room), and shared notes beside each
+ * (`eduforum.notes.<sessionId>`, `eduforum.roomnotes.<breakoutRoomId>`), stored in
+ * `eduforum.collab_documents`.
  * Participants draw while the room is open; afterwards the board is read-only (for export).
  */
 export function whiteboards(deps: EduforumDeps): CollabNamespace {
   return {
     async authorize(auth, name): Promise<CollabAccess> {
+      const notes = SESSION_NOTES.exec(name);
+      if (notes?.[1]) {
+        const context = await liveContext(deps, notes[1], auth.userId);
+        if (!context || context.removed || !allows(context.role, 'session.join')) return null;
+        if (context.session.status === 'cancelled') return null;
+        return context.session.status === 'live' ? 'write' : 'read';
+      }
       const session = SESSION_DOC.exec(name);
       if (session?.[1]) {
         const context = await liveContext(deps, session[1], auth.userId);
@@ -30,7 +42,7 @@ export function whiteboards(deps: EduforumDeps): CollabNamespace {
         if (context.session.status === 'ended') return 'read';
         return maySessionBoard(context, auth.userId) ? 'write' : 'read';
       }
-      const room = ROOM_DOC.exec(name);
+      const room = ROOM_DOC.exec(name) ?? ROOM_NOTES.exec(name);
       if (!room?.[1]) return null;
       const row = await deps.db
         .selectFrom('eduforum.breakout_rooms as r')

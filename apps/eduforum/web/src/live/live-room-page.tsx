@@ -1,6 +1,6 @@
 import { ApiError, call, RealtimeError } from '@app/client';
 import type { EduforumPaths } from '@app/eduforum-contracts';
-import { type Session, sessionWhiteboard } from '@app/eduforum-contracts';
+import { roomNotes, type Session, sessionNotes, sessionWhiteboard } from '@app/eduforum-contracts';
 import {
   Badge,
   Button,
@@ -35,6 +35,7 @@ import { PollPanel } from './poll-panel.js';
 import { QaPanel, useQaQuestions } from './qa-panel.js';
 import { QuizPanel } from './quiz-panel.js';
 import { Recap } from './recap.js';
+import { SharedNotes } from './shared-notes.js';
 import { TalkTimePanel } from './talktime-panel.js';
 import { type LiveRoom, useLiveRoom } from './use-live-room.js';
 
@@ -173,6 +174,17 @@ function Room({ sessionId, title, courseId }: { sessionId: string; title: string
       value: 'quizzes',
       label: t('live.tabs.quizzes'),
       content: <QuizPanel room={room} courseId={courseId} sessionId={sessionId} />,
+    },
+    {
+      value: 'notes',
+      label: t('live.tabs.notes'),
+      content: (
+        <SharedNotes
+          key={myRoom ? roomNotes(myRoom.id) : sessionNotes(sessionId)}
+          documentName={myRoom ? roomNotes(myRoom.id) : sessionNotes(sessionId)}
+          title={myRoom ? `${title} · ${t('live.breakouts.roomN', { n: myRoom.number })}` : title}
+        />
+      ),
     },
     {
       value: 'qa',

@@ -47,6 +47,7 @@ export const en = {
     qa: 'Q&A',
     qaOpen: 'Q&A ({{count}})',
     attendance: 'Attendance',
+    notes: 'Notes',
     breakouts: 'Breakouts',
     talktime: 'TalkTime',
   },
@@ -122,6 +123,13 @@ export const en = {
     markAnswered: 'Mark answered',
     hide: 'Hide',
     reopen: 'Reopen',
+  },
+  notes: {
+    label: 'Shared notes (everyone in the room writes here)',
+    loading: 'Opening the notes…',
+    hint: 'Saved as you type; Markdown works',
+    readOnly: 'Read only',
+    download: 'Download (.md)',
   },
   attendance: {
     title: 'Attendance',
@@ -298,6 +306,7 @@ export const ko: Translation<typeof en> = {
     qa: '질문',
     qaOpen: '질문 ({{count}})',
     attendance: '출석',
+    notes: '노트',
     breakouts: '소그룹',
     talktime: '발언 시간',
   },
@@ -373,6 +382,13 @@ export const ko: Translation<typeof en> = {
     markAnswered: '답변 완료',
     hide: '숨기기',
     reopen: '다시 열기',
+  },
+  notes: {
+    label: '공유 노트 (방에 있는 모두가 함께 씁니다)',
+    loading: '노트를 여는 중…',
+    hint: '입력하는 대로 저장됩니다. 마크다운을 쓸 수 있습니다',
+    readOnly: '읽기 전용',
+    download: '내려받기 (.md)',
   },
   attendance: {
     title: '출석',

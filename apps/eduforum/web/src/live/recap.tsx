@@ -1,6 +1,12 @@
 import { call } from '@app/client';
 import type { EduforumPaths } from '@app/eduforum-contracts';
-import { type Poll, type PollResults, type Session, sessionWhiteboard } from '@app/eduforum-contracts';
+import {
+  type Poll,
+  type PollResults,
+  type Session,
+  sessionNotes,
+  sessionWhiteboard,
+} from '@app/eduforum-contracts';
 import { Card, Notice, Tabs, useApi, useSession } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -12,6 +18,7 @@ import { ChatPanel } from './chat-panel.js';
 import { PollResultsView } from './poll-results.js';
 import { QaRecap } from './qa-panel.js';
 import { RecapQuizzes } from './quiz-panel.js';
+import { SharedNotes } from './shared-notes.js';
 import { TalkTimePanel } from './talktime-panel.js';
 
 /**
@@ -75,6 +82,11 @@ export function Recap({ session }: { session: Session }) {
       content: <RecapQuizzes sessionId={sessionId} staff={staff} />,
     },
     { value: 'qa', label: t('live.tabs.qa'), content: <QaRecap sessionId={sessionId} /> },
+    {
+      value: 'notes',
+      label: t('live.tabs.notes'),
+      content: <SharedNotes documentName={sessionNotes(sessionId)} title={session.title} />,
+    },
     ...(staff
       ? [
           {
