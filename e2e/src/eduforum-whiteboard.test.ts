@@ -113,6 +113,9 @@ describe.skipIf(!hasChromium)('eduforum whiteboard in Chromium', () => {
     await expect(kim.board.getAttribute('aria-label')).resolves.toBe('화이트보드, 그림 1개');
 
     // The student draws a red rectangle; the professor sees it.
+    // On the phone the tools are folded behind one button until asked for.
+    expect(await kim.page.getByRole('button', { name: '사각형' }).isVisible()).toBe(false);
+    await kim.page.getByRole('button', { name: '도구: 펜, 검정' }).click();
     await kim.page.getByRole('button', { name: '사각형' }).click();
     await kim.page.getByRole('button', { name: '빨강' }).click();
     expect(await kim.page.getByRole('button', { name: '사각형' }).getAttribute('aria-pressed')).toBe('true');

@@ -18,6 +18,8 @@ export const en = {
   deniedHelp: 'You cannot open this whiteboard. It belongs to a session or breakout room you are not in.',
   offlineHelp: 'Your drawings are kept and sent when the connection is back.',
   tools: {
+    show: 'Tools: {{tool}}, {{color}}',
+    hide: 'Hide tools',
     label: 'Drawing tools',
     pen: 'Pen',
     line: 'Line',
@@ -80,6 +82,8 @@ export const ko: Translation<typeof en> = {
   deniedHelp: '이 화이트보드를 열 수 없습니다. 참여하지 않은 세션이나 소그룹 방의 보드입니다.',
   offlineHelp: '그린 내용은 보관되었다가 연결되면 전송됩니다.',
   tools: {
+    show: '도구: {{tool}}, {{color}}',
+    hide: '도구 숨기기',
     label: '그리기 도구',
     pen: '펜',
     line: '직선',

@@ -60,6 +60,8 @@ export function Whiteboard({
   const [colorName, setColorName] = useState<PaletteName>('black');
   const [widthName, setWidthName] = useState<StrokeWidthName>('medium');
   const [confirmClear, setConfirmClear] = useState(false);
+  const [toolsOpen, setToolsOpen] = useState(false);
+  const toolsId = useId();
   const [exporting, setExporting] = useState<'png' | 'pdf' | null>(null);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   const rootRef = useRef<HTMLElement>(null);
@@ -182,72 +184,89 @@ export function Whiteboard({
         </p>
       )}
 
-      {!locked && (
-        <DrawingTools
-          tool={tool}
-          color={colorName}
-          width={widthName}
-          onTool={setTool}
-          onColor={setColorName}
-          onWidth={setWidthName}
-        />
-      )}
+      {/* On a phone the tools fold behind one button, so the board stays on screen. */}
+      <Button
+        variant="secondary"
+        className="self-start sm:hidden"
+        aria-expanded={toolsOpen}
+        aria-controls={toolsId}
+        onClick={() => setToolsOpen((open) => !open)}
+      >
+        {toolsOpen
+          ? t('whiteboard.tools.hide')
+          : t('whiteboard.tools.show', {
+              tool: t(`whiteboard.tools.${tool}`),
+              color: t(`whiteboard.colors.${colorName}`),
+            })}
+      </Button>
+      <div id={toolsId} className={toolsOpen ? 'flex flex-col gap-3' : 'hidden flex-col gap-3 sm:flex'}>
+        {!locked && (
+          <DrawingTools
+            tool={tool}
+            color={colorName}
+            width={widthName}
+            onTool={setTool}
+            onColor={setColorName}
+            onWidth={setWidthName}
+          />
+        )}
 
-      <fieldset className="m-0 min-w-0 border-0 p-0">
-        <legend className="sr-only">{t('whiteboard.actions.label')}</legend>
-        <div className="flex flex-wrap gap-2">
-          {!locked && (
-            <>
-              <Button
-                variant="secondary"
-                onClick={undo}
-                disabled={!history.canUndo}
-                data-testid="whiteboard-undo"
-              >
-                {t('whiteboard.actions.undo')}
-              </Button>
-              <Button
-                variant="secondary"
-                onClick={redo}
-                disabled={!history.canRedo}
-                data-testid="whiteboard-redo"
-              >
-                {t('whiteboard.actions.redo')}
-              </Button>
-              {canClear && (
+        <fieldset className="m-0 min-w-0 border-0 p-0">
+          <legend className="sr-only">{t('whiteboard.actions.label')}</legend>
+          <div className="flex flex-wrap gap-2">
+            {!locked && (
+              <>
                 <Button
-                  variant="danger"
-                  onClick={() => setConfirmClear(true)}
-                  disabled={canvas.count === 0}
-                  data-testid="whiteboard-clear"
+                  variant="secondary"
+                  onClick={undo}
+                  disabled={!history.canUndo}
+                  data-testid="whiteboard-undo"
                 >
-                  {t('whiteboard.actions.clear')}
+                  {t('whiteboard.actions.undo')}
                 </Button>
-              )}
-            </>
-          )}
-          <Button
-            variant="secondary"
-            onClick={() => void runExport('png')}
-            loading={exporting === 'png'}
-            disabled={!synced || exporting !== null}
-            aria-label={t('whiteboard.actions.exportPngLabel')}
-            data-testid="whiteboard-export-png"
-          >
-            {t('whiteboard.actions.exportPng')}
-          </Button>
-          <Button
-            variant="secondary"
-            onClick={() => void runExport('pdf')}
-            loading={exporting === 'pdf'}
-            disabled={!synced || exporting !== null}
-            aria-label={t('whiteboard.actions.exportPdfLabel')}
-            data-testid="whiteboard-export-pdf"
-          >
-            {t('whiteboard.actions.exportPdf')}
-          </Button>
-        </div>
-      </fieldset>
+                <Button
+                  variant="secondary"
+                  onClick={redo}
+                  disabled={!history.canRedo}
+                  data-testid="whiteboard-redo"
+                >
+                  {t('whiteboard.actions.redo')}
+                </Button>
+                {canClear && (
+                  <Button
+                    variant="danger"
+                    onClick={() => setConfirmClear(true)}
+                    disabled={canvas.count === 0}
+                    data-testid="whiteboard-clear"
+                  >
+                    {t('whiteboard.actions.clear')}
+                  </Button>
+                )}
+              </>
+            )}
+            <Button
+              variant="secondary"
+              onClick={() => void runExport('png')}
+              loading={exporting === 'png'}
+              disabled={!synced || exporting !== null}
+              aria-label={t('whiteboard.actions.exportPngLabel')}
+              data-testid="whiteboard-export-png"
+            >
+              {t('whiteboard.actions.exportPng')}
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => void runExport('pdf')}
+              loading={exporting === 'pdf'}
+              disabled={!synced || exporting !== null}
+              aria-label={t('whiteboard.actions.exportPdfLabel')}
+              data-testid="whiteboard-export-pdf"
+            >
+              {t('whiteboard.actions.exportPdf')}
+            </Button>
+          </div>
+        </fieldset>
+      </div>
 
       {status === 'denied' && <Notice tone="danger">{t('whiteboard.deniedHelp')}</Notice>}
       {status === 'offline' && writable && <Notice tone="warning">{t('whiteboard.offlineHelp')}</Notice>}
