@@ -376,6 +376,9 @@ describe.skipIf(!hasChromium)('eduforum live seminar in Chromium', () => {
     await jae.page.getByRole('region', { name: 'Review' }).getByText('Right answer: True').waitFor(WAIT);
     expect(await auditPage(jae.page)).toEqual([]);
     await jae.page.screenshot({ path: `${screenshots}eduforum-live-recap-student.png` });
+    // The breakout rooms' boards are the whole class's to look at after the recall.
+    await jae.page.getByRole('button', { name: 'Room 2', exact: true }).click();
+    await jae.page.getByRole('region', { name: 'Whiteboard: Room 2' }).waitFor(WAIT);
     await tab(jae.page, /^Notes/);
     await expect.poll(() => jae.page.getByTestId('shared-notes').inputValue(), WAIT).toContain('동등 비교');
     expect(await jae.page.getByTestId('shared-notes').getAttribute('readonly')).not.toBeNull();

@@ -4011,7 +4011,68 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A session's breakouts, oldest first, with their rooms (boards readable once recalled) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endsAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                rooms: {
+                                    /** Format: uuid */
+                                    chatRoomId: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    members: string[];
+                                    number: number;
+                                    whiteboard: string;
+                                }[];
+                                /** Format: uuid */
+                                sessionId: string;
+                                /** @enum {string} */
+                                status: "running" | "recalled";
+                                /** @enum {string} */
+                                strategy: "random" | "round_robin" | "mixed_by_grade";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Open N breakout rooms and assign students */
         post: {

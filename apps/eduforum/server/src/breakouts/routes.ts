@@ -37,6 +37,21 @@ export function breakoutRoutes(deps: EduforumDeps, breakouts: BreakoutService): 
           .send(await breakouts.start(callerOf(request).userId, request.params.sessionId, request.body)),
     );
     app.get(
+      '/sessions/:sessionId/breakouts',
+      {
+        config: deps.policy.route('session.join', { session: 'sessionId' }),
+        schema: {
+          tags,
+          summary: "A session's breakouts, oldest first, with their rooms (boards readable once recalled)",
+          params: z.object({ sessionId: z.uuid() }),
+          response: { 200: z.object({ items: z.array(breakoutSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: await breakouts.list(callerOf(request).userId, request.params.sessionId),
+      }),
+    );
+    app.get(
       '/sessions/:sessionId/breakouts/current',
       {
         config: deps.policy.route('session.join', { session: 'sessionId' }),

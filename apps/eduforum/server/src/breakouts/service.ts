@@ -103,6 +103,19 @@ export class BreakoutService {
     return row ? this.view(row.id) : null;
   }
 
+  /** Every breakout of the session, oldest first (the recap shows their boards). */
+  async list(userId: string, sessionId: string): Promise<BreakoutView[]> {
+    await requireLive(this.deps, sessionId, userId, 'session.join');
+    const rows = await this.deps.db
+      .selectFrom('eduforum.breakouts')
+      .select('id')
+      .where('session_id', '=', sessionId)
+      .orderBy('id')
+      .limit(50)
+      .execute();
+    return Promise.all(rows.map((row) => this.view(row.id)));
+  }
+
   /** Moves someone to another room while the breakout runs (their chat follows). */
   async move(userId: string, breakoutId: string, memberId: string, roomId: string): Promise<BreakoutView> {
     const breakout = await this.running(userId, breakoutId);

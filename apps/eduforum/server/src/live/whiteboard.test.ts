@@ -2,7 +2,15 @@ import { type App, openCollabDocument } from '@app/platform';
 import { createTestDatabase, openSocket, type TestDatabase } from '@app/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { call, listenEduforum, makeCourse, makeSession, type Person, type World } from '../test-support.js';
+import {
+  call,
+  listenEduforum,
+  makeCourse,
+  makePerson,
+  makeSession,
+  type Person,
+  type World,
+} from '../test-support.js';
 
 let database: TestDatabase;
 let app: App;
@@ -199,5 +207,22 @@ describe('whiteboards', () => {
     const after = openCollabDocument(collabUrl, to.whiteboard, s1.token);
     expect(await after.authenticated).toBe('readonly');
     after.close();
+    // Recalled, every room's board is the whole class's to look at (and listed for the recap).
+    // A classmate who was in no room (enrolled after the breakout).
+    const classmate = await makePerson(app, '늦게 온 학생');
+    await app.platform.pool.query(
+      `insert into eduforum.course_members (course_id, user_id, role) values ($1, $2, 'student')`,
+      [world.courseId, classmate.id],
+    );
+    const shown = openCollabDocument(collabUrl, from.whiteboard, classmate.token);
+    expect(await shown.authenticated).toBe('readonly');
+    shown.close();
+    await expect(
+      openCollabDocument(collabUrl, from.whiteboard, world.outsider.token).authenticated,
+    ).rejects.toThrow();
+    const listed = await call(app, classmate, 'GET', `/sessions/${session.id}/breakouts`);
+    expect(listed.json().items.map((b: { id: string; status: string }) => [b.id, b.status])).toEqual([
+      [breakout.id, 'recalled'],
+    ]);
   });
 });

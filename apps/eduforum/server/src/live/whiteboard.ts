@@ -56,9 +56,11 @@ export function whiteboards(deps: EduforumDeps): CollabNamespace {
       if (!row) return null;
       const context = await liveContext(deps, row.session_id, auth.userId);
       if (!context || context.removed || !allows(context.role, 'session.join')) return null;
+      // Once recalled, a room's board and notes are the whole class's to look at (the recap shows
+      // them); while it runs they are its members' and the staff's.
+      if (row.status !== 'running') return 'read';
       const inRoom = row.user_id !== null || allows(context.role, 'session.moderate');
-      if (!inRoom) return null;
-      return row.status === 'running' ? 'write' : 'read';
+      return inRoom ? 'write' : null;
     },
     async load(name) {
       const row = await deps.db

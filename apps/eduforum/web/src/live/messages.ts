@@ -124,6 +124,10 @@ export const en = {
     hide: 'Hide',
     reopen: 'Reopen',
   },
+  recapBoards: {
+    title: 'Breakout room boards',
+    roomOf: 'Breakout {{breakout}}, room {{n}}',
+  },
   notes: {
     label: 'Shared notes (everyone in the room writes here)',
     loading: 'Opening the notes…',
@@ -382,6 +386,10 @@ export const ko: Translation<typeof en> = {
     markAnswered: '답변 완료',
     hide: '숨기기',
     reopen: '다시 열기',
+  },
+  recapBoards: {
+    title: '소그룹 화이트보드',
+    roomOf: '소그룹 {{breakout}}, {{n}}번 방',
   },
   notes: {
     label: '공유 노트 (방에 있는 모두가 함께 씁니다)',

@@ -7,8 +7,9 @@ import {
   sessionNotes,
   sessionWhiteboard,
 } from '@app/eduforum-contracts';
-import { Card, Notice, Tabs, useApi, useSession } from '@app/ui';
+import { Button, Card, Notice, Tabs, useApi, useSession } from '@app/ui';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCourse } from '../courses/data.js';
 import { useT } from '../i18n.js';
@@ -50,6 +51,20 @@ export function Recap({ session }: { session: Session }) {
   const names = Object.fromEntries((participation.data?.items ?? []).map((p) => [p.userId, p.name]));
   if (user) names[user.id] = user.name;
   const cancelled = session.status === 'cancelled';
+  const breakouts = useQuery({
+    queryKey: ['eduforum', 'recap-breakouts', sessionId],
+    queryFn: () =>
+      call(api.GET('/api/v1/eduforum/sessions/{sessionId}/breakouts', { params: { path: { sessionId } } })),
+  });
+  const rooms = (breakouts.data?.items ?? []).flatMap((breakout, index, all) =>
+    breakout.rooms.map((room) => ({
+      ...room,
+      label:
+        all.length > 1
+          ? t('live.recapBoards.roomOf', { breakout: index + 1, n: room.number })
+          : t('live.breakouts.roomN', { n: room.number }),
+    })),
+  );
 
   const tabs = [
     {
@@ -121,6 +136,7 @@ export function Recap({ session }: { session: Session }) {
       <Notice tone={cancelled ? 'warning' : 'success'}>
         {cancelled ? t('live.cancelled') : t('live.ended')}
       </Notice>
+      {!cancelled && rooms.length > 0 && <RoomBoards rooms={rooms} />}
       {!cancelled && (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
           <Whiteboard documentName={sessionWhiteboard(sessionId)} title={session.title} readOnly />
@@ -176,5 +192,35 @@ function RecapPoll({
         </ul>
       )}
     </Card>
+  );
+}
+
+/** The breakout rooms' boards, read-only, one at a time (each is a live document to open). */
+function RoomBoards({ rooms }: { rooms: { id: string; whiteboard: string; label: string }[] }) {
+  const { t } = useT();
+  const [shown, setShown] = useState<string | null>(null);
+  const room = rooms.find((r) => r.id === shown);
+  return (
+    <section
+      aria-labelledby="recap-boards"
+      className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4"
+    >
+      <h2 id="recap-boards" className="text-lg font-semibold">
+        {t('live.recapBoards.title')}
+      </h2>
+      <div className="flex flex-wrap gap-2">
+        {rooms.map((r) => (
+          <Button
+            key={r.id}
+            variant={r.id === shown ? 'primary' : 'secondary'}
+            aria-pressed={r.id === shown}
+            onClick={() => setShown(r.id === shown ? null : r.id)}
+          >
+            {r.label}
+          </Button>
+        ))}
+      </div>
+      {room && <Whiteboard key={room.id} documentName={room.whiteboard} title={room.label} readOnly />}
+    </section>
   );
 }
